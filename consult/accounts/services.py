@@ -1,0 +1,51 @@
+"""Operations on staff accounts. They flush; the caller commits."""
+from __future__ import annotations
+
+from consult.accounts.models import ROLES, User
+from consult.db import utcnow
+from consult.extensions import db
+
+
+class AccountError(Exception):
+    """A domain error with a stable code the views translate."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def create_user(email: str, role: str, password: str, display_name: str = "") -> User:
+    email = normalise_email(email)
+    if role not in ROLES:
+        raise AccountError("unknown_role")
+    if len(password) < 10:
+        raise AccountError("weak_password")
+    if db.session.scalar(db.select(User).filter_by(email=email)):
+        raise AccountError("email_taken")
+    user = User(email=email, role=role, display_name=display_name or email.split("@")[0])
+    user.set_password(password)
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def authenticate(email: str, password: str) -> User | None:
+    user = db.session.scalar(db.select(User).filter_by(email=normalise_email(email)))
+    if user is None or not user.active or not user.check_password(password):
+        return None
+    user.last_login_at = utcnow()
+    return user
+
+
+def load_session_user(cookie_id: str) -> User | None:
+    user_id, _, token = cookie_id.partition(":")
+    if not user_id.isdigit() or not token:
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or user.session_token != token:
+        return None
+    return user

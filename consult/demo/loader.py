@@ -1,0 +1,60 @@
+"""Demo content written by the Consult team: two drafts of the fictional city 滨海市."""
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from consult.accounts import services as accounts
+from consult.accounts.models import User
+from consult.db import utcnow
+from consult.drafts import services as drafts
+from consult.drafts.models import Consultation
+from consult.drafts.structure import parse_draft
+from consult.extensions import db
+
+DATA = Path(__file__).resolve().parent / "data"
+DEMO_DRAFTS = (
+    # (file stem, slug, days open: negative = closed that many days ago)
+    ("gongyuan", "park-regulation", 30),
+    ("dashahe", "dasha-river", -20),
+)
+DEMO_STAFF = (
+    ("admin@example.org", "admin"),
+    ("drafter@example.org", "drafter"),
+    ("moderator@example.org", "moderator"),
+    ("organizer@example.org", "organizer"),
+)
+DEMO_PASSWORD = "consult-demo-2026"
+
+
+class DemoError(Exception):
+    pass
+
+
+def load_demo(only_if_empty: bool = False) -> list[str]:
+    """Load the demo; returns what was loaded, one line each (empty when skipped)."""
+    if only_if_empty and db.session.scalar(db.select(Consultation.id).limit(1)) is not None:
+        return []
+    loaded = [_ensure_staff(email, role) for email, role in DEMO_STAFF]
+    now = utcnow()
+    for stem, slug, days in DEMO_DRAFTS:
+        if db.session.scalar(db.select(Consultation.id).filter_by(slug=slug)) is not None:
+            raise DemoError(f"a consultation with the slug {slug} already exists")
+        raw = (DATA / f"{stem}.txt").read_bytes()
+        parsed = parse_draft(raw.decode("utf-8"))
+        consultation = drafts.save_draft(
+            parsed, title=parsed.title, slug=slug, memo=(DATA / f"{stem}_memo.md").read_text(encoding="utf-8"),
+            source_filename=f"{stem}.txt", source_kind="txt", source_encoding="utf-8", source_data=raw,
+        )
+        if days > 0:
+            drafts.schedule_consultation(consultation, now - timedelta(days=5), now + timedelta(days=days))
+        else:
+            drafts.schedule_consultation(consultation, now + timedelta(days=days - 30), now + timedelta(days=days))
+        loaded.append(f"{consultation.title}: /drafts/{slug} ({len(parsed.articles)} articles)")
+    return loaded
+
+
+def _ensure_staff(email: str, role: str) -> str:
+    if db.session.scalar(db.select(User).filter_by(email=email)) is None:
+        accounts.create_user(email, role, DEMO_PASSWORD, display_name=role)
+    return f"staff account {email} ({role}), password {DEMO_PASSWORD}"

@@ -1,0 +1,322 @@
+"""The bytes of an uploaded draft (.txt or .docx) or a pasted text → plain text.
+
+Pure: no web imports. Every refusal is a DraftFileError with a stable `code`. Encodings are
+detected, never guessed: if no candidate decodes the whole file strictly, the upload is refused.
+
+Limits: an upload may be up to MAX_UPLOAD_BYTES (20 MB, inclusive; a .docx can carry images), but
+the text in it may be at most MAX_TEXT_BYTES (10 MB: the whole Criminal Law is 0.2 MB), so a
+plain-text file over 10 MB is refused as "too_large".
+"""
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+
+from consult.drafts.numerals import int_to_cn
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
+MAX_ZIP_RATIO = 200  # deflate rarely beats 100:1 on real XML; a bomb does 1000:1
+MAX_ZIP_MEMBERS = 2000
+TEXT_EXTENSIONS = (".txt", ".text")
+DOCX_EXTENSIONS = (".docx",)
+
+_MESSAGES = {
+    "empty": "文件是空的，没有可以导入的文字",
+    "too_large": "文件太大：草案文件不能超过{limit}",
+    "binary": "这不是文本文件（{what}）",
+    "encrypted": "文件已加密或是旧版 .doc 格式，请另存为未加密的 .docx",
+    "not_zip": "文件扩展名是 .docx，但内容不是有效的 Word 文档",
+    "zip_bomb": "文件解压后过大，已拒绝处理",
+    "bad_docx": "无法读取这个 Word 文档，文件可能已损坏",
+    "undecodable": "无法识别文件的文字编码，请另存为 UTF-8 编码的文本",
+    "unsupported_type": "不支持“{extension}”类型的文件，请上传 .docx 或 .txt 文件",
+}
+_MAGIC = {
+    b"%PDF": "PDF 文件", b"PK\x03\x04": "ZIP 压缩包或 Office 文档", b"\x89PNG": "PNG 图片",
+    b"\xff\xd8\xff": "JPEG 图片", b"GIF8": "GIF 图片", b"\xd0\xcf\x11\xe0": "旧版 Office 文档",
+    b"{\\rtf": "RTF 文档", b"Rar!": "RAR 压缩包", b"7z\xbc\xaf": "7z 压缩包",
+}
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_TEXT_CONTROLS = {0x09, 0x0A, 0x0C, 0x0D, 0x1A, 0x1B}
+
+
+class DraftFileError(Exception):
+    """An upload that cannot become text; `code` is stable, `detail` fills the message."""
+
+    def __init__(self, code: str, **detail):
+        self.code = code
+        self.detail = detail
+        super().__init__(_MESSAGES.get(code, code).format_map(_Defaulting(detail)))
+
+
+class _Defaulting(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+@dataclass(frozen=True)
+class ImportedText:
+    text: str
+    encoding: str | None
+    kind: str  # "txt" | "docx" | "paste"
+    notes: tuple[str, ...] = field(default=())  # e.g. Word auto-numbering turned into text
+
+
+def read_pasted(text: str) -> ImportedText:
+    text = _normalise(text)
+    _check_text(text)
+    return ImportedText(text, None, "paste")
+
+
+def read_upload(filename: str, data: bytes) -> ImportedText:
+    """Dispatch on the extension; the content is checked against it, never trusted."""
+    extension = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise DraftFileError("too_large", size=len(data), limit="20 MB")
+    if not data.strip():
+        raise DraftFileError("empty")
+    if extension in TEXT_EXTENSIONS:
+        return _read_txt(data)
+    if extension in DOCX_EXTENSIONS:
+        return _read_docx(data)
+    raise DraftFileError("unsupported_type", extension=extension or filename)
+
+
+def _normalise(text: str) -> str:
+    return text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _check_text(text: str) -> None:
+    if not text.strip():
+        raise DraftFileError("empty")
+    if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
+        raise DraftFileError("too_large", size=len(text.encode("utf-8")), limit="10 MB")
+
+
+# --- plain text -------------------------------------------------------------------------------
+
+def _read_txt(data: bytes) -> ImportedText:
+    if len(data) > MAX_TEXT_BYTES:
+        raise DraftFileError("too_large", size=len(data), limit="10 MB")
+    text, encoding = decode_text(data)
+    text = _normalise(text)
+    _check_text(text)
+    return ImportedText(text, encoding, "txt")
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode by BOM, then strict UTF-8, then GB18030, then BOM-less UTF-16; each candidate
+    must decode the whole file strictly, and the guessed ones must read as Chinese text."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, codec), codec
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise DraftFileError("binary", what=what)
+    if b"\x00" in data:
+        # NULs are ASCII's high byte in UTF-16; in any other text they mean a binary file.
+        found = _utf16(data)
+        if found:
+            return found
+        raise DraftFileError("binary", what="含有 NUL 字节")
+    if _control_share(data) > 0.05:
+        raise DraftFileError("binary", what="含有大量控制字符")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+        if _plausible_chinese(text):
+            return text, "gb18030"
+    except UnicodeDecodeError:
+        pass
+    found = _utf16(data)
+    if found:
+        return found
+    raise DraftFileError("undecodable")
+
+
+def _strict(data: bytes, codec: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as error:
+        raise DraftFileError("undecodable", encoding=codec) from error
+
+
+def _utf16(data: bytes) -> tuple[str, str] | None:
+    """BOM-less UTF-16: whichever byte order decodes strictly into plausible Chinese."""
+    if len(data) % 2:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _plausible_chinese(text) and _control_share(text.encode("utf-8")) == 0:
+            return text, codec
+    return None
+
+
+def _control_share(data: bytes) -> float:
+    sample = data[:8192]
+    return sum(b < 0x20 and b not in _TEXT_CONTROLS for b in sample) / max(len(sample), 1)
+
+
+def _plausible_chinese(text: str) -> bool:
+    """GB18030 decodes most byte soup; real Chinese text is CJK, ASCII and punctuation."""
+    letters = [c for c in text if not c.isspace()]
+    if not letters:
+        return True
+    usual = sum(c.isascii() or "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
+                or "\uff00" <= c <= "\uffef" or unicodedata.category(c).startswith("P")
+                for c in letters)
+    return usual / len(letters) >= 0.95
+
+
+# --- .docx ------------------------------------------------------------------------------------
+
+def _read_docx(data: bytes) -> ImportedText:
+    if data.startswith(_OLE_MAGIC):
+        # Encrypted .docx files and old binary .doc files both live in an OLE2 container.
+        raise DraftFileError("encrypted")
+    buffer = io.BytesIO(data)
+    if not zipfile.is_zipfile(buffer):
+        raise DraftFileError("not_zip")
+    _check_zip(buffer)
+    try:
+        lines, notes = _docx_lines(buffer)
+    except Exception as error:  # python-docx raises KeyError, ValueError, lxml errors…
+        raise DraftFileError("bad_docx", reason=type(error).__name__) from error
+    text = _normalise("\n".join(lines))
+    _check_text(text)
+    return ImportedText(text, None, "docx", tuple(notes))
+
+
+def _check_zip(buffer: io.BytesIO) -> None:
+    """Refuse archives that would inflate beyond reason, before anything decompresses them."""
+    try:
+        with zipfile.ZipFile(buffer) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise DraftFileError("not_zip") from error
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise DraftFileError("zip_bomb", members=len(members))
+    total = sum(m.file_size for m in members)
+    if total > MAX_UNZIPPED_BYTES:
+        raise DraftFileError("zip_bomb", size=total)
+    for member in members:
+        if member.file_size > 1024 * 1024 and member.file_size > MAX_ZIP_RATIO * max(member.compress_size, 1):
+            raise DraftFileError("zip_bomb", member=member.filename)
+    if "word/document.xml" not in {m.filename for m in members}:
+        raise DraftFileError("bad_docx", reason="no word/document.xml")
+
+
+_CHINESE_FORMATS = re.compile(r"chinese|ideograph|japaneseCounting|taiwanese")
+
+
+def format_counter(value: int, num_fmt: str) -> str:
+    """A Word list counter in its numFmt: decimal 3 → "3", chineseCounting 3 → "三"."""
+    if _CHINESE_FORMATS.search(num_fmt or ""):
+        return int_to_cn(value)
+    if num_fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (value - 1) % 26)
+        return letter.upper() if num_fmt == "upperLetter" else letter
+    if num_fmt in ("decimalFullWidth", "decimalFullWidth2"):
+        return str(value).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    return str(value)
+
+
+def _docx_lines(buffer: io.BytesIO) -> tuple[list[str], list[str]]:
+    """Paragraphs and table rows in document order; Word list numbers written out as text."""
+    import docx  # python-docx is slow to import; only .docx uploads need it
+
+    document = docx.Document(buffer)
+    numbering = _Numbering(document)
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if hasattr(block, "rows"):
+            for row in block.rows:
+                cells = list(dict.fromkeys(row.cells))  # merged cells repeat the same object
+                lines.append("\t".join(cell.text.strip() for cell in cells))
+        else:
+            lines.append(numbering.label(block._p) + block.text)
+    notes = ["Word 自动编号已转为文字"] if numbering.used else []
+    return lines, notes
+
+
+def _val(element, *path: str) -> str | None:
+    from docx.oxml.ns import qn
+
+    for tag in path:
+        if element is None:
+            return None
+        element = element.find(qn(tag))
+    return None if element is None else element.get(qn("w:val"))
+
+
+class _Numbering:
+    """Enough of numbering.xml to write 第一条 back in front of an auto-numbered paragraph:
+    drafts typed in Word often number their articles with a list style (lvlText 第%1条)."""
+
+    def __init__(self, document) -> None:
+        from docx.oxml.ns import qn
+
+        self._qn = qn
+        self.used = False
+        self.levels: dict[str, dict[int, tuple[str, str, int, str]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.styles = document.styles.element
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            return
+        abstract = {a.get(qn("w:abstractNumId")): a for a in root.findall(qn("w:abstractNum"))}
+        for num in root.findall(qn("w:num")):
+            definition = abstract.get(_val(num, "w:abstractNumId"))
+            if definition is not None:
+                self.levels[num.get(qn("w:numId"))] = {
+                    int(lvl.get(qn("w:ilvl"), 0)): (
+                        _val(lvl, "w:numFmt") or "decimal", _val(lvl, "w:lvlText") or "",
+                        int(_val(lvl, "w:start") or 1), _val(lvl, "w:suff") or "tab")
+                    for lvl in definition.findall(qn("w:lvl"))
+                }
+
+    def label(self, p) -> str:
+        num_id, ilvl = self._num_pr(p)
+        levels = self.levels.get(num_id or "")
+        if not levels or ilvl not in levels or levels[ilvl][0] in ("bullet", "none"):
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        counters[ilvl] = counters.get(ilvl, levels[ilvl][2] - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+
+        def counter(match: re.Match) -> str:
+            level = int(match.group(1)) - 1
+            fmt, _, start, _ = levels.get(level, ("decimal", "", 1, ""))
+            return format_counter(counters.get(level, start), fmt)
+
+        self.used = True
+        fmt, text, _, suffix = levels[ilvl]
+        return re.sub(r"%([1-9])", counter, text) + ("" if suffix == "nothing" else " ")
+
+    def _num_pr(self, p) -> tuple[str | None, int]:
+        qn = self._qn
+        num_pr = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        if num_pr is None:
+            style_id = _val(p, "w:pPr", "w:pStyle")
+            for style in self.styles.findall(qn("w:style")):
+                if style_id and style.get(qn("w:styleId")) == style_id:
+                    num_pr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        if num_pr is None:
+            return None, 0
+        return _val(num_pr, "w:numId"), int(_val(num_pr, "w:ilvl") or 0)

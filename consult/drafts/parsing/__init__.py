@@ -1,0 +1,1 @@
+"""The pieces of the draft-structure parser; import the public API from consult.drafts.structure."""

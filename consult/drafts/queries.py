@@ -1,0 +1,152 @@
+"""Read-side of drafts: the structure of a version as plain objects the templates walk."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from consult.drafts.models import Consultation, StructureNode
+from consult.drafts.numerals import article_slug
+from consult.extensions import db
+
+
+@dataclass
+class Paragraph:
+    text: str
+    items: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ArticleView:
+    node_id: int
+    article_id: int
+    number: str
+    slug: str
+    heading: str | None
+    text: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    headings: list["HeadingView"] = field(default_factory=list)  # enclosing 编/章/节, outermost first
+
+    @property
+    def anchor(self) -> str:
+        return f"article-{self.slug}"
+
+
+@dataclass
+class HeadingView:
+    node_id: int
+    kind: str
+    number: str | None
+    title: str | None
+    parent_id: int | None = None
+    children: list = field(default_factory=list)  # HeadingView or ArticleView
+
+    @property
+    def label(self) -> str:
+        return " ".join(part for part in (self.number, self.title) if part)
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.kind}-{self.node_id}"
+
+
+@dataclass
+class Structure:
+    top: list  # HeadingView or ArticleView in document order
+    articles: list[ArticleView]
+    annexes: list[tuple[str, str]]
+
+    def article(self, slug: str) -> ArticleView | None:
+        return next((a for a in self.articles if a.slug == slug), None)
+
+    def neighbours(self, article: ArticleView) -> tuple[ArticleView | None, ArticleView | None]:
+        index = self.articles.index(article)
+        before = self.articles[index - 1] if index > 0 else None
+        after = self.articles[index + 1] if index + 1 < len(self.articles) else None
+        return before, after
+
+
+def load_structure(version_id: int) -> Structure:
+    """One query for the whole tree of a version; versions never change once saved."""
+    rows = db.session.execute(
+        sa.select(StructureNode.id, StructureNode.parent_id, StructureNode.kind, StructureNode.number,
+                  StructureNode.ordinal, StructureNode.sub_ordinal, StructureNode.title,
+                  StructureNode.text, StructureNode.article_id)
+        .where(StructureNode.version_id == version_id)
+        .order_by(StructureNode.position)
+    ).all()
+    by_id: dict[int, object] = {}
+    top: list = []
+    articles: list[ArticleView] = []
+    annexes: list[tuple[str, str]] = []
+    for row in rows:
+        parent = by_id.get(row.parent_id)
+        if row.kind in ("part", "chapter", "section"):
+            node = HeadingView(row.id, row.kind, row.number, row.title, row.parent_id)
+        elif row.kind == "article":
+            node = ArticleView(row.id, row.article_id, row.number, article_slug(row.ordinal, row.sub_ordinal),
+                               row.title, row.text)
+            node.headings = _ancestors(parent, by_id)
+            articles.append(node)
+        elif row.kind == "paragraph":
+            node = Paragraph(row.text)
+            parent.paragraphs.append(node)
+        elif row.kind in ("item", "subitem"):
+            parent.items.append(row.text)
+            continue
+        else:
+            annexes.append((row.title or "", row.text))
+            continue
+        by_id[row.id] = node
+        if isinstance(node, (HeadingView, ArticleView)):
+            (parent.children if isinstance(parent, HeadingView) else top).append(node)
+    return Structure(top, articles, annexes)
+
+
+def _ancestors(parent, by_id) -> list[HeadingView]:
+    chain = []
+    while isinstance(parent, HeadingView):
+        chain.append(parent)
+        parent = by_id.get(parent.parent_id)
+    return list(reversed(chain))
+
+
+def public_consultations(now: datetime) -> list[Consultation]:
+    """Every consultation a resident may see, open ones first, then by closing time."""
+    rows = db.session.scalars(
+        sa.select(Consultation).where(Consultation.status != "draft").order_by(Consultation.closes_at.desc())
+    ).all()
+    order = {"open": 0, "scheduled": 1, "closed": 2, "archived": 3}
+    return sorted(rows, key=lambda c: order[c.phase(now)])
+
+
+def article_counts(version_ids: list[int]) -> dict[int, int]:
+    if not version_ids:
+        return {}
+    rows = db.session.execute(
+        sa.select(StructureNode.version_id, sa.func.count())
+        .where(StructureNode.version_id.in_(version_ids), StructureNode.kind == "article")
+        .group_by(StructureNode.version_id)
+    )
+    return dict(rows.all())
+
+
+def public_consultation(slug: str) -> Consultation | None:
+    return db.session.scalar(
+        sa.select(Consultation).where(Consultation.slug == slug, Consultation.status != "draft")
+    )
+
+
+def search_articles(structure: Structure, query: str, limit: int = 50) -> list[ArticleView]:
+    """Articles whose text holds every word of the query (Chinese has no spaces, so whole words
+    typed with spaces between them are ANDed; a single run of characters is matched as is)."""
+    words = [w for w in query.split() if w][:8]
+    if not words:
+        return []
+    hits = []
+    for article in structure.articles:
+        haystack = f"{article.number}{article.heading or ''}{article.text}"
+        if all(word in haystack for word in words):
+            hits.append(article)
+    return hits[:limit]

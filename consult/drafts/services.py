@@ -1,0 +1,191 @@
+"""State changes on drafts and consultations. Services flush; the view or command commits."""
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from consult.db import utcnow
+from consult.drafts.importers import DraftFileError, ImportedText, read_pasted, read_upload
+from consult.drafts.models import (
+    Article,
+    Consultation,
+    Draft,
+    DraftVersion,
+    PendingImport,
+    StructureNode,
+)
+from consult.drafts.structure import ParsedDraft, parse_draft
+from consult.drafts.tree import build_nodes
+from consult.extensions import db
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PENDING_LIFETIME = timedelta(days=1)
+
+
+class DraftError(Exception):
+    """A domain error with a stable code; views and commands turn it into a message."""
+
+    def __init__(self, code: str, **detail):
+        super().__init__(code)
+        self.code = code
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    pending: PendingImport
+    imported: ImportedText
+    parsed: ParsedDraft
+
+
+def read_source(filename: str, data: bytes | None = None, pasted: str | None = None) -> ImportedText:
+    """Bytes of an upload or pasted text → text, or DraftFileError with a stable code."""
+    if pasted is not None:
+        return read_pasted(pasted)
+    return read_upload(filename, data or b"")
+
+
+def parse_source(imported: ImportedText) -> ParsedDraft:
+    parsed = parse_draft(imported.text)
+    if not parsed.articles:
+        raise DraftError("no_articles")
+    return parsed
+
+
+def stage_import(user, filename: str, data: bytes | None = None, pasted: str | None = None) -> ImportPreview:
+    """Parse an upload and keep it, unsaved, for the drafter's preview."""
+    imported = read_source(filename, data, pasted)
+    parsed = parse_source(imported)
+    _forget_stale_imports()
+    raw = pasted.encode("utf-8") if pasted is not None else data
+    pending = PendingImport(
+        token=secrets.token_urlsafe(32), created_by_id=user.id, filename=filename or "",
+        kind=imported.kind, encoding=imported.encoding, data=raw,
+    )
+    db.session.add(pending)
+    db.session.flush()
+    return ImportPreview(pending, imported, parsed)
+
+
+def load_pending(user, token: str) -> ImportPreview:
+    pending = db.session.scalar(db.select(PendingImport).filter_by(token=token, created_by_id=user.id))
+    if pending is None:
+        raise DraftError("pending_missing")
+    if pending.kind == "paste":
+        imported = read_pasted(pending.data.decode("utf-8"))
+    else:
+        imported = read_upload(pending.filename, pending.data)
+    return ImportPreview(pending, imported, parse_draft(imported.text))
+
+
+def _forget_stale_imports() -> None:
+    db.session.execute(db.delete(PendingImport).where(PendingImport.created_at < utcnow() - PENDING_LIFETIME))
+
+
+def check_slug(slug: str, consultation: Consultation | None = None) -> str:
+    slug = slug.strip().lower()
+    if not SLUG_PATTERN.match(slug) or len(slug) > 80:
+        raise DraftError("bad_slug")
+    query = db.select(Consultation.id).filter_by(slug=slug)
+    if consultation is not None:
+        query = query.where(Consultation.id != consultation.id)
+    if db.session.scalar(query) is not None:
+        raise DraftError("slug_taken", slug=slug)
+    return slug
+
+
+def save_draft(
+    parsed: ParsedDraft, *, title: str, slug: str, memo: str, user=None, label: str = "草案",
+    source_filename: str = "", source_kind: str = "paste", source_encoding: str | None = None,
+    source_data: bytes = b"",
+) -> Consultation:
+    """Store a parsed draft as a new draft with its first version and a consultation (草稿)."""
+    if not parsed.articles:
+        raise DraftError("no_articles")
+    title = title.strip() or parsed.title
+    if not title:
+        raise DraftError("title_missing")
+    slug = check_slug(slug)
+    draft = Draft(title=title)
+    version = DraftVersion(
+        draft=draft, position=1, label=label, created_by_id=getattr(user, "id", None),
+        source_filename=source_filename, source_kind=source_kind, source_encoding=source_encoding,
+        source_data=source_data, preamble="\n".join(parsed.preamble),
+        parse_warnings=[_warning_record(w) for w in parsed.warnings],
+    )
+    db.session.add_all([draft, version])
+    db.session.flush()
+    articles = [Article(draft_id=draft.id) for _ in parsed.articles]
+    db.session.add_all(articles)
+    db.session.flush()
+    db.session.add_all(build_nodes(parsed, version.id, [a.id for a in articles]))
+    consultation = Consultation(
+        draft=draft, version=version, title=title, slug=slug, memo=memo.strip(), status="draft"
+    )
+    db.session.add(consultation)
+    db.session.flush()
+    return consultation
+
+
+def save_pending(user, token: str, *, title: str, slug: str, memo: str, label: str = "草案") -> Consultation:
+    preview = load_pending(user, token)
+    consultation = save_draft(
+        preview.parsed, title=title, slug=slug, memo=memo, user=user, label=label,
+        source_filename=preview.pending.filename, source_kind=preview.pending.kind,
+        source_encoding=preview.pending.encoding, source_data=preview.pending.data,
+    )
+    db.session.delete(preview.pending)
+    db.session.flush()
+    return consultation
+
+
+def _warning_record(warning) -> dict:
+    return {"kind": warning.kind, "line": warning.line, "text": warning.text,
+            "detail": dict(warning.detail), "message": str(warning)}
+
+
+def update_consultation(consultation: Consultation, *, title: str, slug: str, memo: str) -> None:
+    if not title.strip():
+        raise DraftError("title_missing")
+    consultation.slug = check_slug(slug, consultation)
+    consultation.title = title.strip()
+    consultation.memo = memo.strip()
+    db.session.flush()
+
+
+def schedule_consultation(consultation: Consultation, opens_at: datetime, closes_at: datetime) -> None:
+    """Publish with a window; the page shows 即将开始 until opens_at and 已截止 after closes_at."""
+    if closes_at <= opens_at:
+        raise DraftError("window_inverted")
+    if consultation.status == "archived":
+        raise DraftError("archived")
+    consultation.opens_at, consultation.closes_at = opens_at, closes_at
+    consultation.status = "open"
+    db.session.flush()
+
+
+def open_consultation(consultation: Consultation, closes_at: datetime, now: datetime | None = None) -> None:
+    schedule_consultation(consultation, now or utcnow(), closes_at)
+
+
+def close_consultation(consultation: Consultation, now: datetime | None = None) -> None:
+    if consultation.status not in ("open", "closed"):
+        raise DraftError("not_open")
+    now = now or utcnow()
+    consultation.status = "closed"
+    if consultation.closes_at is None or consultation.closes_at > now:
+        consultation.closes_at = now
+    db.session.flush()
+
+
+def archive_consultation(consultation: Consultation) -> None:
+    if consultation.status == "draft":
+        raise DraftError("not_published")
+    consultation.status = "archived"
+    db.session.flush()
+
+
+def node_count(version_id: int) -> int:
+    return db.session.scalar(db.select(db.func.count(StructureNode.id)).filter_by(version_id=version_id))

@@ -1,0 +1,154 @@
+"""Drafter pages: import a draft, check the parse, save it, open and close the consultation."""
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from consult.accounts.access import roles_required, staff_required
+from consult.db import utcnow
+from consult.drafts import queries, services
+from consult.drafts.forms import ActionForm, ConsultationForm, ImportForm, SaveDraftForm, ScheduleForm
+from consult.drafts.importers import DraftFileError
+from consult.drafts.messages import error_message
+from consult.drafts.models import Consultation
+from consult.extensions import db
+
+bp = Blueprint("staff", __name__, url_prefix="/staff")
+drafter = roles_required("drafter")
+
+
+@bp.route("/")
+@staff_required
+def dashboard():
+    consultations = db.session.scalars(db.select(Consultation).order_by(Consultation.created_at.desc())).all()
+    counts = queries.article_counts([c.version_id for c in consultations])
+    return render_template("staff/dashboard.html", consultations=consultations, counts=counts, now=utcnow())
+
+
+@bp.route("/imports/new", methods=["GET", "POST"])
+@drafter
+def new_import():
+    form = ImportForm()
+    if form.validate_on_submit():
+        upload = form.source.data
+        pasted = (form.pasted.data or "").strip() or None
+        try:
+            if upload and upload.filename and pasted:
+                raise services.DraftError("both_given")
+            if not (upload and upload.filename) and not pasted:
+                raise services.DraftError("nothing_given")
+            if pasted:
+                preview = services.stage_import(current_user, "", pasted=pasted)
+            else:
+                data = upload.read(current_app.config["MAX_CONTENT_LENGTH"] + 1)
+                preview = services.stage_import(current_user, upload.filename, data)
+        except (DraftFileError, services.DraftError) as error:
+            db.session.rollback()
+            form.source.errors = [*form.source.errors, error_message(error.code, **error.detail)]
+        else:
+            db.session.commit()
+            return redirect(url_for("staff.preview_import", token=preview.pending.token))
+    return render_template("staff/import.html", form=form), 422 if form.errors else 200
+
+
+@bp.route("/imports/<token>", methods=["GET", "POST"])
+@drafter
+def preview_import(token: str):
+    try:
+        preview = services.load_pending(current_user, token)
+    except (DraftFileError, services.DraftError):
+        abort(404)
+    form = SaveDraftForm(title=preview.parsed.title)
+    if form.validate_on_submit():
+        try:
+            consultation = services.save_pending(
+                current_user, token, title=form.title.data, slug=form.slug.data,
+                memo=form.memo.data or "", label=form.label.data,
+            )
+        except services.DraftError as error:
+            db.session.rollback()
+            form.slug.errors = [*form.slug.errors, error_message(error.code, **error.detail)]
+        else:
+            db.session.commit()
+            flash(_("草案已保存。检查无误后，可以发布并开始征求意见。"), "success")
+            return redirect(url_for("staff.consultation", consultation_id=consultation.id))
+    return render_template("staff/preview.html", form=form, preview=preview), 422 if form.errors else 200
+
+
+def _consultation(consultation_id: int) -> Consultation:
+    return db.get_or_404(Consultation, consultation_id)
+
+
+@bp.route("/consultations/<int:consultation_id>", methods=["GET", "POST"])
+@drafter
+def consultation(consultation_id: int):
+    item = _consultation(consultation_id)
+    form = ConsultationForm(obj=item)
+    if form.validate_on_submit():
+        try:
+            services.update_consultation(item, title=form.title.data, slug=form.slug.data, memo=form.memo.data or "")
+        except services.DraftError as error:
+            db.session.rollback()
+            form.slug.errors = [*form.slug.errors, error_message(error.code, **error.detail)]
+        else:
+            db.session.commit()
+            flash(_("修改已保存。"), "success")
+            return redirect(url_for("staff.consultation", consultation_id=item.id))
+    schedule = ScheduleForm(prefix="schedule", **_local_window(item))
+    return _render_consultation(item, form, schedule)
+
+
+def _render_consultation(item, form, schedule):
+    structure = queries.load_structure(item.version_id)
+    status = 422 if (form.errors or schedule.errors) else 200
+    return render_template(
+        "staff/consultation.html", item=item, form=form, schedule=schedule, action=ActionForm(),
+        structure=structure, now=utcnow(),
+    ), status
+
+
+def _local_window(item: Consultation) -> dict:
+    zone = ZoneInfo(current_app.config["CITY_TIMEZONE"])
+    return {name: getattr(item, name).astimezone(zone).replace(tzinfo=None)
+            for name in ("opens_at", "closes_at") if getattr(item, name)}
+
+
+@bp.route("/consultations/<int:consultation_id>/schedule", methods=["POST"])
+@drafter
+def schedule(consultation_id: int):
+    item = _consultation(consultation_id)
+    schedule_form = ScheduleForm(prefix="schedule")
+    if schedule_form.validate_on_submit():
+        zone = ZoneInfo(current_app.config["CITY_TIMEZONE"])
+        try:
+            services.schedule_consultation(
+                item, schedule_form.opens_at.data.replace(tzinfo=zone), schedule_form.closes_at.data.replace(tzinfo=zone)
+            )
+        except services.DraftError as error:
+            db.session.rollback()
+            schedule_form.closes_at.errors = [*schedule_form.closes_at.errors, error_message(error.code)]
+        else:
+            db.session.commit()
+            flash(_("征求意见期已设定。"), "success")
+            return redirect(url_for("staff.consultation", consultation_id=item.id))
+    return _render_consultation(item, ConsultationForm(obj=item), schedule_form)
+
+
+@bp.route("/consultations/<int:consultation_id>/<any(close, archive):action>", methods=["POST"])
+@drafter
+def change_status(consultation_id: int, action: str):
+    item = _consultation(consultation_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        (services.close_consultation if action == "close" else services.archive_consultation)(item)
+    except services.DraftError as error:
+        db.session.rollback()
+        flash(error_message(error.code), "error")
+    else:
+        db.session.commit()
+        flash(_("征求意见已截止。") if action == "close" else _("已归档。"), "success")
+    return redirect(url_for("staff.consultation", consultation_id=item.id))

@@ -1,0 +1,121 @@
+"""The init steps of the app factory, each a small function."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+from flask import Flask, current_app, has_request_context, render_template, request
+from flask_babel import format_date, format_datetime, format_decimal, get_locale
+from flask_login import current_user
+from flask_wtf.csrf import CSRFError
+
+from consult.accounts.access import enforce_access
+from consult.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
+
+
+def select_locale() -> str:
+    languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # command-line tools speak the default language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
+    chosen = request.cookies.get("lang")
+    if chosen in languages:
+        return chosen
+    # Browsers send zh-CN / zh-TW / zh; everything Chinese reads the simplified text.
+    best = request.accept_languages.best_match(["zh", "en"], default="zh")
+    return "en" if best == "en" else "zh_Hans"
+
+
+def select_timezone() -> str:
+    return current_app.config["CITY_TIMEZONE"]
+
+
+def init_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(
+        app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"),
+        render_as_batch=True, compare_type=True,
+    )
+    babel.init_app(
+        app,
+        locale_selector=select_locale,
+        timezone_selector=select_timezone,
+        default_translation_directories=str(TRANSLATIONS),
+    )
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.session_protection = "strong"
+
+    from consult.accounts.services import load_session_user
+
+    login_manager.user_loader(load_session_user)
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            sa.event.listen(db.engine, "connect", _sqlite_pragmas)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # WAL lets readers go on while one writer writes; the busy timeout queues writers instead of
+    # failing with "database is locked".
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def register_blueprints(app: Flask) -> None:
+    from consult.accounts.cli import bp as users_cli
+    from consult.accounts.views import bp as accounts
+    from consult.demo.cli import bp as demo_cli
+    from consult.drafts.cli import bp as drafts_cli
+    from consult.drafts.staff_views import bp as staff
+    from consult.drafts.views import bp as drafts
+    from consult.site.views import bp as main
+
+    for blueprint in (main, accounts, drafts, staff, users_cli, drafts_cli, demo_cli):
+        app.register_blueprint(blueprint)
+
+
+def register_request_hooks(app: Flask) -> None:
+    app.before_request(enforce_access)
+
+    @app.after_request
+    def security_headers(response):
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            "form-action 'self'; frame-ancestors 'none'; base-uri 'self'",
+        )
+        if current_user.is_authenticated:
+            response.headers["Cache-Control"] = "private, no-store"
+        return response
+
+
+def register_error_pages(app: Flask) -> None:
+    def render_error(error, status: int):
+        return render_template("error.html", status=status, error=error), status
+
+    for status in (400, 403, 404, 405, 413, 422, 429, 500):
+        app.register_error_handler(status, lambda error, status=status: render_error(error, status))
+    app.register_error_handler(CSRFError, lambda error: render_error(error, 400))
+
+
+def register_template_helpers(app: Flask) -> None:
+    from consult.drafts.messages import warning_text
+
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.globals.update(get_locale=get_locale, languages=app.config["LANGUAGES"])
+    app.jinja_env.filters.update(
+        warning_text=warning_text,
+        datetime=lambda value, fmt="medium": format_datetime(value, fmt) if value else "",
+        date=lambda value, fmt="long": format_date(value, fmt) if value else "",
+        number=format_decimal,
+    )

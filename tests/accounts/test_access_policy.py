@@ -1,0 +1,62 @@
+"""Every route declares who may call it; staff routes refuse anonymous users and wrong roles."""
+import re
+
+import pytest
+
+from consult.accounts.access import PUBLIC, access_of
+from consult.accounts.models import ROLES
+
+# Routes residents may use. Anything else must be staff-only; a new public route has to be added here
+# on purpose, so that no staff page becomes public by accident.
+EXPECTED_PUBLIC = {
+    "static", "main.home", "main.set_language", "main.healthz", "accounts.login",
+    "drafts.draft", "drafts.article", "drafts.memo", "drafts.search",
+}
+
+
+def _fill(rule) -> str:
+    return re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", lambda m: {"action": "close"}.get(m.group(1), "1"), rule.rule)
+
+
+def test_every_route_declares_access(app):
+    undeclared = [rule.endpoint for rule in app.url_map.iter_rules() if access_of(rule.endpoint) is None]
+    assert undeclared == []
+
+
+def test_public_routes_are_exactly_the_expected_ones(app):
+    public = {rule.endpoint for rule in app.url_map.iter_rules() if access_of(rule.endpoint) == PUBLIC}
+    assert public == EXPECTED_PUBLIC
+
+
+def _staff_rules(app):
+    return [rule for rule in app.url_map.iter_rules() if access_of(rule.endpoint) not in (PUBLIC, None)]
+
+
+def test_staff_routes_refuse_anonymous_users(app, client):
+    rules = _staff_rules(app)
+    assert rules, "no staff routes found"
+    for rule in rules:
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            response = client.open(_fill(rule), method=method)
+            assert response.status_code == 302, (rule.rule, method)
+            assert "/staff/login" in response.headers["Location"]
+
+
+@pytest.mark.parametrize("role", [r for r in ROLES if r != "admin"])
+def test_staff_routes_refuse_wrong_roles(app, client, login, role):
+    login(role)
+    for rule in _staff_rules(app):
+        allowed = access_of(rule.endpoint)
+        if role in allowed:
+            continue
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            response = client.open(_fill(rule), method=method)
+            assert response.status_code == 403, (rule.rule, method, role)
+
+
+def test_undeclared_route_is_refused(app, client):
+    @app.route("/forgotten")
+    def forgotten():
+        return "secret"
+
+    assert client.get("/forgotten").status_code == 403

@@ -1,0 +1,102 @@
+"""Fixtures: a fresh app per test on one shared schema (SQLite by default, PostgreSQL when
+CONSULT_TEST_DATABASE_URL is set), emptied after every test."""
+from __future__ import annotations
+
+import os
+
+import pytest
+import sqlalchemy as sa
+
+from consult import create_app
+from consult.extensions import db
+
+DATABASE_URL = os.environ.get("CONSULT_TEST_DATABASE_URL")
+REDIS_URL = os.environ.get("CONSULT_TEST_REDIS_URL")
+STAFF_PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    if DATABASE_URL:
+        return DATABASE_URL
+    return "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+
+
+@pytest.fixture(scope="session")
+def _schema(database_url):
+    app = create_app({"TESTING": True, "SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": database_url})
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        db.engine.dispose()
+    yield
+    with app.app_context():
+        db.drop_all()
+        db.engine.dispose()
+
+
+def make_app(database_url: str, **overrides):
+    config = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
+        "SERVER_NAME": "localhost",
+    }
+    config.update(overrides)
+    return create_app(config)
+
+
+@pytest.fixture
+def app_config() -> dict:
+    """Override in a test module to change the configuration of `app`."""
+    return {}
+
+
+@pytest.fixture
+def app(database_url, _schema, app_config):
+    app = make_app(database_url, **app_config)
+    with app.app_context():
+        yield app
+        db.session.rollback()
+        _empty_tables()
+        db.session.remove()
+        db.engine.dispose()
+
+
+def _empty_tables() -> None:
+    tables = list(reversed(db.metadata.sorted_tables))
+    with db.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            names = ", ".join(f'"{t.name}"' for t in tables)
+            connection.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                connection.execute(table.delete())
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def login(app, client):
+    """login("drafter") creates a staff user with that role and signs the client in."""
+    from consult.accounts.services import create_user
+
+    def sign_in(role: str = "drafter", email: str | None = None):
+        email = email or f"{role}@example.org"
+        user = create_user(email, role, STAFF_PASSWORD)
+        db.session.commit()
+        response = client.post("/staff/login", data={"email": email, "password": STAFF_PASSWORD})
+        assert response.status_code == 302, response.text
+        return user
+
+    return sign_in
