@@ -5,6 +5,7 @@ The embedded default (SQLite under instance/) needs no configuration at all; a p
 """
 from __future__ import annotations
 
+import base64
 import os
 import secrets
 from pathlib import Path
@@ -31,10 +32,18 @@ DEFAULTS: dict[str, object] = {
     "RATELIMIT_STORAGE_URI": "memory://",
     "RATELIMIT_HEADERS_ENABLED": True,
     "LOGIN_RATE_LIMIT": "10 per minute;50 per hour",
+    # Many residents may share one address (a liaison station, a campus): generous but bounded.
+    "COMMENT_RATE_LIMIT": "20 per minute;300 per day",
+    "RECEIPT_RATE_LIMIT": "60 per minute",
+    "COMMENT_MAX_CHARS": 5000,
+    "COMMENTS_PER_PAGE": 20,
+    "DISTRICTS": ("滨江区", "港湾区", "新城区", "高新区", "北山区"),
+    # Roles that may read residents' contact details.
+    "CONTACT_ROLES": ("admin", "drafter"),
 }
 
 # Environment variables read as CONSULT_<NAME>; values stay strings unless listed here.
-_ENV_KEYS = ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "ENV", "CITY_TIMEZONE")
+_ENV_KEYS = ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "ENV", "CITY_TIMEZONE", "CONTACT_KEY")
 
 
 def load_config(instance_path: str, overrides: dict | None) -> dict:
@@ -48,6 +57,8 @@ def load_config(instance_path: str, overrides: dict | None) -> dict:
         config["SQLALCHEMY_DATABASE_URI"] = env["DATABASE_URL"]
     if env["REDIS_URL"]:
         config["REDIS_URL"] = env["REDIS_URL"]
+    if env["CONTACT_KEY"]:
+        config["CONTACT_KEYS"] = tuple(k.strip() for k in env["CONTACT_KEY"].split(",") if k.strip())
     if env["CITY_TIMEZONE"]:
         config["CITY_TIMEZONE"] = config["BABEL_DEFAULT_TIMEZONE"] = env["CITY_TIMEZONE"]
     config.update(overrides or {})
@@ -58,7 +69,9 @@ def load_config(instance_path: str, overrides: dict | None) -> dict:
     if config.get("REDIS_URL") and config["RATELIMIT_STORAGE_URI"] == "memory://":
         config["RATELIMIT_STORAGE_URI"] = config["REDIS_URL"]
     if not config.get("SECRET_KEY"):
-        config["SECRET_KEY"] = _embedded_secret(config, instance_path)
+        config["SECRET_KEY"] = _embedded_secret(config, instance_path, "secret_key", "CONSULT_SECRET_KEY")
+    if not config.get("CONTACT_KEYS"):
+        config["CONTACT_KEYS"] = (_embedded_secret(config, instance_path, "contact_key", "CONSULT_CONTACT_KEY"),)
     return config
 
 
@@ -70,18 +83,19 @@ def _with_driver(url: str) -> str:
     return url
 
 
-def _embedded_secret(config: dict, instance_path: str) -> str:
+def _embedded_secret(config: dict, instance_path: str, name: str, variable: str) -> str:
     """Create and keep a secret under instance/ — only for the embedded, non-production set-up."""
     if config["ENV_NAME"] == "production":
         raise ConfigError(
-            "CONSULT_SECRET_KEY is not set: a production start needs an explicit secret key "
-            "(for example: export CONSULT_SECRET_KEY=$(python -c 'import secrets; print(secrets.token_hex(32))'))."
+            f"{variable} is not set: a production start needs it set explicitly "
+            "(generate one with: python -c 'import base64, os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())')."
         )
-    path = Path(instance_path) / "secret_key"
+    path = Path(instance_path) / name
     if path.exists():
         return path.read_text(encoding="ascii").strip()
     path.parent.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_hex(32)
+    # URL-safe base64 of 32 random bytes: a valid Fernet key and a strong session secret alike.
+    key = base64.urlsafe_b64encode(secrets.token_bytes(32)).decode("ascii")
     # Written 0600 so that other local users cannot forge sessions.
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="ascii") as handle:

@@ -50,6 +50,9 @@ def init_extensions(app: Flask) -> None:
     login_manager.session_protection = "strong"
 
     from consult.accounts.services import load_session_user
+    from consult.comments.privacy import ContactCipher
+
+    app.extensions["consult_contact_cipher"] = ContactCipher(tuple(app.config["CONTACT_KEYS"]))
 
     login_manager.user_loader(load_session_user)
     with app.app_context():
@@ -71,13 +74,16 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 def register_blueprints(app: Flask) -> None:
     from consult.accounts.cli import bp as users_cli
     from consult.accounts.views import bp as accounts
+    from consult.comments import hooks as _comment_hooks  # noqa: F401  (connects page signals)
+    from consult.comments.staff_views import bp as moderation
+    from consult.comments.views import bp as comments
     from consult.demo.cli import bp as demo_cli
     from consult.drafts.cli import bp as drafts_cli
     from consult.drafts.staff_views import bp as staff
     from consult.drafts.views import bp as drafts
     from consult.site.views import bp as main
 
-    for blueprint in (main, accounts, drafts, staff, users_cli, drafts_cli, demo_cli):
+    for blueprint in (main, accounts, drafts, staff, comments, moderation, users_cli, drafts_cli, demo_cli):
         app.register_blueprint(blueprint)
 
 
@@ -109,7 +115,17 @@ def register_error_pages(app: Flask) -> None:
 
 
 def register_template_helpers(app: Flask) -> None:
+    from consult.comments import labels
     from consult.drafts.messages import warning_text
+
+    def labeller(mapping):
+        return lambda code: str(mapping.get(code, code or ""))
+
+    app.jinja_env.globals.update(
+        role_label=labeller(labels.ROLE_LABELS), source_label=labeller(labels.SOURCE_LABELS),
+        reason_label=labeller(labels.REASON_LABELS), state_label=labeller(labels.STATE_LABELS),
+        resident_status_label=labeller(labels.RESIDENT_STATUS_LABELS), action_label=labeller(labels.ACTION_LABELS),
+    )
 
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.globals.update(get_locale=get_locale, languages=app.config["LANGUAGES"])

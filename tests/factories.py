@@ -35,3 +35,32 @@ def make_draft(articles: int = 3, slug: str = "test-draft", status: str = "open"
         services.schedule_consultation(consultation, now + timedelta(days=1), now + timedelta(days=10))
     db.session.commit()
     return consultation
+
+
+def comment_form(body: str = "建议把广场舞的音量限制写得更具体。", token: str = "tok-1", **fields) -> dict:
+    """The fields a resident's browser sends with the comment form."""
+    data = {"body": body, "display_name": "", "contact": "", "district": "", "role": "citizen",
+            "visibility": "public", "website": "", "token": token}
+    data.update(fields)
+    return data
+
+
+def add_comment(consultation, article_number: int | None = 1, body: str = "一条意见", state: str = "approved",
+                wants_public: bool = True, contact: str = "", **fields):
+    """A stored comment, as if submitted and moderated."""
+    from flask import current_app
+
+    from consult.comments.services import CommentInput, submit_comment
+    from consult.drafts.queries import load_structure
+
+    article_id = None
+    if article_number is not None:
+        article_id = load_structure(consultation.version_id).article(str(article_number)).article_id
+    import secrets
+
+    comment, _ = submit_comment(
+        consultation, article_id, CommentInput(body=body, contact=contact, wants_public=wants_public, **fields),
+        token=secrets.token_hex(8), cipher=current_app.extensions["consult_contact_cipher"], max_chars=5000)
+    comment.state = state
+    db.session.commit()
+    return comment

@@ -5,8 +5,9 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from flask_migrate import upgrade
 
-from conftest import make_app
 from consult.extensions import db
+
+from conftest import make_app
 
 
 def test_one_head(app):

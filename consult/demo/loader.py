@@ -1,14 +1,19 @@
 """Demo content written by the Consult team: two drafts of the fictional city 滨海市."""
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from pathlib import Path
 
+from flask import current_app
+
 from consult.accounts import services as accounts
 from consult.accounts.models import User
+from consult.comments import services as comment_services
 from consult.db import utcnow
 from consult.drafts import services as drafts
 from consult.drafts.models import Consultation
+from consult.drafts.queries import load_structure
 from consult.drafts.structure import parse_draft
 from consult.extensions import db
 
@@ -50,8 +55,38 @@ def load_demo(only_if_empty: bool = False) -> list[str]:
             drafts.schedule_consultation(consultation, now - timedelta(days=5), now + timedelta(days=days))
         else:
             drafts.schedule_consultation(consultation, now + timedelta(days=days - 30), now + timedelta(days=days))
-        loaded.append(f"{consultation.title}: /drafts/{slug} ({len(parsed.articles)} articles)")
+        comments = _load_comments(consultation, DATA / f"{stem}_comments.jsonl")
+        loaded.append(f"{consultation.title}: /drafts/{slug} ({len(parsed.articles)} articles, {comments} comments)")
     return loaded
+
+
+_ROLE_CODES = {"市民": "citizen", "企业": "enterprise", "社会组织": "organisation", "人大代表": "deputy",
+               "政协委员": "cppcc_member", "专家学者": "expert", "其他": "other"}
+
+
+def _load_comments(consultation: Consultation, path: Path) -> int:
+    """Demo opinions written by us: most already moderated, the last dozen waiting in the queue."""
+    if not path.exists():
+        return 0
+    structure = load_structure(consultation.version_id)
+    cipher = current_app.extensions["consult_contact_cipher"]
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    start = consultation.opens_at or utcnow()
+    for index, row in enumerate(rows):
+        article = structure.article(str(row["article"])) if row.get("article") else None
+        data = comment_services.CommentInput(
+            body=row["text"], display_name=row.get("name") or "", district=row.get("district") or "",
+            role=_ROLE_CODES.get(row.get("role"), "other"), wants_public=row.get("public", True),
+            source=row.get("source", "web"),
+        )
+        comment, _created = comment_services.submit_comment(
+            consultation, article.article_id if article else None, data, token=f"demo-{consultation.id}-{index}",
+            cipher=cipher, max_chars=current_app.config["COMMENT_MAX_CHARS"])
+        comment.state = "pending" if index >= len(rows) - 12 else "approved"
+        # Spread submissions over the days the consultation has been open, for a believable timeline.
+        comment.created_at = start + timedelta(hours=(index * 97) % (5 * 24))
+    db.session.flush()
+    return len(rows)
 
 
 def _ensure_staff(email: str, role: str) -> str:

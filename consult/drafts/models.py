@@ -95,6 +95,8 @@ class Consultation(db.Model):
     slug: Mapped[str] = mapped_column(sa.String(80), unique=True)
     memo: Mapped[str] = mapped_column(sa.Text, default="")  # 起草说明
     status: Mapped[str] = mapped_column(sa.String(10), default="draft")
+    # Pre-moderation: comments wait for a moderator before they appear. On by default.
+    premoderation: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
     opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

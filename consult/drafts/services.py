@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from consult.db import utcnow
-from consult.drafts.importers import DraftFileError, ImportedText, read_pasted, read_upload
+from consult.drafts.importers import ImportedText, read_pasted, read_upload
 from consult.drafts.models import (
     Article,
     Consultation,
@@ -18,19 +18,15 @@ from consult.drafts.models import (
 )
 from consult.drafts.structure import ParsedDraft, parse_draft
 from consult.drafts.tree import build_nodes
+from consult.errors import DomainError
 from consult.extensions import db
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PENDING_LIFETIME = timedelta(days=1)
 
 
-class DraftError(Exception):
-    """A domain error with a stable code; views and commands turn it into a message."""
-
-    def __init__(self, code: str, **detail):
-        super().__init__(code)
-        self.code = code
-        self.detail = detail
+class DraftError(DomainError):
+    pass
 
 
 @dataclass(frozen=True)

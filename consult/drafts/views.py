@@ -4,6 +4,7 @@ from flask import Blueprint, abort, render_template, request
 from consult.accounts.access import public
 from consult.db import utcnow
 from consult.drafts import queries
+from consult.drafts.pages import article_context, draft_context
 
 bp = Blueprint("drafts", __name__, url_prefix="/drafts")
 
@@ -18,24 +19,16 @@ def _consultation_or_404(slug: str):
 @bp.route("/<slug>")
 @public
 def draft(slug: str):
-    consultation = _consultation_or_404(slug)
-    structure = queries.load_structure(consultation.version_id)
-    return render_template("drafts/draft.html", consultation=consultation, structure=structure, now=utcnow())
+    return render_template("drafts/draft.html", **draft_context(_consultation_or_404(slug)))
 
 
 @bp.route("/<slug>/articles/<number>")
 @public
 def article(slug: str, number: str):
-    consultation = _consultation_or_404(slug)
-    structure = queries.load_structure(consultation.version_id)
-    article = structure.article(number)
-    if article is None:
+    context = article_context(_consultation_or_404(slug), number)
+    if context is None:
         abort(404)
-    previous, following = structure.neighbours(article)
-    return render_template(
-        "drafts/article.html", consultation=consultation, article=article,
-        previous=previous, following=following, now=utcnow(),
-    )
+    return render_template("drafts/article.html", **context)
 
 
 @bp.route("/<slug>/memo")

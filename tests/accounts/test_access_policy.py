@@ -11,11 +11,13 @@ from consult.accounts.models import ROLES
 EXPECTED_PUBLIC = {
     "static", "main.home", "main.set_language", "main.healthz", "accounts.login",
     "drafts.draft", "drafts.article", "drafts.memo", "drafts.search",
+    "comments.comment_on_article", "comments.comment_on_draft", "comments.thanks", "comments.lookup",
+    "comments.receipt",
 }
 
 
 def _fill(rule) -> str:
-    return re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", lambda m: {"action": "close"}.get(m.group(1), "1"), rule.rule)
+    return re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", lambda m: {"action": "close", "mode": "on"}.get(m.group(1), "1"), rule.rule)
 
 
 def test_every_route_declares_access(app):

@@ -1,5 +1,6 @@
 from consult.accounts.models import User
 from consult.extensions import db
+
 from conftest import STAFF_PASSWORD
 
 

@@ -3,6 +3,7 @@ import json
 
 from consult.drafts.models import Consultation
 from consult.extensions import db
+
 from factories import draft_text
 
 

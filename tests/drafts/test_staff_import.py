@@ -9,6 +9,7 @@ import pytest
 
 from consult.drafts.models import Consultation, DraftVersion, PendingImport, StructureNode
 from consult.extensions import db
+
 from factories import draft_text, make_draft
 
 TEXT = draft_text(5, title="滨海市绿道条例（草案）", chapters=2)

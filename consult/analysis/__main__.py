@@ -1,0 +1,7 @@
+"""Allow ``python -m consult.analysis``."""
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

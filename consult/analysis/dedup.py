@@ -1,0 +1,120 @@
+"""Exact copies and near-copies: hashed skeletons, then one-permutation MinHash + LSH."""
+from __future__ import annotations
+
+import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+SHINGLE = 3          # characters per shingle: short enough for 30-character comments
+BINS = 64            # MinHash values per text
+BANDS, ROWS = 16, 4  # LSH: texts agreeing on all ROWS values of any band become candidates
+MIN_CHARS = 10       # below this a "near-copy" is just a common short phrase
+_U64 = np.uint64
+_MASK58 = _U64((1 << 58) - 1)
+_EMPTY = np.iinfo(np.uint64).max
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64 finaliser: spreads structured input over all 64 bits."""
+    x = x ^ (x >> _U64(30))
+    x = x * _U64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> _U64(27))
+    x = x * _U64(0x94D049BB133111EB)
+    return x ^ (x >> _U64(31))
+
+
+def _shingle_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Hash every character shingle of every text: (hashes, text index of each).
+
+    Each character is hashed once per position in the shingle and neighbouring
+    hashes are combined by slicing, so the cost is a few passes over the characters.
+    """
+    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    span = len(codes) - SHINGLE + 1
+    h = np.zeros(max(span, 0), dtype=np.uint64)
+    for i, mult in enumerate((0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9)[:SHINGLE]):
+        h ^= (codes[i:i + span] + _U64(i + 1)) * _U64(mult)
+    del codes
+    # Keep the shingles that start and end inside one text.
+    counts = np.maximum(lengths - SHINGLE + 1, 0)
+    ends = np.cumsum(lengths)
+    valid = np.zeros(len(h) + SHINGLE, dtype=np.int8)
+    np.add.at(valid, ends - lengths, 1)
+    np.add.at(valid, ends - lengths + counts, -1)
+    keep = np.cumsum(valid[:len(h)]).astype(bool)
+    owner = np.repeat(np.arange(len(texts), dtype=np.int32), counts)
+    return _mix(h[keep]), owner
+
+
+def minhash(texts: list[str], chunk: int = 20_000) -> tuple[np.ndarray, np.ndarray]:
+    """One-permutation MinHash with rotation densification.
+
+    Returns (signatures of shape (n, BINS), shingle count per text). One hash per
+    shingle instead of one per shingle and permutation keeps this linear and cheap;
+    texts are taken ``chunk`` at a time so the per-shingle arrays stay small.
+    """
+    if len(texts) > chunk:
+        parts = [minhash(texts[i:i + chunk], chunk) for i in range(0, len(texts), chunk)]
+        return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+    h, owner = _shingle_hashes(texts)
+    sig = np.full(len(texts) * BINS, _EMPTY, dtype=np.uint64)
+    np.minimum.at(sig, owner.astype(np.int64) * BINS + (h >> _U64(58)).astype(np.int64), h & _MASK58)
+    sig = sig.reshape(len(texts), BINS)
+    filled = sig != _EMPTY
+    # An empty bin borrows from the next filled bin to its right, marked with the
+    # distance so that borrowed and own values never compare equal by accident.
+    for step in range(1, BINS):
+        empty = ~filled
+        if not empty.any():
+            break
+        source = np.roll(sig, -step, axis=1)
+        take = empty & np.roll(filled, -step, axis=1)
+        sig[take] = source[take] + _U64(step << 58)
+        filled |= take
+    return sig, np.bincount(owner, minlength=len(texts))
+
+
+def _candidate_pairs(sig: np.ndarray) -> np.ndarray:
+    """Pairs (leader, member) of texts sharing an LSH band; leader is the earlier text."""
+    pairs = []
+    for band in range(BANDS):
+        cols = sig[:, band * ROWS:(band + 1) * ROWS]
+        key = np.zeros(len(sig), dtype=np.uint64)
+        for j in range(ROWS):
+            key = _mix(key ^ cols[:, j])
+        order = np.argsort(key, kind="stable")
+        ordered = key[order]
+        new_group = np.concatenate(([True], ordered[1:] != ordered[:-1]))
+        leader = order[np.flatnonzero(new_group)[np.cumsum(new_group) - 1]]
+        keep = ~new_group
+        pairs.append(np.stack([leader[keep], order[keep]], axis=1))
+    if not pairs:
+        return np.empty((0, 2), dtype=np.int64)
+    return np.unique(np.concatenate(pairs), axis=0)
+
+
+def near_duplicate_components(texts: list[str], threshold: float = 0.6,
+                              containment: float = 0.9) -> np.ndarray:
+    """Label texts so that near-copies share a label (labels are component numbers).
+
+    Two texts are near-copies when their estimated shingle Jaccard similarity is at
+    least ``threshold``, or when the shorter one (20 shingles or more) lies at least
+    ``containment`` inside the longer: a campaign letter with a sentence added.
+    """
+    n = len(texts)
+    eligible = np.flatnonzero([len(t) >= MIN_CHARS for t in texts])
+    if len(eligible) < 2:
+        return np.arange(n)
+    sig, sizes = minhash([texts[i] for i in eligible])
+    pairs = _candidate_pairs(sig)
+    keep = np.zeros(len(pairs), dtype=bool)
+    for lo in range(0, len(pairs), 50_000):  # bounded memory for the (pairs, BINS) compare
+        a, b = pairs[lo:lo + 50_000, 0], pairs[lo:lo + 50_000, 1]
+        jac = (sig[a] == sig[b]).mean(axis=1)
+        small = np.minimum(sizes[a], sizes[b])
+        inter = jac * (sizes[a] + sizes[b]) / (1 + jac)
+        keep[lo:lo + 50_000] = (jac >= threshold) | ((small >= 20) & (inter >= containment * small))
+    edges = eligible[pairs[keep]]
+    graph = coo_matrix((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(n, n))
+    return connected_components(graph, directed=False)[1]

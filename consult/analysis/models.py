@@ -1,0 +1,56 @@
+"""The frozen results of an analysis, and its input."""
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class CommentInput:
+    """One comment: its id, its text and, when stored at submission, its tokens."""
+
+    id: Hashable
+    text: str
+    tokens: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class DuplicateGroup:
+    """Copies of one text (exact or near): the representative and every member."""
+
+    representative_id: Hashable
+    member_ids: tuple
+    count: int
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A group of comments about one thing, as a drafter will see it.
+
+    ``size`` counts every comment including campaign copies; ``member_ids`` lists
+    them all in input order; ``representative_ids`` are central comments that are
+    not copies of one another; ``kinds`` counts proposal kinds over the members.
+    """
+
+    index: int
+    label: str
+    keywords: tuple[str, ...]
+    size: int
+    member_ids: tuple
+    representative_ids: tuple
+    kinds: dict[str, int] = field(hash=False)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Themes, copy groups and the per-comment mapping of one ``analyse`` call.
+
+    ``assignments`` maps every id to its theme index, or -1 for a comment with no
+    content (empty, punctuation or emoji only). ``duplicate_of`` maps each copy to
+    the id of its group's representative; originals and unique comments are absent.
+    """
+
+    themes: tuple[Theme, ...]
+    duplicate_groups: tuple[DuplicateGroup, ...]
+    assignments: dict = field(hash=False)
+    duplicate_of: dict = field(hash=False)

@@ -1,0 +1,140 @@
+"""``analyse``: copies collapsed, themes found and described."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+import numpy as np
+
+from . import themes as th
+from .bulk import segment_many
+from .cluster import SCOPE_K, cluster_vectors
+from .dedup import near_duplicate_components
+from .features import document_vectors, word_counts
+from .models import Analysis, CommentInput, DuplicateGroup, Theme
+from .normalize import normalize_text, skeleton
+from .proposals import classify_proposal
+from .tokenizer import Tokenizer
+
+
+@lru_cache(maxsize=1)
+def default_tokenizer() -> Tokenizer:
+    """A shared tokenizer with the package dictionary only (built on first use)."""
+    return Tokenizer()
+
+
+def _check(comments: Sequence[CommentInput], k, scope) -> None:
+    if scope not in SCOPE_K:
+        raise ValueError(f"scope must be one of {sorted(SCOPE_K)}, not {scope!r}")
+    if k is not None and (not isinstance(k, int) or k < 1):
+        raise ValueError(f"k must be a positive integer or None, not {k!r}")
+    seen = set()
+    for c in comments:
+        if c.id in seen:
+            raise ValueError(f"comment id {c.id!r} appears more than once")
+        seen.add(c.id)
+
+
+def group_copies(skeletons: list[str]) -> np.ndarray:
+    """For each text, the index of its copy group's representative (itself if none).
+
+    Exact copies share a skeleton; near-copies are found among distinct skeletons
+    only. The representative is the member with most exact copies, then the earliest.
+    Texts without content are left alone.
+    """
+    if not skeletons:
+        return np.zeros(0, dtype=np.int64)
+    first: dict[str, int] = {}
+    exact = np.array([first.setdefault(s, i) if s else i for i, s in enumerate(skeletons)], dtype=np.int64)
+    uniques = np.flatnonzero(exact == np.arange(len(skeletons)))
+    copies = np.bincount(exact, minlength=len(skeletons))
+    component = near_duplicate_components([skeletons[i] for i in uniques])
+    # Best member per component: most copies first, earliest on ties.
+    order = np.lexsort((uniques, -copies[uniques], component))
+    comp_sorted = component[order]
+    is_first = np.concatenate(([True], comp_sorted[1:] != comp_sorted[:-1]))
+    best = np.empty(component.max() + 1 if len(component) else 0, dtype=np.int64)
+    best[comp_sorted[is_first]] = uniques[order[is_first]]
+    rep_of_unique = np.empty(len(skeletons), dtype=np.int64)
+    rep_of_unique[uniques] = best[component]
+    return rep_of_unique[exact]
+
+
+def _tokens_for(comments, normalized, reps, tokenizer, workers) -> list[tuple[str, ...]]:
+    stored = {i: comments[i].tokens for i in reps if comments[i].tokens is not None}
+    missing = [i for i in reps if i not in stored]
+    fresh = segment_many(tokenizer or default_tokenizer(), [normalized[i] for i in missing], workers)
+    stored.update(zip(missing, fresh))
+    # Tokens stored by the web layer may arrive as one space-joined string.
+    return [tuple(t.split()) if isinstance(t, str) else tuple(t) for t in (stored[i] for i in reps)]
+
+
+def analyse(comments: Sequence[CommentInput], *, k: int | None = None, random_state: int = 0,
+            scope: str = "article", tokenizer: Tokenizer | None = None, workers: int = 1,
+            on_stage: Callable[[str], None] | None = None) -> Analysis:
+    """Collapse copies and group the comments into themes.
+
+    ``k`` fixes the number of themes; by default it is chosen from the data within a
+    range set by ``scope`` ("article": a handful, "draft": more). Tokens stored with
+    a comment are used as they are; other comments are segmented with ``tokenizer``
+    (using ``workers`` processes for large batches). Deterministic for a given
+    ``random_state``. Raises ValueError for repeated ids or a bad ``k``/``scope``.
+    ``on_stage`` is called with each stage's name as it ends (for benchmarks).
+    """
+    stage = on_stage or (lambda name: None)
+    comments = list(comments)
+    _check(comments, k, scope)
+    normalized = [normalize_text(c.text if isinstance(c.text, str) else "") for c in comments]
+    skeletons = [skeleton(t) for t in normalized]
+    stage("normalise")
+    rep_of = group_copies(skeletons)
+    stage("copies")
+    weights_all = np.bincount(rep_of, minlength=len(comments)).astype(np.float64)
+    reps = np.array([i for i in np.flatnonzero(rep_of == np.arange(len(comments))) if skeletons[i]],
+                    dtype=np.int64)
+    tokens = _tokens_for(comments, normalized, reps, tokenizer, workers)
+    stage("tokens")
+    counts, vocab = word_counts(tokens)
+    x = document_vectors(tokens, [skeletons[i] for i in reps], random_state, words=counts)
+    stage("vectors")
+    weights = weights_all[reps]
+    labels = cluster_vectors(x, weights, k, scope, random_state)
+    stage("clusters")
+    theme_of_rep = np.full(len(comments), -1, dtype=np.int64)
+    theme_of_rep[reps] = labels
+    theme_of = theme_of_rep[rep_of]
+    found = _themes(comments, normalized, reps, (counts, vocab), x, weights, labels, theme_of)
+    result = Analysis(themes=found, duplicate_groups=_groups(comments, rep_of),
+                      assignments={c.id: int(t) for c, t in zip(comments, theme_of)},
+                      duplicate_of={c.id: comments[r].id for i, (c, r) in enumerate(zip(comments, rep_of)) if r != i})
+    stage("themes")
+    return result
+
+
+def _groups(comments, rep_of: np.ndarray) -> tuple[DuplicateGroup, ...]:
+    members: dict[int, list[int]] = {}
+    for i, r in enumerate(rep_of):
+        members.setdefault(int(r), []).append(i)
+    groups = [DuplicateGroup(comments[r].id, tuple(comments[i].id for i in m), len(m))
+              for r, m in members.items() if len(m) > 1]
+    return tuple(sorted(groups, key=lambda g: -g.count))
+
+
+def _themes(comments, normalized, reps, words, x, weights, labels, theme_of) -> tuple[Theme, ...]:
+    k = int(labels.max()) + 1 if len(labels) else 0
+    keywords = th.theme_keywords(*words, weights, labels, k) if k else []
+    kinds = [classify_proposal(normalized[i], normalized=True).value for i in reps]
+    result = []
+    for c in range(k):
+        rows = np.flatnonzero(labels == c)
+        chosen = [int(reps[r]) for r in th.representatives(x, weights, rows)]
+        mix = Counter()
+        for r in rows:
+            mix[kinds[r]] += int(weights[r])
+        label = th.label_of(keywords[c]) if keywords[c] else normalized[chosen[0]][:16]
+        result.append(Theme(
+            index=c, label=label, keywords=tuple(keywords[c]), size=int(weights[rows].sum()),
+            member_ids=tuple(comments[i].id for i in np.flatnonzero(theme_of == c)),
+            representative_ids=tuple(comments[i].id for i in chosen), kinds=dict(mix)))
+    return tuple(result)

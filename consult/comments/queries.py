@@ -1,0 +1,86 @@
+"""Read-side of comments: what the public may see, and the moderation queue."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+
+from consult.comments.models import Comment, ModerationEvent
+from consult.extensions import db
+
+
+def public_filter():
+    return sa.and_(Comment.state == "approved", Comment.wants_public.is_(True))
+
+
+def published_page(consultation_id: int, article_id: int | None, page: int, per_page: int):
+    article_clause = Comment.article_id.is_(None) if article_id is None else Comment.article_id == article_id
+    query = (sa.select(Comment)
+             .where(Comment.consultation_id == consultation_id, article_clause, public_filter())
+             .order_by(Comment.created_at.desc(), Comment.id.desc()))
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def public_counts(consultation_id: int) -> dict[int | None, int]:
+    """Published comments per article id (None: on the whole draft)."""
+    rows = db.session.execute(
+        sa.select(Comment.article_id, sa.func.count())
+        .where(Comment.consultation_id == consultation_id, public_filter())
+        .group_by(Comment.article_id))
+    return dict(rows.all())
+
+
+def by_receipt(receipt: str) -> Comment | None:
+    return db.session.scalar(sa.select(Comment).filter_by(receipt=receipt))
+
+
+@dataclass
+class QueueFilters:
+    article_id: int | None = None
+    general_only: bool = False
+    state: str | None = "pending"
+    source: str | None = None
+    since: date | None = None
+    until: date | None = None
+    text: str = ""
+
+
+def queue(consultation_id: int, filters: QueueFilters, page: int, per_page: int, zone: ZoneInfo):
+    query = sa.select(Comment).where(Comment.consultation_id == consultation_id)
+    if filters.general_only:
+        query = query.where(Comment.article_id.is_(None))
+    elif filters.article_id:
+        query = query.where(Comment.article_id == filters.article_id)
+    if filters.state:
+        query = query.where(Comment.state == filters.state)
+    if filters.source:
+        query = query.where(Comment.source == filters.source)
+    if filters.since:
+        query = query.where(Comment.created_at >= datetime.combine(filters.since, time(), zone))
+    if filters.until:
+        query = query.where(Comment.created_at < datetime.combine(filters.until + timedelta(days=1), time(), zone))
+    if filters.text:
+        pattern = "%" + filters.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = query.where(Comment.body.like(pattern, escape="\\"))
+    query = query.order_by(Comment.created_at, Comment.id)
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def events_for(comment_id: int) -> list[ModerationEvent]:
+    return db.session.scalars(
+        sa.select(ModerationEvent).filter_by(comment_id=comment_id).order_by(ModerationEvent.created_at)).all()
+
+
+def consultation_events(consultation_id: int, limit: int = 200) -> list[ModerationEvent]:
+    return db.session.scalars(
+        sa.select(ModerationEvent).filter_by(consultation_id=consultation_id)
+        .order_by(ModerationEvent.created_at.desc(), ModerationEvent.id.desc()).limit(limit)).all()
+
+
+def state_counts(consultation_id: int) -> dict[str, int]:
+    rows = db.session.execute(
+        sa.select(Comment.state, sa.func.count()).where(Comment.consultation_id == consultation_id)
+        .group_by(Comment.state))
+    return dict(rows.all())

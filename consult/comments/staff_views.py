@@ -1,0 +1,159 @@
+"""Moderation: the queue, single and bulk decisions, redaction, other channels, the audit log."""
+from __future__ import annotations
+
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from consult.accounts.access import roles_required
+from consult.comments import queries, services
+from consult.comments.forms import BulkModerationForm, QueueFilterForm, RecordCommentForm, RedactForm, options
+from consult.comments.labels import error_message
+from consult.comments.models import Comment
+from consult.drafts import queries as draft_queries
+from consult.drafts.forms import ActionForm
+from consult.drafts.models import Consultation
+from consult.extensions import db
+
+bp = Blueprint("moderation", __name__, url_prefix="/staff")
+moderator = roles_required("moderator")
+reader = roles_required("moderator", "drafter")
+
+
+def _zone() -> ZoneInfo:
+    return ZoneInfo(current_app.config["CITY_TIMEZONE"])
+
+
+def _article_choices(consultation: Consultation, blank):
+    structure = draft_queries.load_structure(consultation.version_id)
+    return options([blank, ("general", _("总体意见"))] + [(str(a.article_id), a.number) for a in structure.articles])
+
+
+@bp.route("/consultations/<int:consultation_id>/comments")
+@reader
+def queue(consultation_id: int):
+    consultation = db.get_or_404(Consultation, consultation_id)
+    form = QueueFilterForm(request.args)
+    form.article.choices = _article_choices(consultation, ("", _("全部")))
+    if not request.args:
+        form.state.data = "pending"
+    form.validate()
+    article = form.article.data or ""
+    filters = queries.QueueFilters(
+        article_id=int(article) if article.isdigit() else None, general_only=article == "general",
+        state=form.state.data or None, source=form.source.data or None,
+        since=form.since.data if not form.since.errors else None,
+        until=form.until.data if not form.until.errors else None, text=(form.q.data or "").strip(),
+    )
+    page = queries.queue(consultation.id, filters, request.args.get("page", 1, type=int), 50, _zone())
+    bulk = BulkModerationForm()
+    labels = {str(a.article_id): a.number for a in draft_queries.load_structure(consultation.version_id).articles}
+    return render_template("comments/queue.html", consultation=consultation, form=form, page=page, bulk=bulk,
+                           article_labels=labels, counts=queries.state_counts(consultation.id),
+                           action=ActionForm())
+
+
+@bp.route("/consultations/<int:consultation_id>/comments/bulk", methods=["POST"])
+@moderator
+def bulk(consultation_id: int):
+    consultation = db.get_or_404(Consultation, consultation_id)
+    form = BulkModerationForm()
+    if not form.validate_on_submit():
+        abort(400)
+    comments = db.session.scalars(db.select(Comment).where(
+        Comment.consultation_id == consultation.id, Comment.id.in_(form.ids.data or []))).all()
+    if not comments:
+        flash(_("请先勾选要处理的意见。"), "error")
+        return redirect(request.referrer or url_for("moderation.queue", consultation_id=consultation.id))
+    try:
+        if form.action.data == "approve":
+            changed = services.approve(current_user, comments)
+        else:
+            changed = services.reject(current_user, comments, form.reason.data or "", form.note.data or "")
+    except services.CommentError as error:
+        db.session.rollback()
+        flash(error_message(error.code), "error")
+    else:
+        db.session.commit()
+        flash(_("已处理 %(num)d 条意见。", num=changed), "success")
+    return redirect(request.referrer or url_for("moderation.queue", consultation_id=consultation.id))
+
+
+@bp.route("/comments/<int:comment_id>")
+@reader
+def detail(comment_id: int):
+    comment = db.get_or_404(Comment, comment_id)
+    return _render_detail(comment, RedactForm(public_text=comment.shown_text))
+
+
+def _render_detail(comment: Comment, redact_form: RedactForm, status: int = 200):
+    contact = None
+    if comment.contact_encrypted and current_user.role in current_app.config["CONTACT_ROLES"]:
+        contact = current_app.extensions["consult_contact_cipher"].decrypt(comment.contact_encrypted)
+    return render_template("comments/detail.html", comment=comment, contact=contact, redact=redact_form,
+                           bulk=BulkModerationForm(ids=[comment.id]), events=queries.events_for(comment.id)), status
+
+
+@bp.route("/comments/<int:comment_id>/redact", methods=["POST"])
+@moderator
+def redact(comment_id: int):
+    comment = db.get_or_404(Comment, comment_id)
+    form = RedactForm()
+    if not form.validate_on_submit():
+        return _render_detail(comment, form, 422)
+    services.redact(current_user, comment, form.public_text.data, form.note.data or "")
+    db.session.commit()
+    flash(_("公开显示的文字已保存，原文仍然保留。"), "success")
+    return redirect(url_for("moderation.detail", comment_id=comment.id))
+
+
+@bp.route("/consultations/<int:consultation_id>/comments/new", methods=["GET", "POST"])
+@reader
+def record(consultation_id: int):
+    consultation = db.get_or_404(Consultation, consultation_id)
+    form = RecordCommentForm()
+    form.article.choices = _article_choices(consultation, ("general", _("总体意见")))[1:]
+    if form.validate_on_submit():
+        received = datetime.combine(form.received_on.data, time(12), _zone()) if form.received_on.data else None
+        data = services.CommentInput(
+            body=form.body.data, display_name=form.display_name.data or "", contact=form.contact.data or "",
+            district=form.district.data or "", role=form.role.data, wants_public=form.visibility.data != "private",
+            source=form.source.data, received_at=received,
+        )
+        article = form.article.data
+        try:
+            comment = services.record_comment(
+                current_user, consultation, int(article) if article.isdigit() else None, data,
+                cipher=current_app.extensions["consult_contact_cipher"],
+                max_chars=current_app.config["COMMENT_MAX_CHARS"])
+        except services.CommentError as error:
+            db.session.rollback()
+            form.body.errors = [*form.body.errors, error_message(error.code, **error.detail)]
+        else:
+            db.session.commit()
+            flash(_("意见已录入，回执号 %(receipt)s。", receipt=comment.receipt), "success")
+            return redirect(url_for("moderation.record", consultation_id=consultation.id))
+    return render_template("comments/record.html", consultation=consultation, form=form), 422 if form.errors else 200
+
+
+@bp.route("/consultations/<int:consultation_id>/premoderation/<any(on, off):mode>", methods=["POST"])
+@moderator
+def premoderation(consultation_id: int, mode: str):
+    consultation = db.get_or_404(Consultation, consultation_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    services.set_premoderation(current_user, consultation, mode == "on")
+    db.session.commit()
+    flash(_("已开启先审后发。") if mode == "on" else _("已关闭先审后发：新意见将直接公开。"), "success")
+    return redirect(url_for("moderation.queue", consultation_id=consultation.id))
+
+
+@bp.route("/consultations/<int:consultation_id>/audit")
+@reader
+def audit(consultation_id: int):
+    consultation = db.get_or_404(Consultation, consultation_id)
+    return render_template("comments/audit.html", consultation=consultation,
+                           events=queries.consultation_events(consultation.id))

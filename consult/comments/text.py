@@ -1,0 +1,32 @@
+"""Text work done once per comment at submission, so that digests never re-segment."""
+from __future__ import annotations
+
+import threading
+
+import regex
+
+from consult.analysis import Tokenizer, normalize_text
+
+_tokenizer: Tokenizer | None = None
+_lock = threading.Lock()
+
+
+def tokenizer() -> Tokenizer:
+    # jieba loads its dictionary once (about a second); every worker shares one instance.
+    global _tokenizer
+    if _tokenizer is None:
+        with _lock:
+            if _tokenizer is None:
+                _tokenizer = Tokenizer()
+    return _tokenizer
+
+
+def perceived_length(text: str) -> int:
+    """Characters as a person counts them: an emoji with modifiers or a letter with accents is one."""
+    return len(regex.findall(r"\X", text))
+
+
+def prepare(text: str) -> tuple[str, str]:
+    """(normalised text, space-joined tokens) for storage beside the original."""
+    normalized = normalize_text(text)
+    return normalized, " ".join(tokenizer().tokens(normalized, normalized=True))

@@ -1,0 +1,130 @@
+"""Residents submit comments and look up their receipts."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from consult.accounts.access import public
+from consult.comments import queries, services
+from consult.comments.forms import CommentForm
+from consult.comments.labels import error_message
+from consult.comments.receipts import parse_receipt
+from consult.db import utcnow
+from consult.drafts import queries as draft_queries
+from consult.drafts.pages import article_context, draft_context
+from consult.extensions import db, limiter
+
+bp = Blueprint("comments", __name__)
+
+
+def _comment_limit() -> str:
+    return current_app.config["COMMENT_RATE_LIMIT"]
+
+
+def _receipt_limit() -> str:
+    return current_app.config["RECEIPT_RATE_LIMIT"]
+
+
+def _input(form: CommentForm) -> services.CommentInput:
+    return services.CommentInput(
+        body=form.body.data or "", display_name=form.display_name.data or "", contact=form.contact.data or "",
+        district=form.district.data or "", role=form.role.data, wants_public=form.visibility.data != "private",
+    )
+
+
+def _submit(consultation, article_id, form):
+    """(redirect response) or None after adding the error to the form."""
+    if form.website.data:  # the honeypot: people never see this field
+        current_app.logger.info("honeypot field filled; comment discarded")
+        abort(400)
+    try:
+        comment, _created = services.submit_comment(
+            consultation, article_id, _input(form), token=form.token.data or "",
+            cipher=current_app.extensions["consult_contact_cipher"],
+            max_chars=current_app.config["COMMENT_MAX_CHARS"],
+        )
+    except services.CommentError as error:
+        db.session.rollback()
+        form.body.errors = [*form.body.errors, error_message(error.code, **error.detail)]
+        return None
+    db.session.commit()
+    return redirect(url_for("comments.thanks", receipt=comment.receipt), code=303)
+
+
+@bp.route("/drafts/<slug>/articles/<number>/comments", methods=["POST"])
+@public
+@limiter.limit(_comment_limit)
+def comment_on_article(slug: str, number: str):
+    consultation = draft_queries.public_consultation(slug) or abort(404)
+    form = CommentForm()
+    context = article_context(consultation, number, form=form)
+    if context is None:
+        abort(404)
+    if form.validate_on_submit():
+        response = _submit(consultation, context["article"].article_id, form)
+        if response is not None:
+            return response
+    return render_template("drafts/article.html", **context), 422
+
+
+@bp.route("/drafts/<slug>/comments", methods=["POST"])
+@public
+@limiter.limit(_comment_limit)
+def comment_on_draft(slug: str):
+    consultation = draft_queries.public_consultation(slug) or abort(404)
+    form = CommentForm()
+    if form.validate_on_submit():
+        response = _submit(consultation, None, form)
+        if response is not None:
+            return response
+    context = draft_context(consultation)
+    context["general_form"] = form
+    return render_template("drafts/draft.html", **context), 422
+
+
+def _comment_or_404(receipt: str):
+    canonical = parse_receipt(receipt)
+    comment = queries.by_receipt(canonical) if canonical else None
+    if comment is None:
+        abort(404)
+    return comment
+
+
+@bp.route("/receipts/<receipt>/thanks")
+@public
+@limiter.limit(_receipt_limit)
+def thanks(receipt: str):
+    comment = _comment_or_404(receipt)
+    return render_template("comments/thanks.html", comment=comment, **_receipt_context(comment))
+
+
+@bp.route("/receipts", methods=["GET"])
+@public
+@limiter.limit(_receipt_limit)
+def lookup():
+    number = request.args.get("number", "").strip()
+    if number:
+        canonical = parse_receipt(number)
+        if canonical and queries.by_receipt(canonical):
+            return redirect(url_for("comments.receipt", receipt=canonical))
+        return render_template("comments/lookup.html", number=number[:40],
+                               error=_("没有找到这个回执号，请核对后再试。")), 404
+    return render_template("comments/lookup.html", number="", error=None)
+
+
+@bp.route("/receipts/<receipt>")
+@public
+@limiter.limit(_receipt_limit)
+def receipt(receipt: str):
+    comment = _comment_or_404(receipt)
+    return render_template("comments/receipt.html", comment=comment, **_receipt_context(comment))
+
+
+def _receipt_context(comment) -> dict:
+    consultation = comment.consultation
+    article = None
+    if comment.article_id is not None:
+        structure = draft_queries.load_structure(comment.version_id)
+        article = next((a for a in structure.articles if a.article_id == comment.article_id), None)
+    return {"consultation": consultation, "article": article, "status": services.resident_status(comment),
+            "now": utcnow()}

@@ -1,0 +1,289 @@
+"""The 意见汇总表 as .docx and .xlsx, and plain data exports as CSV and JSON.
+
+Pure: dataclasses and mappings in, bytes out. Every cell passes through ``neutralise``
+because comment text is written by the public and opened by staff in Excel and Word.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from .export_rows import SummaryTable
+
+# XML 1.0 forbids these; openpyxl raises IllegalCharacterError and Word refuses the file.
+# Lone surrogates cannot be encoded as UTF-8 at all.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Spreadsheet programs treat a cell starting with one of these as a formula (OWASP CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_BODY_FONT, _TITLE_FONT = "宋体", "黑体"  # the names Chinese-locale Word writes for SimSun / SimHei
+# Relative widths of 序号 条款 意见摘要 意见数量 提出者类别 处理意见 理由.
+_WIDTHS = (1.2, 2.3, 9.0, 1.6, 3.4, 2.6, 7.0)
+_CENTRED = {0, 1, 3, 5}
+_XLSX_WIDTHS = (6, 12, 50, 9, 20, 13, 40)
+_HEADER_FILL = "D9E1F2"  # black text on it: 14:1
+_XLSX_MAX_CELL = 32767  # Excel's limit; longer strings make Excel "repair" the file
+
+
+def neutralise(value):
+    """Make one export cell safe: strip characters XML forbids, defuse formula-like strings.
+
+    Strings starting with ``= + - @``, tab or carriage return get a leading apostrophe so
+    Excel and LibreOffice show them as text; numbers and other types pass unchanged.
+    """
+    if not isinstance(value, str):
+        return value
+    # Stripping first, so "\x00=cmd" cannot slip past the formula check.
+    value = _XML_ILLEGAL.sub("", value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _cells(table: SummaryTable) -> list[list[object]]:
+    """The table body as neutralised cell values, 序号 first."""
+    return [[i, *(neutralise(v) for v in (r.article, r.summary, r.count, r.submitters, r.decision, r.reason))]
+            for i, r in enumerate(table.rows, start=1)]
+
+
+def _check_headers(table: SummaryTable) -> list[str]:
+    if len(table.headers) != len(_WIDTHS):
+        raise ValueError(f"expected {len(_WIDTHS)} headers, got {len(table.headers)}")
+    return [neutralise(h) for h in table.headers]
+
+
+# -- .docx ---------------------------------------------------------------------------------
+
+_THEME_FONTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def _set_fonts(r_fonts, east_asian: str) -> None:
+    """Name the fonts on a ``w:rFonts`` element. python-docx only writes ascii/hAnsi, and
+    theme attributes beat explicit names, so without this Chinese text keeps the theme font."""
+    for attribute in _THEME_FONTS:
+        r_fonts.attrib.pop(qn(attribute), None)
+    for attribute in ("w:ascii", "w:hAnsi"):
+        r_fonts.set(qn(attribute), "Times New Roman")
+    r_fonts.set(qn("w:eastAsia"), east_asian)
+
+
+def _setup_styles(document) -> None:
+    """宋体 五号 single-spaced body, a black 黑体 16pt Heading 1, Chinese as the East Asian language."""
+    defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_fonts(defaults.get_or_add_rFonts(), _BODY_FONT)
+    defaults.find(qn("w:lang")).set(qn("w:eastAsia"), "zh-CN")  # CJK line breaking and punctuation
+    normal = document.styles["Normal"]
+    _set_fonts(normal.element.get_or_add_rPr().get_or_add_rFonts(), _BODY_FONT)
+    normal.font.size = Pt(10.5)  # 五号
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+    heading = document.styles["Heading 1"]
+    _set_fonts(heading.element.get_or_add_rPr().get_or_add_rFonts(), _TITLE_FONT)
+    heading.font.size, heading.font.bold = Pt(16), True
+    heading.font.color.rgb = RGBColor(0, 0, 0)  # blue in the default template
+    heading.paragraph_format.space_before, heading.paragraph_format.space_after = Pt(0), Pt(6)
+
+
+def _field(paragraph, instruction: str) -> None:
+    """Append a complex field (PAGE, NUMPAGES); Word and LibreOffice fill it in on render."""
+    def char(kind: str) -> None:
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        paragraph.add_run()._r.append(element)
+
+    char("begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    paragraph.add_run()._r.append(instr)
+    char("separate")
+    paragraph.add_run("1")  # shown until the reader updates fields
+    char("end")
+
+
+def _page_setup(document) -> float:
+    """A4 landscape with narrow margins; returns the usable width in cm."""
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(1.27))
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("第 ")
+    _field(footer, "PAGE")
+    footer.add_run(" 页 共 ")
+    _field(footer, "NUMPAGES")
+    footer.add_run(" 页")
+    return 29.7 - 2 * 1.27
+
+
+def _write_row(row, values: Sequence[object], bold: bool = False) -> None:
+    for i, (cell, value) in enumerate(zip(row.cells, values)):
+        paragraph = cell.paragraphs[0]
+        if i in _CENTRED or bold:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        # add_run keeps line breaks in comment quotes as real breaks.
+        paragraph.add_run("" if value is None else str(value)).bold = bold or None
+
+
+def _mark_header(row) -> None:
+    """Repeat the header row on every page, keep it whole and shade it like the .xlsx."""
+    tr_pr = row._tr.get_or_add_trPr()
+    for tag in ("w:tblHeader", "w:cantSplit"):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), "true")
+        tr_pr.append(element)
+    for cell in row.cells:
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:fill"), _HEADER_FILL)
+        cell._tc.get_or_add_tcPr().append(shading)  # after tcW, as the schema orders them
+
+
+def _merge_articles(doc_table, first_row: int) -> None:
+    """Merge runs of equal 条款 cells vertically so each article reads as one block."""
+    rows = doc_table.rows[first_row:]
+    start = 0
+    for i in range(1, len(rows) + 1):
+        if i < len(rows) and rows[i].cells[1].text == rows[start].cells[1].text:
+            rows[i].cells[1].paragraphs[0].clear()  # the merged cell keeps only the top text
+            continue
+        if i - 1 > start:
+            rows[start].cells[1].merge(rows[i - 1].cells[1])
+        start = i
+
+
+def summary_docx(table: SummaryTable) -> bytes:
+    """The 意见汇总表 as a Word document: A4 landscape, header row repeated on every page."""
+    headers = _check_headers(table)
+    document = Document()
+    _setup_styles(document)
+    usable = _page_setup(document)
+    document.add_paragraph(neutralise(table.title), style="Heading 1").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    subtitle = document.add_paragraph(neutralise(table.subtitle))
+    subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    subtitle.paragraph_format.space_after = Pt(8)
+    doc_table = document.add_table(rows=1, cols=len(headers))
+    doc_table.style = "Table Grid"
+    doc_table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    doc_table.autofit = False
+    _write_row(doc_table.rows[0], headers, bold=True)
+    _mark_header(doc_table.rows[0])
+    for values in _cells(table):
+        _write_row(doc_table.add_row(), values)
+    scale = usable / sum(_WIDTHS)
+    # Word reads gridCol widths, LibreOffice reads the cell widths: set both.
+    for column, width in zip(doc_table.columns, _WIDTHS):
+        column.width = Cm(width * scale)
+        for cell in column.cells:
+            cell.width = Cm(width * scale)
+    _merge_articles(doc_table, first_row=1)
+    document.core_properties.title = neutralise(table.title)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# -- .xlsx ---------------------------------------------------------------------------------
+
+def _xlsx_value(value):
+    value = neutralise(value)
+    if isinstance(value, str) and len(value) > _XLSX_MAX_CELL:
+        return value[: _XLSX_MAX_CELL - 1] + "…"
+    return value
+
+
+def _xlsx_print_setup(sheet, header_row: int) -> None:
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0  # 0: as many pages as needed
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.oddFooter.center.text = "第 &P 页 共 &N 页"
+
+
+def summary_xlsx(table: SummaryTable) -> bytes:
+    """The 意见汇总表 as a spreadsheet: merged title, frozen bold header, print-ready."""
+    headers = _check_headers(table)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "意见汇总表"
+    last_col = len(headers)
+    sheet.append([_xlsx_value(table.title)])
+    sheet.append([_xlsx_value(table.subtitle)])
+    sheet.append(headers)
+    for values in _cells(table):
+        sheet.append([_xlsx_value(v) for v in values])
+    for row in (1, 2):
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_col)
+        sheet.cell(row, 1).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    sheet.cell(1, 1).font = Font(name="黑体", size=16, bold=True)
+    sheet.row_dimensions[1].height = 30
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
+    for row in sheet.iter_rows(min_row=3, max_col=last_col):
+        for cell in row:
+            cell.border = border
+            centred = cell.row == 3 or cell.column - 1 in _CENTRED
+            cell.alignment = Alignment(wrap_text=True, vertical="center" if centred else "top",
+                                       horizontal="center" if centred else "left")
+            if cell.row == 3:
+                cell.font, cell.fill = Font(bold=True), header_fill
+    for index, width in enumerate(_XLSX_WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A4"
+    sheet.auto_filter.ref = f"A3:{get_column_letter(last_col)}{sheet.max_row}"
+    _xlsx_print_setup(sheet, header_row=3)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+# -- CSV and JSON --------------------------------------------------------------------------
+
+def _plain(value):
+    if value is None:
+        return ""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def rows_csv(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> bytes:
+    """CSV with a header line, UTF-8 with BOM (so Excel reads Chinese) and CRLF line ends."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([neutralise(c) for c in columns])
+    for row in rows:
+        writer.writerow([neutralise(_plain(row.get(c))) for c in columns])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _json_default(value):
+    return value.isoformat() if isinstance(value, (date, datetime)) else str(value)
+
+
+def rows_json(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> bytes:
+    """A JSON array of objects holding ``columns`` (missing keys become null), UTF-8.
+
+    Not neutralised: JSON is read by programs, which need the text as submitted.
+    """
+    data = [{c: row.get(c) for c in columns} for row in rows]
+    # "replace" only matters for lone surrogates, which UTF-8 cannot encode.
+    return json.dumps(data, ensure_ascii=False, default=_json_default).encode("utf-8", "replace")

@@ -1,0 +1,31 @@
+"""Context of the public draft and article pages, shared by every view that renders them."""
+from __future__ import annotations
+
+from flask import current_app
+
+from consult import hooks
+from consult.db import utcnow
+from consult.drafts import queries
+from consult.drafts.models import Consultation
+
+
+def draft_context(consultation: Consultation) -> dict:
+    structure = queries.load_structure(consultation.version_id)
+    context = {"consultation": consultation, "structure": structure, "now": utcnow()}
+    context.update(hooks.collect(hooks.draft_page, current_app._get_current_object(),
+                                 consultation=consultation, structure=structure))
+    return context
+
+
+def article_context(consultation: Consultation, number: str, **extra) -> dict | None:
+    """None when the version has no such article."""
+    structure = queries.load_structure(consultation.version_id)
+    article = structure.article(number)
+    if article is None:
+        return None
+    previous, following = structure.neighbours(article)
+    context = {"consultation": consultation, "article": article, "previous": previous,
+               "following": following, "now": utcnow()}
+    context.update(hooks.collect(hooks.article_page, current_app._get_current_object(),
+                                 consultation=consultation, article=article, **extra))
+    return context

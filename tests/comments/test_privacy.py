@@ -1,0 +1,85 @@
+"""Canary contact details planted in comments never reach a public page, the receipt page, an error
+page or a log line; at rest they are encrypted."""
+import logging
+import re
+
+import pytest
+
+from consult.accounts.access import PUBLIC, access_of
+from consult.comments.models import Comment
+from consult.extensions import db
+
+from factories import add_comment, comment_form, make_draft
+
+PHONE = "13987654321"
+EMAIL = "canary.resident@example.net"
+
+
+@pytest.fixture
+def planted(app, client):
+    consultation = make_draft(articles=3)
+    consultation.premoderation = False
+    db.session.commit()
+    comments = [
+        add_comment(consultation, 1, contact=PHONE, display_name="金丝雀"),
+        add_comment(consultation, None, contact=EMAIL),
+        add_comment(consultation, 2, contact=EMAIL, wants_public=False),
+        add_comment(consultation, 3, contact=PHONE, state="pending"),
+    ]
+    response = client.post("/drafts/test-draft/articles/2/comments", data=comment_form(contact=PHONE, token="web"))
+    assert response.status_code == 303
+    comments.append(db.session.scalar(db.select(Comment).filter_by(idempotency_token="web")))
+    return consultation, comments
+
+
+def _public_urls(app, consultation, comments) -> list[str]:
+    values = {"slug": consultation.slug, "number": "1", "receipt": comments[0].receipt, "code": "en"}
+    urls = []
+    for rule in app.url_map.iter_rules():
+        if access_of(rule.endpoint) != PUBLIC or "GET" not in rule.methods or rule.endpoint == "static":
+            continue
+        path = re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", lambda m: values.get(m.group(1), "1"), rule.rule)
+        urls.append(path)
+    urls += [f"/receipts/{c.receipt}" for c in comments] + [f"/receipts/{c.receipt}/thanks" for c in comments]
+    urls += ["/drafts/test-draft/articles/2", "/drafts/test-draft/articles/3", "/drafts/test-draft?page=1",
+             "/drafts/test-draft/search?q=一条意见", "/receipts?number=ZZZZ", "/no-such-page"]
+    return urls
+
+
+def test_canary_contact_never_appears_in_public_pages_or_logs(app, client, planted, caplog):
+    consultation, comments = planted
+    caplog.set_level(logging.DEBUG)
+    crawled = 0
+    for language in ("zh_Hans", "en"):
+        client.set_cookie("lang", language, domain="localhost")
+        for url in _public_urls(app, consultation, comments):
+            response = client.get(url, follow_redirects=True)
+            body = response.get_data(as_text=True)
+            assert PHONE not in body, url
+            assert EMAIL not in body, url
+            crawled += 1
+    assert crawled > 30
+    assert "金丝雀" in client.get("/drafts/test-draft/articles/1").text  # the crawl saw real content
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert PHONE not in logged and EMAIL not in logged
+
+
+def test_contact_is_encrypted_at_rest(app, planted):
+    _consultation, comments = planted
+    raw = db.session.execute(db.text("SELECT contact_encrypted FROM comments WHERE id = :id"),
+                             {"id": comments[0].id}).scalar_one()
+    assert PHONE.encode() not in bytes(raw)
+    assert app.extensions["consult_contact_cipher"].decrypt(bytes(raw)) == PHONE
+
+
+def test_server_error_page_shows_no_contact(app, client, planted, monkeypatch):
+    from consult.comments import services
+
+    def explode(*args, **kwargs):
+        raise RuntimeError(f"boom with {PHONE}")
+
+    monkeypatch.setattr(services, "submit_comment", explode)
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    response = client.post("/drafts/test-draft/articles/1/comments", data=comment_form(contact=PHONE, token="x2"))
+    assert response.status_code == 500
+    assert PHONE not in response.text and "服务器出错了" in response.text
