@@ -38,6 +38,9 @@ DEFAULTS: dict[str, object] = {
     "COMMENT_MAX_CHARS": 5000,
     "COMMENTS_PER_PAGE": 20,
     "DISTRICTS": ("滨江区", "港湾区", "新城区", "高新区", "北山区"),
+    # Digest builds run on the job queue; JOBS_INLINE runs them in the request (tests only).
+    "JOBS_INLINE": False,
+    "DIGEST_REBUILD_AFTER": 20,
     # Roles that may read residents' contact details.
     "CONTACT_ROLES": ("admin", "drafter"),
 }

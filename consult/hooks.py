@@ -19,3 +19,6 @@ def collect(signal, sender, **kwargs) -> dict:
     for _receiver, extra in signal.send(sender, **kwargs):
         context.update(extra or {})
     return context
+
+#: sent with comment= when a resident's receipt page renders
+receipt_page = _signals.signal("receipt-page")

@@ -77,13 +77,19 @@ def register_blueprints(app: Flask) -> None:
     from consult.comments import hooks as _comment_hooks  # noqa: F401  (connects page signals)
     from consult.comments.staff_views import bp as moderation
     from consult.comments.views import bp as comments
+    from consult.digests import export_views as _exports  # noqa: F401  (routes on the digests blueprints)
+    from consult.digests import report_views as _report  # noqa: F401
+    from consult.digests.public_views import bp as feedback
+    from consult.digests.staff_views import bp as digests
     from consult.demo.cli import bp as demo_cli
     from consult.drafts.cli import bp as drafts_cli
     from consult.drafts.staff_views import bp as staff
     from consult.drafts.views import bp as drafts
     from consult.site.views import bp as main
 
-    for blueprint in (main, accounts, drafts, staff, comments, moderation, users_cli, drafts_cli, demo_cli):
+    blueprints = (main, accounts, drafts, staff, comments, moderation, digests, feedback, users_cli, drafts_cli,
+                  demo_cli)
+    for blueprint in blueprints:
         app.register_blueprint(blueprint)
 
 
@@ -116,6 +122,7 @@ def register_error_pages(app: Flask) -> None:
 
 def register_template_helpers(app: Flask) -> None:
     from consult.comments import labels
+    from consult.digests.labels import BUILD_STAGE_LABELS, DECISION_LABELS, KIND_LABELS
     from consult.drafts.messages import warning_text
 
     def labeller(mapping):
@@ -125,6 +132,8 @@ def register_template_helpers(app: Flask) -> None:
         role_label=labeller(labels.ROLE_LABELS), source_label=labeller(labels.SOURCE_LABELS),
         reason_label=labeller(labels.REASON_LABELS), state_label=labeller(labels.STATE_LABELS),
         resident_status_label=labeller(labels.RESIDENT_STATUS_LABELS), action_label=labeller(labels.ACTION_LABELS),
+        decision_label=labeller(DECISION_LABELS), kind_label=labeller(KIND_LABELS),
+        stage_label=labeller(BUILD_STAGE_LABELS),
     )
 
     app.jinja_env.add_extension("jinja2.ext.do")

@@ -43,6 +43,7 @@ def make_app(database_url: str, **overrides):
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
         "SERVER_NAME": "localhost",
+        "JOBS_INLINE": True,
     }
     config.update(overrides)
     return create_app(config)

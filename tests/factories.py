@@ -60,7 +60,8 @@ def add_comment(consultation, article_number: int | None = 1, body: str = "‰∏ÄÊù
 
     comment, _ = submit_comment(
         consultation, article_id, CommentInput(body=body, contact=contact, wants_public=wants_public, **fields),
-        token=secrets.token_hex(8), cipher=current_app.extensions["consult_contact_cipher"], max_chars=5000)
+        token=secrets.token_hex(8), cipher=current_app.extensions["consult_contact_cipher"], max_chars=5000,
+        now=consultation.opens_at + timedelta(seconds=1))  # inside the window even if it has closed since
     comment.state = state
     db.session.commit()
     return comment

@@ -58,35 +58,54 @@ def char_counts(texts: list[str]) -> sparse.csr_matrix:
 
 
 def _tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
-    return TfidfTransformer(sublinear_tf=True).fit_transform(counts).astype(np.float32)
+    """Sublinear, L2-normalised TF-IDF, computed in place (the counts are consumed)."""
+    counts = counts.astype(np.float32, copy=False)
+    return TfidfTransformer(sublinear_tf=True).fit(counts).transform(counts, copy=False)
+
+
+def _parts(token_lists, skeletons, words):
+    """(TF-IDF block, weight) for words and characters; each row is unit length or empty."""
+    if words is None:
+        words, _ = word_counts(token_lists)
+    parts = [(_tfidf(words), 1 - CHAR_WEIGHT)] if words.shape[1] else []
+    if CHAR_WEIGHT:
+        chunks = [char_counts(skeletons[i:i + 100_000]) for i in range(0, len(skeletons), 100_000)]
+        parts.append((_tfidf(sparse.vstack(chunks, format="csr")), CHAR_WEIGHT))
+    return parts
 
 
 def document_vectors(token_lists, skeletons, random_state=0, words=None) -> np.ndarray:
     """Unit-length LSA vectors of the texts (rows of zeros for texts with no feature).
 
-    ``words`` may pass the word counts already computed by ``word_counts``.
+    ``words`` may pass the word counts already computed by ``word_counts``. The
+    blocks are never stacked at full size: the SVD is fitted on a stacked sample and
+    each block is projected on its own share of the components.
     """
     if not token_lists:
         return np.zeros((0, 1), dtype=np.float32)
-    if words is None:
-        words, _ = word_counts(token_lists)
-    parts = []
-    if words.shape[1]:
-        parts.append(_tfidf(words) * np.float32(1 - CHAR_WEIGHT))
-    if CHAR_WEIGHT:
-        parts.append(_tfidf(char_counts(skeletons)) * np.float32(CHAR_WEIGHT))
-    x = normalize(sparse.hstack(parts).tocsr()) if parts else sparse.csr_matrix((len(token_lists), 1))
-    return _lsa(x, random_state)
-
-
-def _lsa(x: sparse.csr_matrix, random_state) -> np.ndarray:
+    parts = _parts(token_lists, skeletons, words)
+    if not parts:
+        return np.zeros((len(token_lists), 1), dtype=np.float32)
+    # Norm of each stacked row, so that the stacked vector would be unit length.
+    norm = np.sqrt(sum(w * w * (np.diff(m.indptr) > 0) for m, w in parts)).astype(np.float32)
+    norm[norm == 0] = 1
+    n = len(token_lists)
     rng = np.random.default_rng(random_state)
-    fit_rows = x if x.shape[0] <= LSA_FIT_ROWS else x[np.sort(rng.choice(x.shape[0], LSA_FIT_ROWS, replace=False))]
+    rows = np.arange(n) if n <= LSA_FIT_ROWS else np.sort(rng.choice(n, LSA_FIT_ROWS, replace=False))
+    sample = sparse.hstack([m[rows] * np.float32(w) for m, w in parts], format="csr")
+    sample = sparse.diags(1 / norm[rows]) @ sample
     # Columns that no two fitted rows share add width (and SVD time) but no direction.
-    columns = np.flatnonzero(np.bincount(fit_rows.indices, minlength=x.shape[1]) >= 2)
-    dims = min(LSA_DIMS, fit_rows.shape[0] - 1, len(columns) - 1)
+    columns = np.flatnonzero(np.bincount(sample.indices, minlength=sample.shape[1]) >= 2)
+    dims = min(LSA_DIMS, len(rows) - 1, len(columns) - 1)
     if dims < 2:
-        return np.asarray(x.todense(), dtype=np.float32)
+        return normalize(np.asarray(sparse.hstack([m * np.float32(w) for m, w in parts]).todense(),
+                                    dtype=np.float32))
     svd = TruncatedSVD(dims, algorithm="randomized", n_iter=3, random_state=random_state)
-    svd.fit(fit_rows[:, columns])
-    return normalize(svd.transform(x[:, columns])).astype(np.float32)
+    svd.fit(sample[:, columns])
+    full = np.zeros((sample.shape[1], dims), dtype=np.float32)
+    full[columns] = svd.components_.T
+    out, offset = np.zeros((n, dims), dtype=np.float32), 0
+    for m, w in parts:
+        out += m @ (full[offset:offset + m.shape[1]] * np.float32(w))
+        offset += m.shape[1]
+    return normalize(out / norm[:, None]).astype(np.float32)

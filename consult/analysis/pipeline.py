@@ -93,10 +93,15 @@ def analyse(comments: Sequence[CommentInput], *, k: int | None = None, random_st
     weights_all = np.bincount(rep_of, minlength=len(comments)).astype(np.float64)
     reps = np.array([i for i in np.flatnonzero(rep_of == np.arange(len(comments))) if skeletons[i]],
                     dtype=np.int64)
+    # From here on only representatives matter: let the copies' strings go.
+    rep_skeletons = [skeletons[i] for i in reps]
+    normalized = {int(i): normalized[i] for i in reps}
+    del skeletons
     tokens = _tokens_for(comments, normalized, reps, tokenizer, workers)
     stage("tokens")
     counts, vocab = word_counts(tokens)
-    x = document_vectors(tokens, [skeletons[i] for i in reps], random_state, words=counts)
+    x = document_vectors(tokens, rep_skeletons, random_state, words=counts)
+    del rep_skeletons
     stage("vectors")
     weights = weights_all[reps]
     labels = cluster_vectors(x, weights, k, scope, random_state)

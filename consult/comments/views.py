@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from consult import hooks
 from consult.accounts.access import public
 from consult.comments import queries, services
 from consult.comments.forms import CommentForm
@@ -126,5 +127,7 @@ def _receipt_context(comment) -> dict:
     if comment.article_id is not None:
         structure = draft_queries.load_structure(comment.version_id)
         article = next((a for a in structure.articles if a.article_id == comment.article_id), None)
-    return {"consultation": consultation, "article": article, "status": services.resident_status(comment),
-            "now": utcnow()}
+    context = {"consultation": consultation, "article": article, "status": services.resident_status(comment),
+               "now": utcnow()}
+    context.update(hooks.collect(hooks.receipt_page, current_app._get_current_object(), comment=comment))
+    return context

@@ -38,7 +38,8 @@ def _public_urls(app, consultation, comments) -> list[str]:
     for rule in app.url_map.iter_rules():
         if access_of(rule.endpoint) != PUBLIC or "GET" not in rule.methods or rule.endpoint == "static":
             continue
-        path = re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", lambda m: values.get(m.group(1), "1"), rule.rule)
+        path = re.sub(r"<any\(([^,)]+)[^)]*\):[^<>]+>", lambda m: m.group(1).strip(), rule.rule)
+        path = re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", lambda m: values.get(m.group(1), "1"), path)
         urls.append(path)
     urls += [f"/receipts/{c.receipt}" for c in comments] + [f"/receipts/{c.receipt}/thanks" for c in comments]
     urls += ["/drafts/test-draft/articles/2", "/drafts/test-draft/articles/3", "/drafts/test-draft?page=1",

@@ -1,0 +1,182 @@
+"""Building a digest: the one slow function behind the job queue.
+
+Everything is read and computed first; the results are written in one transaction at the end, so
+readers keep the last good digest while a build runs, and a failed build changes nothing.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from flask import current_app
+
+from consult.analysis import CommentInput, analyse, classify_proposal, find_article_refs
+from consult.analysis.assign import assign_to_groups
+from consult.db import utcnow
+from consult.digests import gather
+from consult.digests.models import CommentReference, DigestBuild, Theme, ThemeMember
+from consult.digests.stats import digest_stats
+from consult.drafts.models import Consultation
+from consult.drafts.numerals import parse_article_number
+from consult.drafts.queries import load_structure
+from consult.extensions import db
+
+UNSORTED = ""  # auto_label of the theme holding comments with no words to group by
+
+
+def _progress(build_id: int, percent: int, stage: str, **fields) -> None:
+    # Its own short transaction, so the progress bar moves while the build's work is uncommitted.
+    with db.engine.begin() as connection:
+        connection.execute(sa.update(DigestBuild).where(DigestBuild.id == build_id)
+                           .values(progress=percent, stage=stage, **fields))
+
+
+def run_build(build_id: int) -> None:
+    build = db.session.get(DigestBuild, build_id)
+    if build is None or build.state not in ("queued", "running"):
+        return
+    consultation_id = build.consultation_id
+    db.session.rollback()
+    _progress(build_id, 1, "reading", state="running", started_at=utcnow())
+    try:
+        _build(build_id, consultation_id)
+    except Exception as error:  # a failed build must leave the last good digest untouched
+        db.session.rollback()
+        current_app.logger.exception("digest build %s failed", build_id)
+        _progress(build_id, 100, "failed", state="failed", error=f"{type(error).__name__}: {error}"[:2000],
+                  finished_at=utcnow())
+
+
+def _build(build_id: int, consultation_id: int) -> None:
+    consultation = db.session.get(Consultation, consultation_id)
+    rows = gather.comment_rows(consultation_id)
+    zone = ZoneInfo(current_app.config["CITY_TIMEZONE"])
+    stats = digest_stats(rows, zone)
+    _progress(build_id, 10, "grouping")
+    pinned = gather.pinned_members(consultation_id)
+    previous = gather.current_members(consultation_id)
+    themes = {t.id: t for t in db.session.scalars(sa.select(Theme).filter_by(consultation_id=consultation_id))}
+    by_article: dict[int | None, list[gather.Row]] = defaultdict(list)
+    for row in rows:
+        if row.state != "rejected":
+            by_article[row.article_id].append(row)
+    # comment → (theme, duplicate_of, kind). New themes stay unflushed until _write: a write here would
+    # hold SQLite's lock while the progress bar needs to write from its own connection.
+    placements: dict[int, tuple[Theme, int | None, str]] = {}
+    for done, (article_id, article_rows) in enumerate(sorted(by_article.items(), key=lambda i: i[0] or 0)):
+        _place_article(consultation_id, article_id, article_rows, pinned, previous, themes, placements)
+        _progress(build_id, 10 + int(75 * (done + 1) / max(1, len(by_article))), "grouping")
+    references = _references(consultation, rows)
+    _write(build_id, consultation_id, themes, placements, pinned, references, stats, rows)
+
+
+def _place_article(consultation_id, article_id, rows, pinned, previous, themes, placements) -> None:
+    """Assign this article's comments: pinned stay, new ones join shaped themes when close enough,
+    the rest are grouped afresh; fresh groups keep the id of an old unshaped theme they mostly match."""
+    kinds = {row.id: classify_proposal(row.text, normalized=True).value for row in rows}
+    shaped = {tid: t for tid, t in themes.items()
+              if isinstance(tid, int) and t.shaped and not t.retired and t.article_id == article_id}
+    free = [row for row in rows if row.id not in pinned]
+    for row in rows:
+        if row.id in pinned:
+            placements[row.id] = (themes[pinned[row.id]], None, kinds[row.id])
+    tokens_of = {row.id: row.tokens for row in rows}
+    groups = {tid: [tokens_of[c] for c in previous.get(tid, ()) if c in tokens_of] for tid in shaped}
+    joined = assign_to_groups(groups, [row.tokens for row in free])
+    rest = []
+    for row, theme_id in zip(free, joined):
+        if theme_id is None:
+            rest.append(row)
+        else:
+            placements[row.id] = (themes[theme_id], None, kinds[row.id])
+    if not rest:
+        return
+    analysis = analyse([CommentInput(r.id, r.text, r.tokens) for r in rest],
+                       scope="draft" if article_id is None else "article")
+    old_free = {tid: previous.get(tid, set()) for tid, t in themes.items()
+                if isinstance(tid, int) and not t.shaped and not t.retired and t.article_id == article_id}
+    for theme in analysis.themes:
+        target = _reuse(set(theme.member_ids), old_free, themes) or _new_theme(consultation_id, article_id, themes)
+        old_free.pop(target.id, None)
+        target.auto_label, target.keywords = theme.label, list(theme.keywords)
+        target.representative_ids, target.position = list(theme.representative_ids), theme.index
+        for comment_id in theme.member_ids:
+            placements[comment_id] = (target, analysis.duplicate_of.get(comment_id), kinds[comment_id])
+    unsorted = [r.id for r in rest if analysis.assignments.get(r.id, -1) == -1]
+    if unsorted:
+        target = _reuse(set(unsorted), old_free, themes) or _new_theme(consultation_id, article_id, themes)
+        target.auto_label, target.keywords, target.position = UNSORTED, [], 10_000
+        for comment_id in unsorted:
+            placements[comment_id] = (target, None, kinds[comment_id])
+
+
+def _reuse(members: set[int], candidates: dict[int, set[int]], themes: dict[int, Theme]) -> Theme | None:
+    best, best_score = None, 0.5
+    for theme_id, old in candidates.items():
+        score = len(members & old) / max(1, len(members | old))
+        if score >= best_score:
+            best, best_score = theme_id, score
+    return themes[best] if best is not None else None
+
+
+def _new_theme(consultation_id: int, article_id: int | None, themes: dict) -> Theme:
+    theme = Theme(consultation_id=consultation_id, article_id=article_id, kinds={}, keywords=[],
+                  representative_ids=[], size=0, shaped=False, retired=False, revision=1)
+    themes[("new", len(themes))] = theme
+    return theme
+
+
+def _references(consultation: Consultation, rows: list[gather.Row]) -> list[tuple[int, int]]:
+    """(comment, article) for each article a comment names, other than the one it is filed under."""
+    by_number = {parse_article_number(a.number): a.article_id for a in load_structure(consultation.version_id).articles}
+    found = set()
+    for row in rows:
+        if row.state == "rejected" or "条" not in row.text:
+            continue
+        for ref in find_article_refs(row.text, normalized=True):
+            article_id = by_number.get((ref.ordinal, ref.sub))
+            if article_id is not None and article_id != row.article_id:
+                found.add((row.id, article_id))
+    return sorted(found)
+
+
+def _write(build_id, consultation_id, themes, placements, pinned, references, stats, rows) -> None:
+    db.session.add_all([t for key, t in themes.items() if isinstance(key, tuple)])
+    db.session.flush()
+    theme_ids = [t.id for t in themes.values()]
+    if theme_ids:
+        db.session.execute(sa.delete(ThemeMember).where(ThemeMember.theme_id.in_(theme_ids)))
+    comment_ids = [row.id for row in rows]
+    for start in range(0, len(comment_ids), 5000):
+        db.session.execute(sa.delete(CommentReference).where(
+            CommentReference.comment_id.in_(comment_ids[start:start + 5000])))
+    member_rows = [{"comment_id": cid, "theme_id": theme.id, "duplicate_of_id": dup, "kind": kind,
+                    "pinned": cid in pinned} for cid, (theme, dup, kind) in placements.items()]
+    if member_rows:
+        db.session.execute(sa.insert(ThemeMember), member_rows)
+    if references:
+        db.session.execute(sa.insert(CommentReference), [{"comment_id": c, "article_id": a} for c, a in references])
+    _refresh_themes(themes, placements)
+    build = db.session.get(DigestBuild, build_id)
+    build.state, build.progress, build.stage, build.finished_at = "done", 100, "done", utcnow()
+    build.stats, build.comment_count = stats, len(rows)
+    build.last_comment_id = max((row.id for row in rows), default=0)
+    db.session.commit()
+
+
+def _refresh_themes(themes: dict, placements) -> None:
+    members: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for comment_id, (theme, _dup, kind) in placements.items():
+        members[theme.id].append((comment_id, kind))
+    for theme in themes.values():
+        mine = members.get(theme.id, [])
+        theme.size = len(mine)
+        theme.retired = not mine
+        counts: dict[str, int] = defaultdict(int)
+        for _cid, kind in mine:
+            counts[kind] += 1
+        theme.kinds = dict(counts)
+        member_ids = {cid for cid, _ in mine}
+        kept = [cid for cid in (theme.representative_ids or []) if cid in member_ids]
+        theme.representative_ids = kept or sorted(member_ids)[:3]

@@ -1,0 +1,64 @@
+"""Downloads: the 意见汇总表 (.docx, .xlsx), all comments for staff, open data for everyone."""
+from __future__ import annotations
+
+from flask import Response, abort, current_app
+from flask_login import current_user
+
+from consult.accounts.access import public, roles_required
+from consult.comments.models import Comment
+from consult.digests import exports
+from consult.digests.export_rows_db import OPEN_COLUMNS, STAFF_COLUMNS, comment_rows, summary_table
+from consult.digests.models import FeedbackReport
+from consult.digests.public_views import bp as public_bp
+from consult.digests.staff_views import bp
+from consult.drafts import queries as draft_queries
+from consult.drafts.models import Consultation
+from consult.extensions import db
+
+MIMETYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json; charset=utf-8",
+}
+
+
+def _download(data: bytes, name: str, fmt: str) -> Response:
+    response = Response(data, mimetype=MIMETYPES[fmt])
+    # RFC 6266: an ASCII fallback and the UTF-8 name for browsers that read it.
+    response.headers["Content-Disposition"] = f"attachment; filename={name}.{fmt}"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.route("/<int:consultation_id>/summary.<any(docx, xlsx):fmt>")
+@roles_required("drafter", "organizer")
+def summary(consultation_id: int, fmt: str):
+    consultation = db.get_or_404(Consultation, consultation_id)
+    total = db.session.scalar(db.select(db.func.count(Comment.id)).filter_by(consultation_id=consultation.id))
+    table = summary_table(consultation, total)
+    data = exports.summary_docx(table) if fmt == "docx" else exports.summary_xlsx(table)
+    return _download(data, f"summary-{consultation.slug}", fmt)
+
+
+@bp.route("/<int:consultation_id>/comments.<any(csv, json):fmt>")
+@roles_required("drafter", "moderator")
+def all_comments(consultation_id: int, fmt: str):
+    consultation = db.get_or_404(Consultation, consultation_id)
+    with_contact = current_user.role in current_app.config["CONTACT_ROLES"]
+    columns = (*STAFF_COLUMNS, "contact") if with_contact else STAFF_COLUMNS
+    rows = list(comment_rows(consultation, public_only=False, with_contact=with_contact))
+    data = exports.rows_csv(rows, columns) if fmt == "csv" else exports.rows_json(rows, columns)
+    return _download(data, f"comments-{consultation.slug}", fmt)
+
+
+@public_bp.route("/drafts/<slug>/open-data.<any(csv, json):fmt>")
+@public
+def open_data(slug: str, fmt: str):
+    """Published comments, and the answers once the feedback report is out. No personal data."""
+    consultation = draft_queries.public_consultation(slug) or abort(404)
+    report = db.session.get(FeedbackReport, consultation.id)
+    rows = list(comment_rows(consultation, public_only=True, with_contact=False))
+    columns = OPEN_COLUMNS if report and report.published_at else OPEN_COLUMNS[:-2]
+    data = exports.rows_csv(rows, columns) if fmt == "csv" else exports.rows_json(rows, columns)
+    return _download(data, f"open-data-{consultation.slug}", fmt)

@@ -1,0 +1,69 @@
+"""What a digest build reads: the comments of a consultation as light rows, and where each belongs."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from consult.comments.models import Comment
+from consult.digests.models import CommentPlacement, ThemeMember
+from consult.extensions import db
+
+
+@dataclass
+class Row:
+    id: int
+    article_id: int | None  # where it is filed for the digest (a drafter's placement wins)
+    text: str
+    tokens: tuple[str, ...]
+    state: str
+    public: bool
+    source: str
+    role: str
+    district: str | None
+    created_at: datetime
+
+
+def comment_rows(consultation_id: int) -> list[Row]:
+    placed = sa.select(CommentPlacement.comment_id, CommentPlacement.article_id).subquery()
+    query = (
+        sa.select(Comment.id, Comment.article_id, placed.c.comment_id.label("placed"),
+                  placed.c.article_id.label("placed_article"), Comment.body_normalized, Comment.tokens,
+                  Comment.state, Comment.wants_public, Comment.source, Comment.role, Comment.district,
+                  Comment.created_at)
+        .outerjoin(placed, placed.c.comment_id == Comment.id)
+        .where(Comment.consultation_id == consultation_id)
+        .order_by(Comment.id)
+    )
+    rows = []
+    for r in db.session.execute(query):
+        rows.append(Row(
+            id=r.id, article_id=r.placed_article if r.placed is not None else r.article_id,
+            text=r.body_normalized, tokens=tuple(r.tokens.split()) if r.tokens else (), state=r.state,
+            public=r.state == "approved" and r.wants_public, source=r.source, role=r.role, district=r.district,
+            created_at=r.created_at.replace(tzinfo=None) if r.created_at else r.created_at,
+        ))
+    return rows
+
+
+def pinned_members(consultation_id: int) -> dict[int, int]:
+    """comment id → theme id for comments a drafter placed by hand."""
+    from consult.digests.models import Theme
+
+    query = (sa.select(ThemeMember.comment_id, ThemeMember.theme_id)
+             .join(Theme, Theme.id == ThemeMember.theme_id)
+             .where(Theme.consultation_id == consultation_id, ThemeMember.pinned.is_(True)))
+    return dict(db.session.execute(query).all())
+
+
+def current_members(consultation_id: int) -> dict[int, set[int]]:
+    """theme id → its member comment ids, as the last build left them."""
+    from consult.digests.models import Theme
+
+    query = (sa.select(ThemeMember.theme_id, ThemeMember.comment_id)
+             .join(Theme, Theme.id == ThemeMember.theme_id).where(Theme.consultation_id == consultation_id))
+    members: dict[int, set[int]] = {}
+    for theme_id, comment_id in db.session.execute(query):
+        members.setdefault(theme_id, set()).add(comment_id)
+    return members

@@ -1,0 +1,128 @@
+"""Digests: builds (background jobs), themes that drafters shape and answer, and the feedback report.
+
+A `Theme` outlives builds once a drafter touches it (renames, merges, splits, moves a comment
+into it, answers it): it is then `shaped`, and later builds add new comments to it instead of
+replacing it. Unshaped themes are rebuilt freely, keeping their id when their members mostly stay.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from consult.db import UTCDateTime, utcnow
+from consult.extensions import db
+
+BUILD_STATES = ("queued", "running", "done", "failed")
+DECISIONS = ("adopted", "partly_adopted", "not_adopted", "already_provided", "out_of_scope")
+
+
+class DigestBuild(db.Model):
+    __tablename__ = "digest_builds"
+    __table_args__ = (sa.CheckConstraint(sa.column("state").in_(BUILD_STATES), name="state"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(sa.ForeignKey("consultations.id"), index=True)
+    state: Mapped[str] = mapped_column(sa.String(10), default="queued")
+    progress: Mapped[int] = mapped_column(default=0)  # percent
+    stage: Mapped[str] = mapped_column(sa.String(40), default="")
+    error: Mapped[str] = mapped_column(sa.Text, default="")
+    requested_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    comment_count: Mapped[int] = mapped_column(default=0)
+    last_comment_id: Mapped[int] = mapped_column(default=0)  # newest comment the build saw
+    stats: Mapped[dict] = mapped_column(sa.JSON, default=dict)  # counts and series for the charts
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Theme(db.Model):
+    __tablename__ = "themes"
+    __table_args__ = (
+        sa.CheckConstraint(sa.or_(sa.column("decision").is_(None), sa.column("decision").in_(DECISIONS)),
+                           name="decision"),
+        sa.Index("ix_themes_place", "consultation_id", "article_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(sa.ForeignKey("consultations.id"))
+    article_id: Mapped[int | None] = mapped_column(sa.ForeignKey("articles.id"))  # None: 总体意见
+    auto_label: Mapped[str] = mapped_column(sa.String(200), default="")
+    custom_label: Mapped[str | None] = mapped_column(sa.String(200))
+    keywords: Mapped[list] = mapped_column(sa.JSON, default=list)
+    size: Mapped[int] = mapped_column(default=0)  # comments, campaign copies included
+    kinds: Mapped[dict] = mapped_column(sa.JSON, default=dict)
+    representative_ids: Mapped[list] = mapped_column(sa.JSON, default=list)
+    shaped: Mapped[bool] = mapped_column(default=False)
+    retired: Mapped[bool] = mapped_column(default=False)  # no members left after a build or a merge
+    position: Mapped[int] = mapped_column(default=0)
+    decision: Mapped[str | None] = mapped_column(sa.String(20))
+    reason: Mapped[str] = mapped_column(sa.Text, default="")
+    answered_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Optimistic lock for answers and edits: two drafters never overwrite each other unseen.
+    revision: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    answered_by = relationship("User")
+
+    @property
+    def label(self) -> str:
+        return self.custom_label or self.auto_label
+
+
+class ThemeMember(db.Model):
+    """Where a comment sits in the digest. `pinned` when a drafter put it there."""
+
+    __tablename__ = "theme_members"
+
+    comment_id: Mapped[int] = mapped_column(sa.ForeignKey("comments.id"), primary_key=True)
+    theme_id: Mapped[int] = mapped_column(sa.ForeignKey("themes.id"), index=True)
+    duplicate_of_id: Mapped[int | None] = mapped_column(sa.ForeignKey("comments.id"))
+    kind: Mapped[str] = mapped_column(sa.String(10), default="other")
+    pinned: Mapped[bool] = mapped_column(default=False)
+
+
+class CommentPlacement(db.Model):
+    """A drafter's decision that a comment belongs to another article (or to the whole draft)."""
+
+    __tablename__ = "comment_placements"
+
+    comment_id: Mapped[int] = mapped_column(sa.ForeignKey("comments.id"), primary_key=True)
+    article_id: Mapped[int | None] = mapped_column(sa.ForeignKey("articles.id"))
+    placed_by_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    placed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CommentReference(db.Model):
+    """A comment that names an article in its text (第十二条 …), found at build time."""
+
+    __tablename__ = "comment_references"
+
+    comment_id: Mapped[int] = mapped_column(sa.ForeignKey("comments.id"), primary_key=True)
+    article_id: Mapped[int] = mapped_column(sa.ForeignKey("articles.id"), primary_key=True, index=True)
+
+
+class CommentAnswer(db.Model):
+    """An answer to one comment, where the theme's answer does not fit it."""
+
+    __tablename__ = "comment_answers"
+    __table_args__ = (sa.CheckConstraint(sa.column("decision").in_(DECISIONS), name="decision"),)
+
+    comment_id: Mapped[int] = mapped_column(sa.ForeignKey("comments.id"), primary_key=True)
+    decision: Mapped[str] = mapped_column(sa.String(20))
+    reason: Mapped[str] = mapped_column(sa.Text, default="")
+    answered_by_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class FeedbackReport(db.Model):
+    """The public 意见采纳情况 of a consultation, once staff publish it."""
+
+    __tablename__ = "feedback_reports"
+
+    consultation_id: Mapped[int] = mapped_column(sa.ForeignKey("consultations.id"), primary_key=True)
+    introduction: Mapped[str] = mapped_column(sa.Text, default="")
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    published_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))

@@ -1,0 +1,41 @@
+"""The public feedback report (意见采纳情况) and the receipt page's answer."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template
+
+from consult import hooks
+from consult.accounts.access import public
+from consult.db import utcnow
+from consult.digests import queries
+from consult.digests.models import FeedbackReport
+from consult.drafts import queries as draft_queries
+from consult.extensions import db
+
+bp = Blueprint("feedback", __name__)
+
+
+@bp.route("/drafts/<slug>/feedback")
+@public
+def report(slug: str):
+    consultation = draft_queries.public_consultation(slug) or abort(404)
+    published = db.session.get(FeedbackReport, consultation.id)
+    if published is None or published.published_at is None:
+        abort(404)
+    structure = draft_queries.load_structure(consultation.version_id)
+    sections = [(None, queries.themes_for(consultation.id, None, quotes=1))]
+    sections += [(a, queries.themes_for(consultation.id, a.article_id, quotes=1)) for a in structure.articles]
+    total = sum(v.theme.size for _a, views in sections for v in views)
+    return render_template("digests/feedback.html", consultation=consultation, report=published,
+                           sections=[(a, views) for a, views in sections if views], total=total, now=utcnow())
+
+
+@hooks.receipt_page.connect
+def receipt_answer(_app, comment, **_):
+    answer = queries.answer_for(comment.id)
+    return {"answer": answer, "status": "answered"} if answer else {}
+
+
+@hooks.draft_page.connect
+def feedback_link(_app, consultation, **_):
+    published = db.session.get(FeedbackReport, consultation.id)
+    return {"feedback_published": bool(published and published.published_at)}

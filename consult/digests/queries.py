@@ -1,0 +1,105 @@
+"""Read-side of digests: everything a digest page shows comes from the last good build."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+
+from consult.comments.models import Comment
+from consult.digests.models import CommentAnswer, CommentReference, Theme, ThemeMember
+from consult.extensions import db
+
+
+@dataclass
+class Campaign:
+    representative: Comment
+    count: int
+
+
+@dataclass
+class ThemeView:
+    theme: Theme
+    quotes: list[Comment] = field(default_factory=list)
+    campaigns: list[Campaign] = field(default_factory=list)
+
+
+def themes_for(consultation_id: int, article_id: int | None, quotes: int = 3) -> list[ThemeView]:
+    """Live themes of one article (None: the whole draft), largest first, the unsorted one last."""
+    article_clause = Theme.article_id.is_(None) if article_id is None else Theme.article_id == article_id
+    themes = db.session.scalars(sa.select(Theme).where(
+        Theme.consultation_id == consultation_id, article_clause, Theme.retired.is_(False))
+        .order_by((Theme.auto_label == "") & Theme.custom_label.is_(None), Theme.size.desc(), Theme.id)).all()
+    wanted = {cid for t in themes for cid in (t.representative_ids or [])[:quotes]}
+    comments = _comments(wanted)
+    views = []
+    campaigns = _campaigns([t.id for t in themes])
+    for theme in themes:
+        view = ThemeView(theme, [comments[c] for c in (theme.representative_ids or [])[:quotes] if c in comments])
+        view.campaigns = campaigns.get(theme.id, [])
+        views.append(view)
+    return views
+
+
+def _comments(ids) -> dict[int, Comment]:
+    if not ids:
+        return {}
+    return {c.id: c for c in db.session.scalars(sa.select(Comment).where(Comment.id.in_(list(ids))))}
+
+
+def _campaigns(theme_ids: list[int]) -> dict[int, list[Campaign]]:
+    """Copies grouped under their representative: shown as "N 条相同或相近意见" with one text."""
+    if not theme_ids:
+        return {}
+    rows = db.session.execute(
+        sa.select(ThemeMember.theme_id, ThemeMember.duplicate_of_id, sa.func.count())
+        .where(ThemeMember.theme_id.in_(theme_ids), ThemeMember.duplicate_of_id.is_not(None))
+        .group_by(ThemeMember.theme_id, ThemeMember.duplicate_of_id)).all()
+    comments = _comments({rep for _t, rep, _n in rows})
+    found: dict[int, list[Campaign]] = defaultdict(list)
+    for theme_id, rep, copies in rows:
+        if rep in comments:
+            found[theme_id].append(Campaign(comments[rep], copies + 1))
+    for campaigns in found.values():
+        campaigns.sort(key=lambda c: -c.count)
+    return found
+
+
+def theme_members(theme_id: int, page: int, per_page: int = 50):
+    query = (sa.select(Comment).join(ThemeMember, ThemeMember.comment_id == Comment.id)
+             .where(ThemeMember.theme_id == theme_id).order_by(Comment.created_at, Comment.id))
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def referencing_comments(article_id: int, limit: int = 20) -> list[Comment]:
+    """Comments filed elsewhere that name this article."""
+    return db.session.scalars(
+        sa.select(Comment).join(CommentReference, CommentReference.comment_id == Comment.id)
+        .where(CommentReference.article_id == article_id, Comment.state != "rejected")
+        .order_by(Comment.created_at).limit(limit)).all()
+
+
+@dataclass(frozen=True)
+class Answer:
+    decision: str
+    reason: str
+    theme_label: str | None
+
+
+def answer_for(comment_id: int) -> Answer | None:
+    """The answer a resident sees: their own comment's answer, else their theme's."""
+    own = db.session.get(CommentAnswer, comment_id)
+    if own is not None:
+        return Answer(own.decision, own.reason, None)
+    theme = db.session.scalar(sa.select(Theme).join(ThemeMember, ThemeMember.theme_id == Theme.id)
+                              .where(ThemeMember.comment_id == comment_id))
+    if theme is not None and theme.decision:
+        return Answer(theme.decision, theme.reason, theme.label or None)
+    return None
+
+
+def answered_counts(consultation_id: int) -> tuple[int, int]:
+    """(answered themes, live themes)."""
+    row = db.session.execute(sa.select(sa.func.count(Theme.decision), sa.func.count(Theme.id)).where(
+        Theme.consultation_id == consultation_id, Theme.retired.is_(False))).one()
+    return row[0], row[1]

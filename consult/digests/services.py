@@ -1,0 +1,208 @@
+"""Digest operations: request builds, shape themes, answer them, publish the feedback report.
+Services flush; the view commits."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import current_app
+
+from consult.db import utcnow
+from consult.digests.models import (
+    DECISIONS,
+    CommentAnswer,
+    CommentPlacement,
+    DigestBuild,
+    FeedbackReport,
+    Theme,
+    ThemeMember,
+)
+from consult.drafts.models import Consultation
+from consult.errors import DomainError
+from consult.extensions import db
+
+
+class DigestError(DomainError):
+    pass
+
+
+def latest_build(consultation_id: int, states=("done",)) -> DigestBuild | None:
+    return db.session.scalar(sa.select(DigestBuild).where(
+        DigestBuild.consultation_id == consultation_id, DigestBuild.state.in_(states))
+        .order_by(DigestBuild.id.desc()).limit(1))
+
+
+def active_build(consultation_id: int) -> DigestBuild | None:
+    return latest_build(consultation_id, ("queued", "running"))
+
+
+def request_build(consultation: Consultation, actor=None) -> DigestBuild:
+    """A queued build, or the one already queued or running (one at a time per consultation)."""
+    build = active_build(consultation.id)
+    if build is None:
+        build = DigestBuild(consultation_id=consultation.id, requested_by_id=getattr(actor, "id", None))
+        db.session.add(build)
+        db.session.flush()
+    return build
+
+
+def enqueue(build: DigestBuild) -> None:
+    """Hand a committed build to the worker (or run it here when JOBS_INLINE, as tests do)."""
+    if current_app.config.get("JOBS_INLINE"):
+        from consult.digests.build import run_build
+
+        run_build(build.id)
+        return
+    from consult.jobs import build_digest_job
+
+    try:
+        build_digest_job(build.id)
+    except Exception as error:  # the queue is down: say so on the build instead of failing the page
+        current_app.logger.exception("could not enqueue digest build %s", build.id)
+        build.state, build.error = "failed", f"queue unavailable: {type(error).__name__}"
+        db.session.commit()
+
+
+def queue_stale_builds() -> list[int]:
+    """Builds for consultations with enough comments since their last digest."""
+    from consult.comments.models import Comment
+
+    threshold = current_app.config.get("DIGEST_REBUILD_AFTER", 20)
+    queued = []
+    for consultation in db.session.scalars(sa.select(Consultation).where(Consultation.status == "open")):
+        last = latest_build(consultation.id)
+        newest = db.session.scalar(sa.select(sa.func.count(Comment.id)).where(
+            Comment.consultation_id == consultation.id, Comment.id > (last.last_comment_id if last else 0)))
+        if newest >= threshold and active_build(consultation.id) is None:
+            queued.append(request_build(consultation))
+    db.session.commit()
+    for build in queued:
+        enqueue(build)
+    return [b.id for b in queued]
+
+
+def _check_revision(theme: Theme, revision: int | None) -> None:
+    if revision is not None and revision != theme.revision:
+        raise DigestError("stale", label=theme.label)
+
+
+def _touch(theme: Theme) -> None:
+    theme.shaped = True
+    theme.revision += 1
+
+
+def rename_theme(theme: Theme, label: str, revision: int | None = None) -> None:
+    label = label.strip()
+    if not label:
+        raise DigestError("label_missing")
+    _check_revision(theme, revision)
+    theme.custom_label = label[:200]
+    _touch(theme)
+    db.session.flush()
+
+
+def _members(theme_id: int) -> list[ThemeMember]:
+    return db.session.scalars(sa.select(ThemeMember).filter_by(theme_id=theme_id)).all()
+
+
+def merge_themes(target: Theme, source: Theme) -> None:
+    if target.id == source.id or (target.consultation_id, target.article_id) != (source.consultation_id, source.article_id):
+        raise DigestError("merge_mismatch")
+    for member in _members(source.id):
+        member.theme_id, member.pinned = target.id, True
+    target.size += source.size
+    for kind, n in (source.kinds or {}).items():
+        target.kinds = {**target.kinds, kind: target.kinds.get(kind, 0) + n}
+    source.size, source.retired = 0, True
+    _touch(target)
+    _touch(source)
+    db.session.flush()
+
+
+def move_comments(comment_ids: list[int], target: Theme) -> int:
+    members = db.session.scalars(sa.select(ThemeMember).where(ThemeMember.comment_id.in_(comment_ids))).all()
+    sources = {m.theme_id for m in members}
+    for member in members:
+        member.theme_id, member.pinned = target.id, True
+    _touch(target)
+    _recount([target.id, *sources])
+    return len(members)
+
+
+def split_theme(theme: Theme, comment_ids: list[int], label: str) -> Theme:
+    """The chosen comments become a new theme of their own, pinned there."""
+    members = [m for m in _members(theme.id) if m.comment_id in set(comment_ids)]
+    if not members or len(members) == theme.size:
+        raise DigestError("split_nothing")
+    new = Theme(consultation_id=theme.consultation_id, article_id=theme.article_id,
+                auto_label=theme.auto_label, custom_label=(label.strip() or None), shaped=True,
+                position=theme.position + 1)
+    db.session.add(new)
+    db.session.flush()
+    move_comments([m.comment_id for m in members], new)
+    _touch(theme)
+    return new
+
+
+def misfile(actor, comment_ids: list[int], article_id: int | None) -> None:
+    """These comments belong to another article: the next build files them there."""
+    for comment_id in comment_ids:
+        placement = db.session.get(CommentPlacement, comment_id) or CommentPlacement(comment_id=comment_id)
+        placement.article_id, placement.placed_by_id, placement.placed_at = article_id, actor.id, utcnow()
+        db.session.add(placement)
+    db.session.execute(sa.delete(ThemeMember).where(ThemeMember.comment_id.in_(comment_ids)))
+    db.session.flush()
+
+
+def _recount(theme_ids) -> None:
+    for theme in db.session.scalars(sa.select(Theme).where(Theme.id.in_(list(theme_ids)))):
+        members = _members(theme.id)
+        theme.size = len(members)
+        theme.retired = not members
+        kinds: dict[str, int] = {}
+        for member in members:
+            kinds[member.kind] = kinds.get(member.kind, 0) + 1
+        theme.kinds = kinds
+        ids = {m.comment_id for m in members}
+        theme.representative_ids = [c for c in theme.representative_ids or [] if c in ids] or sorted(ids)[:3]
+    db.session.flush()
+
+
+def answer_theme(actor, theme: Theme, decision: str, reason: str, revision: int) -> None:
+    """Answer a theme. Two drafters answering at once: the second is told, and nothing is lost."""
+    if decision not in DECISIONS:
+        raise DigestError("decision_missing")
+    if not reason.strip():
+        raise DigestError("reason_missing")
+    updated = db.session.execute(
+        sa.update(Theme).where(Theme.id == theme.id, Theme.revision == revision)
+        .values(decision=decision, reason=reason.strip(), answered_by_id=actor.id,
+                answered_at=utcnow(), shaped=True, revision=Theme.revision + 1)
+        .execution_options(synchronize_session=False))
+    if updated.rowcount != 1:
+        raise DigestError("stale", label=theme.label)
+    db.session.expire(theme)
+
+
+def answer_comment(actor, comment_id: int, decision: str, reason: str) -> None:
+    if decision not in DECISIONS:
+        raise DigestError("decision_missing")
+    answer = db.session.get(CommentAnswer, comment_id) or CommentAnswer(comment_id=comment_id)
+    answer.decision, answer.reason, answer.answered_by_id, answer.answered_at = decision, reason.strip(), actor.id, utcnow()
+    db.session.add(answer)
+    db.session.flush()
+
+
+def publish_report(actor, consultation: Consultation, introduction: str) -> FeedbackReport:
+    if consultation.accepts_comments(utcnow()) or consultation.status == "draft":
+        raise DigestError("still_open")
+    report = db.session.get(FeedbackReport, consultation.id) or FeedbackReport(consultation_id=consultation.id)
+    report.introduction, report.published_at, report.published_by_id = introduction.strip(), utcnow(), actor.id
+    db.session.add(report)
+    db.session.flush()
+    return report
+
+
+def unpublish_report(consultation: Consultation) -> None:
+    report = db.session.get(FeedbackReport, consultation.id)
+    if report is not None:
+        report.published_at = None
+        db.session.flush()

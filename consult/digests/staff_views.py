@@ -1,0 +1,175 @@
+"""Drafters' digest pages: build, read, shape and answer."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from consult.accounts.access import roles_required
+from consult.comments.forms import options
+from consult.digests import pages, queries, services
+from consult.digests.forms import AnswerForm, MembersForm, MergeThemeForm, RenameThemeForm
+from consult.digests.labels import error_message
+from consult.digests.models import Theme
+from consult.drafts.forms import ActionForm
+from consult.drafts.models import Consultation
+from consult.drafts.queries import load_structure
+from consult.extensions import db
+
+bp = Blueprint("digests", __name__, url_prefix="/staff/digests")
+reader = roles_required("drafter", "organizer", "moderator")
+drafter = roles_required("drafter")
+
+
+@bp.route("/<int:consultation_id>")
+@reader
+def draft(consultation_id: int):
+    consultation = db.get_or_404(Consultation, consultation_id)
+    build = services.latest_build(consultation.id)
+    return render_template("digests/draft.html", consultation=consultation, build=build,
+                           active=services.active_build(consultation.id), failed=_last_failure(consultation.id, build),
+                           action=ActionForm(), **pages.draft_overview(consultation, build))
+
+
+def _last_failure(consultation_id: int, good):
+    failed = services.latest_build(consultation_id, ("failed",))
+    return failed if failed and (good is None or failed.id > good.id) else None
+
+
+@bp.route("/<int:consultation_id>/build", methods=["POST"])
+@roles_required("drafter", "moderator")
+def build(consultation_id: int):
+    consultation = db.get_or_404(Consultation, consultation_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    queued = services.request_build(consultation, current_user)
+    db.session.commit()
+    services.enqueue(queued)
+    flash(_("已开始生成意见摘要。页面会自动刷新显示进度，其间可以继续查看上一版摘要。"), "info")
+    return redirect(url_for("digests.draft", consultation_id=consultation.id))
+
+
+@bp.route("/<int:consultation_id>/articles/<int:article_id>")
+@reader
+def article(consultation_id: int, article_id: int):
+    consultation = db.get_or_404(Consultation, consultation_id)
+    structure = load_structure(consultation.version_id)
+    found = next((a for a in structure.articles if a.article_id == article_id), None)
+    if found is None:
+        abort(404)
+    build = services.latest_build(consultation.id)
+    return render_template("digests/article.html", consultation=consultation, article=found, build=build,
+                           active=services.active_build(consultation.id),
+                           **pages.article_overview(consultation, found, build))
+
+
+def _theme(theme_id: int) -> Theme:
+    return db.get_or_404(Theme, theme_id)
+
+
+def _siblings(theme: Theme) -> list[Theme]:
+    return db.session.scalars(db.select(Theme).where(
+        Theme.consultation_id == theme.consultation_id, Theme.article_id.is_(None) if theme.article_id is None
+        else Theme.article_id == theme.article_id, Theme.retired.is_(False), Theme.id != theme.id)
+        .order_by(Theme.size.desc())).all()
+
+
+@bp.route("/themes/<int:theme_id>")
+@reader
+def theme(theme_id: int):
+    return _render_theme(_theme(theme_id))
+
+
+def _render_theme(item: Theme, status: int = 200, answer: AnswerForm | None = None, rename=None):
+    consultation = db.session.get(Consultation, item.consultation_id)
+    siblings = _siblings(item)
+    structure = load_structure(consultation.version_id)
+    members = MembersForm()
+    members.target.choices = options((t.id, t.label or _("未归类意见")) for t in siblings)
+    members.article.choices = options([("general", _("总体意见"))] + [(str(a.article_id), a.number)
+                                                                    for a in structure.articles])
+    merge = MergeThemeForm()
+    merge.target.choices = members.target.choices
+    article = next((a for a in structure.articles if a.article_id == item.article_id), None)
+    return render_template(
+        "digests/theme.html", consultation=consultation, theme=item, article=article,
+        page=queries.theme_members(item.id, request.args.get("page", 1, type=int)),
+        rename=rename or RenameThemeForm(label=item.label, revision=item.revision), merge=merge, members=members,
+        answer=answer or AnswerForm(decision=item.decision or "", reason=item.reason, revision=item.revision),
+    ), status
+
+
+def _done(item: Theme, message: str):
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for("digests.theme", theme_id=item.id))
+
+
+@bp.route("/themes/<int:theme_id>/rename", methods=["POST"])
+@drafter
+def rename(theme_id: int):
+    item, form = _theme(theme_id), RenameThemeForm()
+    if form.validate_on_submit():
+        try:
+            services.rename_theme(item, form.label.data, form.revision.data)
+            return _done(item, _("主题已改名。"))
+        except services.DigestError as error:
+            db.session.rollback()
+            form.label.errors = [*form.label.errors, error_message(error.code, **error.detail)]
+    return _render_theme(db.session.get(Theme, theme_id), 422, rename=form)
+
+
+@bp.route("/themes/<int:theme_id>/merge", methods=["POST"])
+@drafter
+def merge(theme_id: int):
+    source = _theme(theme_id)
+    target = db.get_or_404(Theme, request.form.get("target", type=int) or 0)
+    try:
+        services.merge_themes(target, source)
+    except services.DigestError as error:
+        db.session.rollback()
+        flash(error_message(error.code), "error")
+        return redirect(url_for("digests.theme", theme_id=source.id))
+    return _done(target, _("两个主题已合并。"))
+
+
+@bp.route("/themes/<int:theme_id>/members", methods=["POST"])
+@drafter
+def members(theme_id: int):
+    item, form = _theme(theme_id), MembersForm()
+    ids = form.ids.data or []
+    try:
+        if not ids:
+            raise services.DigestError("split_nothing")
+        if form.split.data:
+            new = services.split_theme(item, ids, form.new_label.data or "")
+            return _done(new, _("已拆分为新主题。"))
+        if form.misfile.data:
+            article = form.article.data or "general"
+            services.misfile(current_user, ids, int(article) if article.isdigit() else None)
+            return _done(item, _("已改归其他条文，下次生成摘要时生效。"))
+        target = db.get_or_404(Theme, form.target.data or 0)
+        services.move_comments(ids, target)
+        return _done(item, _("意见已移到“%(label)s”。", label=target.label))
+    except services.DigestError as error:
+        db.session.rollback()
+        flash(error_message(error.code), "error")
+        return redirect(url_for("digests.theme", theme_id=item.id))
+
+
+@bp.route("/themes/<int:theme_id>/answer", methods=["POST"])
+@drafter
+def answer(theme_id: int):
+    item, form = _theme(theme_id), AnswerForm()
+    status = 422
+    if form.validate_on_submit():
+        try:
+            services.answer_theme(current_user, item, form.decision.data, form.reason.data, form.revision.data)
+            return _done(item, _("答复已保存，提出这些意见的居民可以在回执页看到。"))
+        except services.DigestError as error:
+            db.session.rollback()
+            status = 409 if error.code == "stale" else 422
+            form.reason.errors = [*form.reason.errors, error_message(error.code, **error.detail)]
+    fresh = db.session.get(Theme, theme_id)
+    form.revision.data = fresh.revision  # the form now answers the latest version; the text is kept
+    return _render_theme(fresh, status, answer=form)

@@ -1,0 +1,142 @@
+"""Digests are built from stored tokens, survive drafters' shaping, and fail without harm."""
+import pytest
+
+from consult.digests import services
+from consult.digests.build import run_build
+from consult.digests.models import DigestBuild, Theme, ThemeMember
+from consult.drafts.queries import load_structure
+from consult.extensions import db
+from factories import add_comment, make_draft
+
+NOISE = ["建议第二条的夜间音量限值降低到五十分贝", "广场舞音响太吵了，晚上九点后应当禁止使用音响",
+         "夜里跳舞的音乐太大声，影响老人和孩子休息", "音量应该限制在五十五分贝以内，并设置噪声监测"]
+DOGS = ["遛狗必须牵绳，狗绳长度不应超过一米五", "建议允许大型犬在规定时段入园，但必须牵绳",
+        "狗粪便不清理的要罚款，建议增加处罚条款", "宠物入园应当牵绳并及时清理粪便"]
+
+
+def _build(consultation) -> DigestBuild:
+    build = services.request_build(consultation)
+    db.session.commit()
+    run_build(build.id)
+    db.session.expire_all()
+    return db.session.get(DigestBuild, build.id)
+
+
+def _article_id(consultation, number: int) -> int:
+    return load_structure(consultation.version_id).article(str(number)).article_id
+
+
+def _themes(consultation, number):
+    return db.session.scalars(db.select(Theme).filter_by(
+        consultation_id=consultation.id, article_id=_article_id(consultation, number), retired=False)).all()
+
+
+def test_build_groups_comments_and_counts_campaigns(app):
+    consultation = make_draft(articles=3)
+    for text in NOISE + DOGS:
+        add_comment(consultation, 2, body=text)
+    campaign = "坚决反对第二条禁止大型犬入园的规定，大型犬不等于危险犬，请删除该规定！"
+    for n in range(6):
+        add_comment(consultation, 2, body=campaign + ("" if n % 2 else f"——市民{n}"))
+    add_comment(consultation, 2, body="垃圾广告", state="rejected")
+    build = _build(consultation)
+    assert build.state == "done" and build.progress == 100
+    assert build.stats["totals"]["total"] == 15 and build.stats["totals"]["rejected"] == 1
+    themes = _themes(consultation, 2)
+    assert sum(t.size for t in themes) == 14  # the rejected comment counts but is not themed
+    assert all(t.label for t in themes if t.auto_label != "")
+    copies = db.session.scalars(db.select(ThemeMember).where(ThemeMember.duplicate_of_id.is_not(None))).all()
+    assert len(copies) == 5
+
+
+@pytest.mark.parametrize("comments", [0, 1])
+def test_small_and_empty_digests_are_sensible(app, client, login, comments):
+    consultation = make_draft(articles=3)
+    for n in range(comments):
+        add_comment(consultation, 1, body="只有一条意见：建议增加座椅")
+    build = _build(consultation)
+    assert build.state == "done"
+    login("drafter")
+    page = client.get(f"/staff/digests/{consultation.id}")
+    assert page.status_code == 200
+    article = client.get(f"/staff/digests/{consultation.id}/articles/{_article_id(consultation, 1)}")
+    assert article.status_code == 200
+    if comments:
+        assert "只有一条意见" in article.text
+
+
+def test_all_rejected_gives_an_empty_but_working_digest(app, client, login):
+    consultation = make_draft(articles=3)
+    for n in range(3):
+        add_comment(consultation, 1, body=f"广告{n}", state="rejected")
+    assert _build(consultation).state == "done"
+    assert _themes(consultation, 1) == []
+    login("drafter")
+    assert client.get(f"/staff/digests/{consultation.id}").status_code == 200
+
+
+def test_failed_build_leaves_the_last_good_digest(app, monkeypatch):
+    consultation = make_draft(articles=3)
+    for text in NOISE:
+        add_comment(consultation, 2, body=text)
+    good = _build(consultation)
+    before = {(t.id, t.size, t.auto_label) for t in _themes(consultation, 2)}
+    add_comment(consultation, 2, body="新来的意见：音量限值太宽松")
+    from consult.digests import build as build_module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("clustering exploded")
+
+    monkeypatch.setattr(build_module, "analyse", broken)
+    failed = _build(consultation)
+    assert failed.state == "failed" and "clustering exploded" in failed.error
+    assert services.latest_build(consultation.id).id == good.id
+    assert {(t.id, t.size, t.auto_label) for t in _themes(consultation, 2)} == before
+
+
+def test_shaped_themes_survive_a_rebuild_and_new_comments_join_them(app, login):
+    consultation = make_draft(articles=3)
+    for text in NOISE + DOGS:
+        add_comment(consultation, 2, body=text)
+    _build(consultation)
+    drafter = login("drafter")
+    themes = sorted(_themes(consultation, 2), key=lambda t: -t.size)
+    noise = next(t for t in themes if any("音" in k or "分贝" in k for k in t.keywords + [t.auto_label]))
+    services.rename_theme(noise, "广场舞噪声")
+    services.answer_theme(drafter, noise, "partly_adopted", "将夜间限值写入条文。", noise.revision)
+    db.session.commit()
+    newcomer = add_comment(consultation, 2, body="广场舞的音量夜间应该再降低，五十分贝就够了")
+    _build(consultation)
+    db.session.refresh(noise)
+    assert noise.label == "广场舞噪声" and noise.decision == "partly_adopted" and not noise.retired
+    member = db.session.get(ThemeMember, newcomer.id)
+    assert member.theme_id == noise.id
+
+
+def test_split_move_merge_and_misfile(app, login):
+    consultation = make_draft(articles=3)
+    comments = [add_comment(consultation, 2, body=text) for text in NOISE + DOGS]
+    _build(consultation)
+    drafter = login("drafter")
+    theme = max(_themes(consultation, 2), key=lambda t: t.size)
+    members = [m.comment_id for m in db.session.scalars(db.select(ThemeMember).filter_by(theme_id=theme.id))]
+    new = services.split_theme(theme, members[:1], "拆出来的主题")
+    db.session.commit()
+    assert db.session.get(ThemeMember, members[0]).theme_id == new.id and new.size == 1
+    services.merge_themes(theme, new)
+    db.session.commit()
+    assert new.retired and db.session.get(ThemeMember, members[0]).theme_id == theme.id
+    services.misfile(drafter, [comments[0].id], _article_id(consultation, 3))
+    db.session.commit()
+    _build(consultation)
+    moved = db.session.get(ThemeMember, comments[0].id)
+    assert db.session.get(Theme, moved.theme_id).article_id == _article_id(consultation, 3)
+
+
+def test_general_comment_naming_an_article_is_linked_back(app, client, login):
+    consultation = make_draft(articles=3)
+    add_comment(consultation, None, body="整体支持，但第三条的规定太笼统，建议细化。")
+    _build(consultation)
+    login("drafter")
+    page = client.get(f"/staff/digests/{consultation.id}/articles/{_article_id(consultation, 3)}").text
+    assert "其他位置提到本条的意见" in page and "第三条的规定太笼统" in page

@@ -1,0 +1,64 @@
+"""The 意见汇总表 and the comment exports, with hostile text and no leaked contact details."""
+import csv
+import io
+import json
+
+import docx
+import openpyxl
+
+from consult.digests import services
+from consult.digests.build import run_build
+from consult.extensions import db
+from factories import add_comment, make_draft
+
+HOSTILE = '=HYPERLINK("http://evil.example","点我"), 逗号,"引号"\n换行 😀'
+
+
+def _digest():
+    consultation = make_draft(articles=3, status="closed")
+    add_comment(consultation, 1, body=HOSTILE, contact="13911112222", display_name="赵女士")
+    add_comment(consultation, 2, body="建议增加无障碍设施", wants_public=False)
+    build = services.request_build(consultation)
+    db.session.commit()
+    run_build(build.id)
+    return consultation
+
+
+def test_summary_docx_and_xlsx(client, login):
+    consultation = _digest()
+    login("drafter")
+    response = client.get(f"/staff/digests/{consultation.id}/summary.docx")
+    assert response.status_code == 200
+    document = docx.Document(io.BytesIO(response.data))
+    cells = [cell.text for row in document.tables[0].rows for cell in row.cells]
+    assert "意见摘要" in cells and any('=HYPERLINK("http://evil.example"' in text for text in cells)
+    assert not any(text.startswith(("=", "+", "-", "@")) for text in cells)
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get(f"/staff/digests/{consultation.id}/summary.xlsx").data)).active
+    values = [c.value for row in sheet.iter_rows() for c in row if c.value]
+    assert not any(str(v).startswith("=") for v in values)
+
+
+def test_staff_csv_keeps_every_character_and_neutralises_formulas(client, login):
+    consultation = _digest()
+    login("drafter")
+    data = client.get(f"/staff/digests/{consultation.id}/comments.csv").data
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(rows) == 2
+    assert rows[0]["text"] == "'" + HOSTILE
+    assert rows[0]["contact"] == "13911112222"  # drafters may see contacts
+
+
+def test_moderator_export_has_no_contacts(client, login):
+    consultation = _digest()
+    login("moderator")
+    data = client.get(f"/staff/digests/{consultation.id}/comments.json").data
+    assert "13911112222" not in data.decode() and "contact" not in json.loads(data)[0]
+
+
+def test_open_data_has_only_published_comments_and_no_personal_data(client):
+    consultation = _digest()
+    text = client.get(f"/drafts/{consultation.slug}/open-data.json").get_data(as_text=True)
+    rows = json.loads(text)
+    assert len(rows) == 1
+    assert "13911112222" not in text and "赵女士" not in text and "无障碍" not in text
+    assert rows[0]["text"] == HOSTILE  # JSON is data, not a spreadsheet: kept as written

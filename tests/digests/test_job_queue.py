@@ -1,0 +1,70 @@
+"""A digest build really goes through huey: enqueued by the web process, run by a separate
+huey_consumer process (SQLite storage by default, Redis when CONSULT_TEST_REDIS_URL is set)."""
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from consult import jobs
+from consult.digests import services
+from consult.digests.models import DigestBuild, Theme
+from consult.extensions import db
+from factories import add_comment, make_draft
+
+CONSUMER = Path(sys.executable).with_name("huey_consumer")
+STORAGES = ["sqlite"] + (["redis"] if os.environ.get("CONSULT_TEST_REDIS_URL") else [])
+
+
+@pytest.fixture
+def app_config():
+    return {"JOBS_INLINE": False}
+
+
+@pytest.mark.parametrize("storage", STORAGES)
+def test_build_runs_in_a_separate_worker(app, database_url, tmp_path, monkeypatch, storage):
+    env = {**os.environ, "CONSULT_DATABASE_URL": database_url, "CONSULT_SECRET_KEY": "worker-test"}
+    if storage == "redis":
+        from huey.storage import RedisStorage
+
+        env["CONSULT_REDIS_URL"] = os.environ["CONSULT_TEST_REDIS_URL"]
+        queue = RedisStorage(name="consult-test", url=env["CONSULT_REDIS_URL"])
+        env["CONSULT_HUEY_NAME"] = "consult-test"
+    else:
+        from huey.storage import SqliteStorage
+
+        env.pop("CONSULT_REDIS_URL", None)
+        env["CONSULT_HUEY_FILE"] = str(tmp_path / "jobs.sqlite3")
+        queue = SqliteStorage(name="consult", filename=env["CONSULT_HUEY_FILE"])
+    monkeypatch.setattr(jobs.huey, "storage", queue)
+    queue.flush_queue()
+    consultation = make_draft(articles=3)
+    for n in range(4):
+        add_comment(consultation, 1, body=f"建议公园增加夜间照明设施，第{n}条意见")
+    build = services.request_build(consultation)
+    db.session.commit()
+    services.enqueue(build)
+    assert db.session.get(DigestBuild, build.id).state == "queued"  # nothing ran in this process
+    worker = subprocess.Popen([str(CONSUMER), "consult.jobs.huey", "-w", "1", "-k", "thread"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        state = _wait_for(build.id)
+    finally:
+        worker.terminate()
+        output = worker.communicate(timeout=20)[0].decode(errors="replace")
+    assert state == "done", output
+    assert db.session.scalar(db.select(db.func.sum(Theme.size))) == 4
+
+
+def _wait_for(build_id: int, seconds: float = 90) -> str:
+    deadline = time.monotonic() + seconds
+    state = "queued"
+    while time.monotonic() < deadline:
+        db.session.rollback()
+        state = db.session.get(DigestBuild, build_id).state
+        if state in ("done", "failed"):
+            break
+        time.sleep(0.5)
+    return state
