@@ -5,7 +5,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from flask import Flask, current_app, has_request_context, render_template, request
-from flask_babel import format_date, format_datetime, format_decimal, get_locale
+from flask_babel import format_date, format_datetime, format_decimal, format_time, get_locale
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
@@ -81,14 +81,19 @@ def register_blueprints(app: Flask) -> None:
     from consult.digests import report_views as _report  # noqa: F401
     from consult.digests.public_views import bp as feedback
     from consult.digests.staff_views import bp as digests
+    from consult.hearings import agenda_views as _agenda  # noqa: F401  (routes on hearing_admin)
+    from consult.hearings import record_views as _record  # noqa: F401
+    from consult.hearings.cli import bp as hearings_cli
+    from consult.hearings.public_views import bp as hearings
+    from consult.hearings.staff_views import bp as hearing_admin
     from consult.demo.cli import bp as demo_cli
     from consult.drafts.cli import bp as drafts_cli
     from consult.drafts.staff_views import bp as staff
     from consult.drafts.views import bp as drafts
     from consult.site.views import bp as main
 
-    blueprints = (main, accounts, drafts, staff, comments, moderation, digests, feedback, users_cli, drafts_cli,
-                  demo_cli)
+    blueprints = (main, accounts, drafts, staff, comments, moderation, digests, feedback, hearings, hearing_admin,
+                  users_cli, drafts_cli, demo_cli, hearings_cli)
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
 
@@ -123,6 +128,7 @@ def register_error_pages(app: Flask) -> None:
 def register_template_helpers(app: Flask) -> None:
     from consult.comments import labels
     from consult.digests.labels import BUILD_STAGE_LABELS, DECISION_LABELS, KIND_LABELS
+    from consult.hearings import labels as hearing_labels
     from consult.drafts.messages import warning_text
 
     def labeller(mapping):
@@ -133,7 +139,10 @@ def register_template_helpers(app: Flask) -> None:
         reason_label=labeller(labels.REASON_LABELS), state_label=labeller(labels.STATE_LABELS),
         resident_status_label=labeller(labels.RESIDENT_STATUS_LABELS), action_label=labeller(labels.ACTION_LABELS),
         decision_label=labeller(DECISION_LABELS), kind_label=labeller(KIND_LABELS),
-        stage_label=labeller(BUILD_STAGE_LABELS),
+        stage_label=labeller(BUILD_STAGE_LABELS), hearing_kind_label=labeller(hearing_labels.KIND_LABELS),
+        hearing_status_label=labeller(hearing_labels.STATUS_LABELS), stance_label=labeller(hearing_labels.STANCE_LABELS),
+        registration_state_label=labeller(hearing_labels.REGISTRATION_STATE_LABELS),
+        registration_kind_label=labeller(hearing_labels.REGISTRATION_KIND_LABELS),
     )
 
     app.jinja_env.add_extension("jinja2.ext.do")
@@ -142,5 +151,6 @@ def register_template_helpers(app: Flask) -> None:
         warning_text=warning_text,
         datetime=lambda value, fmt="medium": format_datetime(value, fmt) if value else "",
         date=lambda value, fmt="long": format_date(value, fmt) if value else "",
+        time=lambda value, fmt="short": format_time(value, fmt) if value else "",
         number=format_decimal,
     )

@@ -65,3 +65,42 @@ def add_comment(consultation, article_number: int | None = 1, body: str = "一�
     comment.state = state
     db.session.commit()
     return comment
+
+
+def make_hearing(comments_per_article: int = 4):
+    """An announced hearing on a fresh 3-article draft with a digest, 3 applicants chosen, 2 agenda items."""
+    from datetime import datetime, timezone
+
+    from flask import current_app
+
+    from consult.digests import services as digest_services
+    from consult.digests.build import run_build
+    from consult.drafts.queries import load_structure
+    from consult.hearings import services as hearing_services
+
+    consultation = make_draft(articles=3, slug="hearing-draft")
+    phrases = ["夜间广场舞音量太大，建议限制到五十分贝", "建议划定专门的活动区域，远离居民楼",
+               "音响只能用到晚上八点半", "应当由城管负责夜间执法"]
+    for number in (1, 2):
+        for n in range(comments_per_article):
+            add_comment(consultation, number, body=f"{phrases[n % len(phrases)]}（第{number}条）")
+    build = digest_services.request_build(consultation)
+    db.session.commit()
+    run_build(build.id)
+    ids = {n: load_structure(consultation.version_id).article(str(n)).article_id for n in (1, 2)}
+    hearing = hearing_services.save_hearing(consultation, hearing_services.HearingInput(
+        kind="hearing", title="测试条例立法听证会", starts_at=datetime(2026, 12, 20, 1, 30, tzinfo=timezone.utc),
+        venue="第一会议室", capacity=30, speaker_slots=2, registration_opens_at=None, registration_closes_at=None,
+        announcement="公告正文", article_ids=tuple(ids.values())))
+    hearing.status = "announced"
+    cipher = current_app.extensions["consult_contact_cipher"]
+    people = [("甲", "for", 1), ("乙", "against", 1), ("丙", "against", 2)]
+    for index, (name, stance, number) in enumerate(people):
+        hearing_services.register(hearing, hearing_services.RegistrationInput(
+            kind="speaker", name=name, article_ids=(ids[number],), stance=stance, summary=f"{name}的观点摘要",
+            district="港湾区", role="citizen", contact=""), token=f"h{index}", cipher=cipher)
+    for number in (1, 2):
+        hearing_services.add_item(hearing, title=f"关于第{number}条的讨论", article_id=ids[number], duration=25,
+                                  questions=f"第{number}条的问题一\n第{number}条的问题二", revision=None)
+    db.session.commit()
+    return hearing

@@ -4,13 +4,14 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 
 CHAR_BITS = 17        # hashed character features: 131,072 columns
 CHAR_WEIGHT = 0.5      # share of the character part in each vector (word part: the rest)
-LSA_DIMS = 40       # enough for a few dozen themes; fewer dims make k easier to choose
+LSA_DIMS = 40          # enough for a few dozen themes; fewer dims make k easier to choose
 LSA_FIT_ROWS = 10_000  # the SVD is fitted on a sample and applied to all: linear in N
+CHAR_CHUNK = 100_000   # texts per block of character counts: memory stays flat in N
 
 
 def _identity(doc):
@@ -57,55 +58,78 @@ def char_counts(texts: list[str]) -> sparse.csr_matrix:
     return m
 
 
-def _tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+def _idf(df: np.ndarray, n: int) -> np.ndarray:
+    # scikit-learn's smoothed idf, so a word in every text still counts a little.
+    return (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
+
+
+def _tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     """Sublinear, L2-normalised TF-IDF, computed in place (the counts are consumed)."""
     counts = counts.astype(np.float32, copy=False)
-    return TfidfTransformer(sublinear_tf=True).fit(counts).transform(counts, copy=False)
+    np.log(counts.data, out=counts.data)
+    counts.data += 1
+    counts.data *= idf[counts.indices]
+    return normalize(counts, copy=False)
 
 
-def _parts(token_lists, skeletons, words):
-    """(TF-IDF block, weight) for words and characters; each row is unit length or empty."""
-    if words is None:
-        words, _ = word_counts(token_lists)
-    parts = [(_tfidf(words), 1 - CHAR_WEIGHT)] if words.shape[1] else []
-    if CHAR_WEIGHT:
-        chunks = [char_counts(skeletons[i:i + 100_000]) for i in range(0, len(skeletons), 100_000)]
-        parts.append((_tfidf(sparse.vstack(chunks, format="csr")), CHAR_WEIGHT))
-    return parts
+def _char_chunks(skeletons: list[str]):
+    """Character counts 100,000 texts at a time: (first row, counts)."""
+    for start in range(0, len(skeletons), CHAR_CHUNK):
+        yield start, char_counts(skeletons[start:start + CHAR_CHUNK])
+
+
+def _fit_sample(words, skeletons, rows, norm):
+    """The stacked, weighted TF-IDF rows the SVD is fitted on, and the char idf.
+
+    Character counts are built chunk by chunk and dropped, keeping memory flat in
+    N; they are built again for the projection (cheaper than holding them).
+    """
+    df, picked = np.zeros(1 << CHAR_BITS), []
+    for start, m in _char_chunks(skeletons):
+        df += np.bincount(m.indices, minlength=1 << CHAR_BITS)
+        inside = rows[(rows >= start) & (rows < start + m.shape[0])]
+        picked.append(m[inside - start])
+    char_idf = _idf(df, len(skeletons))
+    blocks = [_tfidf(sparse.vstack(picked, format="csr"), char_idf) * np.float32(CHAR_WEIGHT)]
+    if words is not None:
+        blocks.insert(0, words[rows] * np.float32(1 - CHAR_WEIGHT))
+    sample = sparse.hstack(blocks, format="csr")
+    return sparse.diags(1 / norm[rows]) @ sample, char_idf
 
 
 def document_vectors(token_lists, skeletons, random_state=0, words=None) -> np.ndarray:
     """Unit-length LSA vectors of the texts (rows of zeros for texts with no feature).
 
-    ``words`` may pass the word counts already computed by ``word_counts``. The
-    blocks are never stacked at full size: the SVD is fitted on a stacked sample and
-    each block is projected on its own share of the components.
+    Word TF-IDF and character TF-IDF are weighted and stacked; the SVD is fitted on
+    a sample of rows and each block is projected on its share of the components, so
+    the full stacked matrix never exists. ``words`` may pass ``word_counts`` output.
     """
-    if not token_lists:
-        return np.zeros((0, 1), dtype=np.float32)
-    parts = _parts(token_lists, skeletons, words)
-    if not parts:
-        return np.zeros((len(token_lists), 1), dtype=np.float32)
-    # Norm of each stacked row, so that the stacked vector would be unit length.
-    norm = np.sqrt(sum(w * w * (np.diff(m.indptr) > 0) for m, w in parts)).astype(np.float32)
-    norm[norm == 0] = 1
     n = len(token_lists)
+    if n == 0 or not any(skeletons):
+        return np.zeros((n, 1), dtype=np.float32)
+    if words is None:
+        words, _ = word_counts(token_lists)
+    words = _tfidf(words, _idf(np.bincount(words.indices, minlength=words.shape[1]), n)) if words.shape[1] else None
+    has_words = np.diff(words.indptr) > 0 if words is not None else np.zeros(n, dtype=bool)
+    has_chars = np.array([bool(s) for s in skeletons])
+    norm = np.sqrt((1 - CHAR_WEIGHT) ** 2 * has_words + CHAR_WEIGHT ** 2 * has_chars).astype(np.float32)
+    norm[norm == 0] = 1
     rng = np.random.default_rng(random_state)
     rows = np.arange(n) if n <= LSA_FIT_ROWS else np.sort(rng.choice(n, LSA_FIT_ROWS, replace=False))
-    sample = sparse.hstack([m[rows] * np.float32(w) for m, w in parts], format="csr")
-    sample = sparse.diags(1 / norm[rows]) @ sample
+    sample, char_idf = _fit_sample(words, skeletons, rows, norm)
     # Columns that no two fitted rows share add width (and SVD time) but no direction.
     columns = np.flatnonzero(np.bincount(sample.indices, minlength=sample.shape[1]) >= 2)
     dims = min(LSA_DIMS, len(rows) - 1, len(columns) - 1)
-    if dims < 2:
-        return normalize(np.asarray(sparse.hstack([m * np.float32(w) for m, w in parts]).todense(),
-                                    dtype=np.float32))
+    if dims < 2:  # a handful of texts sharing almost nothing: nothing to reduce
+        return np.zeros((n, 1), dtype=np.float32) if n > len(rows) else \
+            normalize(np.asarray(sample.todense(), dtype=np.float32))
     svd = TruncatedSVD(dims, algorithm="randomized", n_iter=3, random_state=random_state)
     svd.fit(sample[:, columns])
     full = np.zeros((sample.shape[1], dims), dtype=np.float32)
     full[columns] = svd.components_.T
-    out, offset = np.zeros((n, dims), dtype=np.float32), 0
-    for m, w in parts:
-        out += m @ (full[offset:offset + m.shape[1]] * np.float32(w))
-        offset += m.shape[1]
+    split = words.shape[1] if words is not None else 0
+    out = words @ (full[:split] * np.float32(1 - CHAR_WEIGHT)) if words is not None else np.zeros((n, dims), np.float32)
+    char_part = full[split:] * np.float32(CHAR_WEIGHT)
+    for start, m in _char_chunks(skeletons):
+        out[start:start + m.shape[0]] += _tfidf(m, char_idf) @ char_part
     return normalize(out / norm[:, None]).astype(np.float32)

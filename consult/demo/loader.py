@@ -10,6 +10,10 @@ from flask import current_app
 from consult.accounts import services as accounts
 from consult.accounts.models import User
 from consult.comments import services as comment_services
+from consult.digests import queries as digest_queries
+from consult.digests import services as digest_services
+from consult.demo.hearing import load_demo_hearing
+from consult.digests.build import run_build
 from consult.db import utcnow
 from consult.drafts import services as drafts
 from consult.drafts.models import Consultation
@@ -56,8 +60,37 @@ def load_demo(only_if_empty: bool = False) -> list[str]:
         else:
             drafts.schedule_consultation(consultation, now + timedelta(days=days - 30), now + timedelta(days=days))
         comments = _load_comments(consultation, DATA / f"{stem}_comments.jsonl")
+        _build_digest(consultation)
+        _answer(consultation, DATA / f"{stem}_answers.json", every_theme=days < 0)
         loaded.append(f"{consultation.title}: /drafts/{slug} ({len(parsed.articles)} articles, {comments} comments)")
+        if days > 0:
+            loaded.append(load_demo_hearing(consultation))
+            db.session.commit()
     return loaded
+
+
+def _build_digest(consultation: Consultation) -> None:
+    build = digest_services.request_build(consultation)
+    db.session.commit()
+    run_build(build.id)
+
+
+def _answer(consultation: Consultation, path: Path, every_theme: bool) -> None:
+    """Demo answers by article: on every theme of a closed consultation (whose feedback report is
+    then published), on the largest theme of each article of an open one."""
+    if not path.exists():
+        return
+    answers = json.loads(path.read_text(encoding="utf-8"))
+    staff = db.session.scalar(db.select(User).filter_by(role="drafter"))
+    structure = load_structure(consultation.version_id)
+    for key, answer in answers.items():
+        article = structure.article(key) if key != "general" else None
+        themes = digest_queries.themes_for(consultation.id, article.article_id if article else None)
+        for view in themes if every_theme else themes[:1]:
+            digest_services.answer_theme(staff, view.theme, answer["decision"], answer["reason"], view.theme.revision)
+    if every_theme:
+        digest_services.publish_report(staff, consultation, "感谢广大市民对本条例草案的关注和参与。现将意见采纳情况公布如下。")
+    db.session.commit()
 
 
 _ROLE_CODES = {"市民": "citizen", "企业": "enterprise", "社会组织": "organisation", "人大代表": "deputy",
@@ -81,7 +114,7 @@ def _load_comments(consultation: Consultation, path: Path) -> int:
         )
         comment, _created = comment_services.submit_comment(
             consultation, article.article_id if article else None, data, token=f"demo-{consultation.id}-{index}",
-            cipher=cipher, max_chars=current_app.config["COMMENT_MAX_CHARS"])
+            cipher=cipher, max_chars=current_app.config["COMMENT_MAX_CHARS"], now=start + timedelta(hours=1))
         comment.state = "pending" if index >= len(rows) - 12 else "approved"
         # Spread submissions over the days the consultation has been open, for a believable timeline.
         comment.created_at = start + timedelta(hours=(index * 97) % (5 * 24))

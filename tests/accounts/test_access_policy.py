@@ -13,6 +13,7 @@ EXPECTED_PUBLIC = {
     "drafts.draft", "drafts.article", "drafts.memo", "drafts.search",
     "comments.comment_on_article", "comments.comment_on_draft", "comments.thanks", "comments.lookup",
     "comments.receipt", "feedback.report", "feedback.open_data",
+    "hearings.announcement", "hearings.register", "hearings.receipt",
 }
 
 

@@ -1,0 +1,79 @@
+"""The public announcement of a hearing (听证公告), registration, and the registration receipt."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, redirect, render_template, url_for
+
+from consult.accounts.access import public
+from consult.comments.forms import options
+from consult.comments.receipts import parse_receipt
+from consult.db import utcnow
+from consult.drafts.queries import load_structure
+from consult.extensions import db, limiter
+from consult.hearings import services
+from consult.hearings.forms import RegistrationForm
+from consult.hearings.labels import error_message
+from consult.hearings.models import Hearing, Registration
+
+bp = Blueprint("hearings", __name__, url_prefix="/hearings")
+
+
+def _public_hearing(hearing_id: int) -> Hearing:
+    hearing = db.session.get(Hearing, hearing_id)
+    if hearing is None or hearing.status == "draft":
+        abort(404)
+    return hearing
+
+
+def _articles(hearing: Hearing):
+    wanted = {a.id for a in hearing.articles}
+    return [a for a in load_structure(hearing.consultation.version_id).articles if a.article_id in wanted]
+
+
+def _render(hearing: Hearing, form: RegistrationForm, status: int = 200):
+    articles = _articles(hearing)
+    form.articles.choices = options((a.article_id, a.number) for a in articles)
+    return render_template("hearings/announcement.html", hearing=hearing, articles=articles, form=form,
+                           now=utcnow()), status
+
+
+@bp.route("/<int:hearing_id>")
+@public
+def announcement(hearing_id: int):
+    return _render(_public_hearing(hearing_id), RegistrationForm())
+
+
+@bp.route("/<int:hearing_id>/register", methods=["POST"])
+@public
+@limiter.limit(lambda: current_app.config["COMMENT_RATE_LIMIT"])
+def register(hearing_id: int):
+    hearing = _public_hearing(hearing_id)
+    form = RegistrationForm()
+    form.articles.choices = options((a.article_id, a.number) for a in _articles(hearing))
+    if form.validate_on_submit():
+        data = services.RegistrationInput(
+            kind=form.kind.data, name=form.name.data, article_ids=tuple(form.articles.data or ()),
+            stance=form.stance.data or None, summary=form.summary.data or "", district=form.district.data or "",
+            role=form.role.data, contact=form.contact.data or "")
+        try:
+            registration, _created = services.register(
+                hearing, data, token=form.token.data or "", cipher=current_app.extensions["consult_contact_cipher"])
+        except services.HearingError as error:
+            db.session.rollback()
+            form.summary.errors = [*form.summary.errors, error_message(error.code, **error.detail)]
+        else:
+            db.session.commit()
+            return redirect(url_for("hearings.receipt", receipt=registration.receipt), code=303)
+    return _render(hearing, form, 422)
+
+
+@bp.route("/registrations/<receipt>")
+@public
+@limiter.limit(lambda: current_app.config["RECEIPT_RATE_LIMIT"])
+def receipt(receipt: str):
+    canonical = parse_receipt(receipt)
+    registration = db.session.scalar(db.select(Registration).filter_by(receipt=canonical)) if canonical else None
+    if registration is None:
+        abort(404)
+    numbers = {a.article_id: a.number for a in _articles(registration.hearing)}
+    return render_template("hearings/receipt.html", registration=registration, hearing=registration.hearing,
+                           numbers=numbers)

@@ -1,0 +1,135 @@
+"""Organizers' pages: create a hearing, announce it, select speakers, record the meeting."""
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from consult.accounts.access import roles_required
+from consult.comments.forms import options
+from consult.db import utcnow
+from consult.drafts.forms import ActionForm
+from consult.drafts.models import Consultation
+from consult.drafts.queries import load_structure
+from consult.extensions import db
+from consult.hearings import planning, services
+from consult.hearings.forms import HearingForm
+from consult.hearings.labels import error_message
+from consult.hearings.models import Hearing, Registration
+
+bp = Blueprint("hearing_admin", __name__, url_prefix="/staff/hearings")
+organizer = roles_required("organizer")
+
+
+def _zone() -> ZoneInfo:
+    return ZoneInfo(current_app.config["CITY_TIMEZONE"])
+
+
+@bp.route("/")
+@organizer
+def index():
+    hearings = db.session.scalars(db.select(Hearing).order_by(Hearing.starts_at.desc())).all()
+    consultations = db.session.scalars(db.select(Consultation).where(Consultation.status != "draft")).all()
+    return render_template("hearings/index.html", hearings=hearings, consultations=consultations)
+
+
+def _form_choices(form: HearingForm, consultation: Consultation) -> None:
+    form.articles.choices = options((a.article_id, a.number) for a in load_structure(consultation.version_id).articles)
+
+
+def _input(form: HearingForm) -> services.HearingInput:
+    zone = _zone()
+
+    def aware(value):
+        return value.replace(tzinfo=zone) if value else None
+
+    return services.HearingInput(
+        kind=form.kind.data, title=form.title.data, starts_at=aware(form.starts_at.data), venue=form.venue.data,
+        capacity=form.capacity.data, speaker_slots=form.speaker_slots.data,
+        registration_opens_at=aware(form.registration_opens_at.data),
+        registration_closes_at=aware(form.registration_closes_at.data),
+        announcement=form.announcement.data or "", article_ids=tuple(form.articles.data or ()))
+
+
+@bp.route("/new/<int:consultation_id>", methods=["GET", "POST"])
+@bp.route("/<int:hearing_id>/edit", methods=["GET", "POST"])
+@organizer
+def edit(consultation_id: int | None = None, hearing_id: int | None = None):
+    hearing = db.get_or_404(Hearing, hearing_id) if hearing_id else None
+    consultation = hearing.consultation if hearing else db.get_or_404(Consultation, consultation_id)
+    form = HearingForm(obj=hearing) if request.method == "GET" and hearing else HearingForm()
+    if request.method == "GET" and hearing:
+        form.articles.data = [a.id for a in hearing.articles]
+        for name in ("starts_at", "registration_opens_at", "registration_closes_at"):
+            value = getattr(hearing, name)
+            getattr(form, name).data = value.astimezone(_zone()).replace(tzinfo=None) if value else None
+    _form_choices(form, consultation)
+    if form.validate_on_submit():
+        try:
+            saved = services.save_hearing(consultation, _input(form), hearing)
+        except services.HearingError as error:
+            db.session.rollback()
+            form.title.errors = [*form.title.errors, error_message(error.code)]
+        else:
+            db.session.commit()
+            flash(_("会议信息已保存。"), "success")
+            return redirect(url_for("hearing_admin.overview", hearing_id=saved.id))
+    return render_template("hearings/edit.html", form=form, hearing=hearing, consultation=consultation), \
+        422 if form.errors else 200
+
+
+@bp.route("/<int:hearing_id>")
+@organizer
+def overview(hearing_id: int):
+    hearing = db.get_or_404(Hearing, hearing_id)
+    counts = dict(db.session.execute(db.select(Registration.kind, db.func.count()).filter_by(hearing_id=hearing.id)
+                                     .group_by(Registration.kind)).all())
+    return render_template("hearings/overview.html", hearing=hearing, counts=counts, action=ActionForm(), now=utcnow())
+
+
+@bp.route("/<int:hearing_id>/status/<any(announced, closed, held, cancelled, draft):status>", methods=["POST"])
+@organizer
+def status(hearing_id: int, status: str):
+    hearing = db.get_or_404(Hearing, hearing_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        services.set_status(hearing, status)
+    except services.HearingError as error:
+        db.session.rollback()
+        flash(error_message(error.code), "error")
+    else:
+        db.session.commit()
+        flash(_("状态已更新。"), "success")
+    return redirect(url_for("hearing_admin.overview", hearing_id=hearing.id))
+
+
+@bp.route("/<int:hearing_id>/speakers", methods=["GET", "POST"])
+@organizer
+def speakers(hearing_id: int):
+    hearing = db.get_or_404(Hearing, hearing_id)
+    applicants = db.session.scalars(db.select(Registration).filter_by(hearing_id=hearing.id, kind="speaker")
+                                    .where(Registration.state != "withdrawn").order_by(Registration.created_at)).all()
+    status = 200
+    if request.method == "POST":
+        if not ActionForm().validate_on_submit():
+            abort(400)
+        chosen = {int(i): request.form.get(f"reason-{i}", "") for i in request.form.getlist("selected") if i.isdigit()}
+        try:
+            services.apply_selection(current_user, hearing, chosen)
+        except services.HearingError as error:
+            db.session.rollback()
+            flash(error_message(error.code, **error.detail), "error")
+            status = 422
+        else:
+            db.session.commit()
+            flash(_("陈述人名单已保存，遴选理由已记录。"), "success")
+            return redirect(url_for("hearing_admin.speakers", hearing_id=hearing.id))
+    proposal = planning.propose_speakers([
+        planning.Applicant(a.id, a.stance, a.district, a.role, tuple(a.article_ids), a.created_at)
+        for a in applicants], hearing.speaker_slots)
+    numbers = {a.article_id: a.number for a in load_structure(hearing.consultation.version_id).articles}
+    return render_template("hearings/speakers.html", hearing=hearing, applicants=applicants, numbers=numbers,
+                           proposal={p.id: p for p in proposal}, action=ActionForm()), status
