@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+import flask_babel
 import pytest
 import sqlalchemy as sa
 
@@ -58,6 +59,9 @@ def app_config() -> dict:
 @pytest.fixture
 def app(database_url, _schema, app_config):
     app = make_app(database_url, **app_config)
+    # The test's app context outlives each request, and Flask-Babel caches the locale on it:
+    # forget it per request, as a fresh context in production would.
+    app.before_request(flask_babel.refresh)
     with app.app_context():
         yield app
         db.session.rollback()

@@ -5,7 +5,7 @@ readers keep the last good digest while a build runs, and a failed build changes
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -58,8 +58,10 @@ def _build(build_id: int, consultation_id: int) -> None:
     previous = gather.current_members(consultation_id)
     themes = {t.id: t for t in db.session.scalars(sa.select(Theme).filter_by(consultation_id=consultation_id))}
     by_article: dict[int | None, list[gather.Row]] = defaultdict(list)
+    common = _common_tokens(rows)
     for row in rows:
         if row.state != "rejected":
+            row.tokens = tuple(t for t in row.tokens if len(t) > 1 and t not in common)
             by_article[row.article_id].append(row)
     # comment → (theme, duplicate_of, kind). New themes stay unflushed until _write: a write here would
     # hold SQLite's lock while the progress bar needs to write from its own connection.
@@ -69,6 +71,22 @@ def _build(build_id: int, consultation_id: int) -> None:
         _progress(build_id, 10 + int(75 * (done + 1) / max(1, len(by_article))), "grouping")
     references = _references(consultation, rows)
     _write(build_id, consultation_id, themes, placements, pinned, references, stats, rows)
+
+
+def _common_tokens(rows: list[gather.Row], share: float = 0.4) -> set[str]:
+    """Words used under a large share of the draft's articles (公园 in a park regulation): they say
+    nothing about what sets one theme apart. Counted per article, so one campaign cannot make its
+    own words look common."""
+    groups: dict[int | None, set[str]] = defaultdict(set)
+    sizes: Counter = Counter()
+    for row in rows:
+        groups[row.article_id].update(row.tokens)
+        sizes[row.article_id] += 1
+    busy = [tokens for key, tokens in groups.items() if sizes[key] >= 3]
+    if len(busy) < 5:
+        return set()
+    spread = Counter(token for tokens in busy for token in tokens)
+    return {token for token, n in spread.items() if n >= share * len(busy)}
 
 
 def _place_article(consultation_id, article_id, rows, pinned, previous, themes, placements) -> None:

@@ -102,7 +102,7 @@ def test_english_interface(client):
     make_draft(slug="greenway", text=NESTED)
     client.get("/language/en?next=/")
     page = client.get("/drafts/greenway").text
-    assert 'lang="en"' in page
+    assert '<html lang="en">' in page
     assert "Contents" in page
     assert "第三条之一" in page  # the draft itself is never translated
 
