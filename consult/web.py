@@ -145,6 +145,9 @@ def register_template_helpers(app: Flask) -> None:
         registration_kind_label=labeller(hearing_labels.REGISTRATION_KIND_LABELS),
     )
 
+    from consult.site.views import display_classes
+
+    app.context_processor(display_classes)
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.globals.update(get_locale=get_locale, languages=app.config["LANGUAGES"])
     app.jinja_env.filters.update(

@@ -31,6 +31,29 @@ def set_language(code: str):
     return response
 
 
+DISPLAY_OPTIONS = {"large": "text-large", "contrast": "contrast-high"}
+
+
+@bp.route("/display/<option>/<any(on, off):state>")
+@public
+def set_display(option: str, state: str):
+    """Age-friendly reading: large text and high contrast, kept in a cookie for a year."""
+    target = request.args.get("next", "")
+    if not target.startswith("/") or target.startswith("//"):
+        target = url_for("main.home")
+    response = redirect(target)
+    if option in DISPLAY_OPTIONS:
+        chosen = set(filter(None, request.cookies.get("display", "").split(","))) & set(DISPLAY_OPTIONS)
+        chosen = chosen | {option} if state == "on" else chosen - {option}
+        response.set_cookie("display", ",".join(sorted(chosen)), max_age=ONE_YEAR, samesite="Lax", httponly=True)
+    return response
+
+
+def display_classes() -> dict:
+    chosen = set(request.cookies.get("display", "").split(",")) & set(DISPLAY_OPTIONS)
+    return {"display": chosen, "display_classes": " ".join(DISPLAY_OPTIONS[o] for o in sorted(chosen))}
+
+
 @bp.route("/healthz")
 @public
 def healthz():

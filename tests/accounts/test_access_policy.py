@@ -9,7 +9,7 @@ from consult.accounts.models import ROLES
 # Routes residents may use. Anything else must be staff-only; a new public route has to be added here
 # on purpose, so that no staff page becomes public by accident.
 EXPECTED_PUBLIC = {
-    "static", "main.home", "main.set_language", "main.healthz", "accounts.login",
+    "static", "main.home", "main.set_language", "main.set_display", "main.healthz", "accounts.login",
     "drafts.draft", "drafts.article", "drafts.memo", "drafts.search",
     "comments.comment_on_article", "comments.comment_on_draft", "comments.thanks", "comments.lookup",
     "comments.receipt", "feedback.report", "feedback.open_data",
