@@ -2,6 +2,7 @@
 page or a log line; at rest they are encrypted."""
 import logging
 import re
+from datetime import timedelta
 
 import pytest
 
@@ -29,11 +30,42 @@ def planted(app, client):
     response = client.post("/drafts/test-draft/articles/2/comments", data=comment_form(contact=PHONE, token="web"))
     assert response.status_code == 303
     comments.append(db.session.scalar(db.select(Comment).filter_by(idempotency_token="web")))
+    _plant_hearing_and_report(consultation)
     return consultation, comments
 
 
+def _plant_hearing_and_report(consultation):
+    """A hearing registration with the canary contact, and a published feedback report."""
+    from flask import current_app
+
+    from consult.accounts.services import create_user
+    from consult.digests import services as digests
+    from consult.digests.build import run_build
+    from consult.hearings import services as hearings
+
+    hearing = hearings.save_hearing(consultation, hearings.HearingInput(
+        kind="forum", title="座谈会", starts_at=consultation.closes_at + timedelta(days=5), venue="会议室", capacity=9,
+        speaker_slots=3, registration_opens_at=None, registration_closes_at=None, announcement="",
+        article_ids=()))
+    hearing.status = "announced"
+    registration, _ = hearings.register(hearing, hearings.RegistrationInput(
+        kind="observer", name="旁听人", article_ids=(), stance=None, summary="", district="", role="citizen",
+        contact=PHONE), token="canary", cipher=current_app.extensions["consult_contact_cipher"])
+    build = digests.request_build(consultation)
+    db.session.commit()
+    run_build(build.id)
+    consultation.status = "closed"
+    digests.publish_report(create_user("d@example.org", "drafter", "long enough pw"), consultation, "说明")
+    db.session.commit()
+    return hearing, registration
+
+
 def _public_urls(app, consultation, comments) -> list[str]:
-    values = {"slug": consultation.slug, "number": "1", "receipt": comments[0].receipt, "code": "en"}
+    from consult.hearings.models import Registration
+
+    hearing_receipt = db.session.scalar(db.select(Registration.receipt))
+    values = {"slug": consultation.slug, "number": "1", "receipt": comments[0].receipt, "code": "en",
+              "option": "large", "state": "on"}
     urls = []
     for rule in app.url_map.iter_rules():
         if access_of(rule.endpoint) != PUBLIC or "GET" not in rule.methods or rule.endpoint == "static":
@@ -42,6 +74,9 @@ def _public_urls(app, consultation, comments) -> list[str]:
         path = re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", lambda m: values.get(m.group(1), "1"), path)
         urls.append(path)
     urls += [f"/receipts/{c.receipt}" for c in comments] + [f"/receipts/{c.receipt}/thanks" for c in comments]
+    urls += [f"/hearings/registrations/{hearing_receipt}", f"/drafts/{consultation.slug}/feedback", "/hearings/1",
+             f"/hearings/{db.session.scalar(db.select(Registration.hearing_id))}",
+             f"/drafts/{consultation.slug}/open-data.json", f"/drafts/{consultation.slug}/open-data.csv"]
     urls += ["/drafts/test-draft/articles/2", "/drafts/test-draft/articles/3", "/drafts/test-draft?page=1",
              "/drafts/test-draft/search?q=一条意见", "/receipts?number=ZZZZ", "/no-such-page"]
     return urls
