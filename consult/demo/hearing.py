@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from flask import current_app
 
@@ -35,8 +36,11 @@ def load_demo_hearing(consultation: Consultation) -> str:
     structure = load_structure(consultation.version_id)
     ids = {n: structure.article(str(n)).article_id for n in (12, 13, 15)}
     now = utcnow()
+    zone = ZoneInfo(current_app.config["CITY_TIMEZONE"])
+    # 09:00 city time, twelve days from now: a plausible morning session.
+    starts = (now + timedelta(days=12)).astimezone(zone).replace(hour=9, minute=0, second=0, microsecond=0)
     hearing = services.save_hearing(consultation, services.HearingInput(
-        kind="hearing", title="《滨海市公园管理条例（草案）》立法听证会", starts_at=now + timedelta(days=12),
+        kind="hearing", title="《滨海市公园管理条例（草案）》立法听证会", starts_at=starts,
         venue="滨海市人大常委会机关第一会议室（滨江区人民路 1 号）", capacity=60, speaker_slots=6,
         registration_opens_at=now - timedelta(days=2), registration_closes_at=now + timedelta(days=7),
         announcement="为广泛听取社会各方面意见，市人大常委会法制工作委员会定于下列时间举行立法听证会，"

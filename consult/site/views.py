@@ -1,5 +1,5 @@
 """The home page and site-wide preferences (language)."""
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, has_request_context, redirect, render_template, request, url_for
 
 from consult.accounts.access import public
 from consult.db import utcnow
@@ -50,6 +50,8 @@ def set_display(option: str, state: str):
 
 
 def display_classes() -> dict:
+    if not has_request_context():  # PDFs and e-mails rendered outside a request
+        return {"display": set(), "display_classes": ""}
     chosen = set(request.cookies.get("display", "").split(",")) & set(DISPLAY_OPTIONS)
     return {"display": chosen, "display_classes": " ".join(DISPLAY_OPTIONS[o] for o in sorted(chosen))}
 
