@@ -33,6 +33,7 @@ def build(app, items: int, per_article: int):
     from consult.drafts.queries import load_structure
     from consult.extensions import db
     from consult.hearings import services as hearings
+
     from factories import make_draft
 
     consultation = make_draft(articles=max(24, items), slug="bench")
@@ -65,8 +66,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     import pypdf
+    from testapp import make_app
 
-    from conftest import make_app
     from consult.extensions import db
     from consult.hearings.packet import render_agenda_packet
 

@@ -6,14 +6,14 @@ import os
 
 import flask_babel
 import pytest
-import sqlalchemy as sa
 
 from consult import create_app
 from consult.extensions import db
 
+from testapp import STAFF_PASSWORD, empty_tables, make_app
+
 DATABASE_URL = os.environ.get("CONSULT_TEST_DATABASE_URL")
 REDIS_URL = os.environ.get("CONSULT_TEST_REDIS_URL")
-STAFF_PASSWORD = "correct horse battery"
 
 
 @pytest.fixture(scope="session")
@@ -36,20 +36,6 @@ def _schema(database_url):
         db.engine.dispose()
 
 
-def make_app(database_url: str, **overrides):
-    config = {
-        "TESTING": True,
-        "SECRET_KEY": "test-secret",
-        "SQLALCHEMY_DATABASE_URI": database_url,
-        "WTF_CSRF_ENABLED": False,
-        "RATELIMIT_ENABLED": False,
-        "SERVER_NAME": "localhost",
-        "JOBS_INLINE": True,
-    }
-    config.update(overrides)
-    return create_app(config)
-
-
 @pytest.fixture
 def app_config() -> dict:
     """Override in a test module to change the configuration of `app`."""
@@ -65,20 +51,9 @@ def app(database_url, _schema, app_config):
     with app.app_context():
         yield app
         db.session.rollback()
-        _empty_tables()
+        empty_tables()
         db.session.remove()
         db.engine.dispose()
-
-
-def _empty_tables() -> None:
-    tables = list(reversed(db.metadata.sorted_tables))
-    with db.engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            names = ", ".join(f'"{t.name}"' for t in tables)
-            connection.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-        else:
-            for table in tables:
-                connection.execute(table.delete())
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from flask_migrate import upgrade
 
 from consult.extensions import db
 
-from conftest import make_app
+from testapp import make_app
 
 
 def test_one_head(app):

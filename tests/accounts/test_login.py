@@ -1,7 +1,7 @@
 from consult.accounts.models import User
 from consult.extensions import db
 
-from conftest import STAFF_PASSWORD
+from testapp import STAFF_PASSWORD
 
 
 def test_wrong_password_is_refused_with_a_message(client, login, app):

@@ -6,8 +6,8 @@ import pytest
 from consult.comments.models import Comment
 from consult.extensions import db
 
-from conftest import make_app
 from factories import comment_form, make_draft
+from testapp import make_app
 
 URL = "/drafts/test-draft/articles/1/comments"
 
@@ -58,10 +58,10 @@ def test_workers_share_rate_limit_counts_through_redis(database_url):
                 codes.append(worker.test_client().post(URL, data=comment_form(token=f"r{n}")).status_code)
         assert codes == [303, 303, 429, 429]
     finally:
-        from conftest import _empty_tables
+        from testapp import empty_tables
 
         with first.app_context():
-            _empty_tables()
+            empty_tables()
             db.engine.dispose()
         with second.app_context():
             db.engine.dispose()

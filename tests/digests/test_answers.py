@@ -3,6 +3,7 @@ from consult.digests import services
 from consult.digests.build import run_build
 from consult.digests.models import Theme
 from consult.extensions import db
+
 from factories import add_comment, make_draft
 
 

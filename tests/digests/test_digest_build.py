@@ -6,6 +6,7 @@ from consult.digests.build import run_build
 from consult.digests.models import DigestBuild, Theme, ThemeMember
 from consult.drafts.queries import load_structure
 from consult.extensions import db
+
 from factories import add_comment, make_draft
 
 NOISE = ["建议第二条的夜间音量限值降低到五十分贝", "广场舞音响太吵了，晚上九点后应当禁止使用音响",

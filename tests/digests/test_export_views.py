@@ -9,6 +9,7 @@ import openpyxl
 from consult.digests import services
 from consult.digests.build import run_build
 from consult.extensions import db
+
 from factories import add_comment, make_draft
 
 HOSTILE = '=HYPERLINK("http://evil.example","点我"), 逗号,"引号"\n换行 😀'

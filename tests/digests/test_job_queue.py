@@ -12,6 +12,7 @@ from consult import jobs
 from consult.digests import services
 from consult.digests.models import DigestBuild, Theme
 from consult.extensions import db
+
 from factories import add_comment, make_draft
 
 CONSUMER = Path(sys.executable).with_name("huey_consumer")

@@ -7,6 +7,7 @@ import docx
 from consult.extensions import db
 from consult.hearings import planning
 from consult.hearings.models import AgendaItem, Hearing, Registration
+
 from factories import make_draft, make_hearing
 
 

@@ -8,6 +8,7 @@ import pytest
 from consult.extensions import db
 from consult.hearings.models import AgendaItem, Hearing, Registration
 from consult.hearings.packet import render_agenda_packet
+
 from factories import make_hearing
 
 
