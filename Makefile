@@ -13,7 +13,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# npm brings axe-core for the accessibility checks in tests/e2e (they skip without it, except in CI).
 install: $(STAMP) translations
+	if [ -f node_modules/axe-core/axe.min.js ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: the axe checks in tests/e2e will skip"; fi
 
 translations: $(STAMP)
 	$(BIN)/pybabel compile --use-fuzzy -d translations -f >/dev/null 2>&1 || $(BIN)/pybabel compile -d translations
@@ -36,4 +40,4 @@ test: install
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) instance/consult.sqlite3* .pytest_cache
+	rm -rf $(VENV) node_modules instance/consult.sqlite3* instance/jobs.sqlite3* .pytest_cache
