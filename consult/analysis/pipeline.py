@@ -64,8 +64,9 @@ def group_copies(skeletons: list[str]) -> np.ndarray:
 def _tokens_for(comments, normalized, reps, tokenizer, workers) -> list[tuple[str, ...]]:
     stored = {i: comments[i].tokens for i in reps if comments[i].tokens is not None}
     missing = [i for i in reps if i not in stored]
-    fresh = segment_many(tokenizer or default_tokenizer(), [normalized[i] for i in missing], workers)
-    stored.update(zip(missing, fresh))
+    if missing:  # loading jieba's dictionary costs a second; stored tokens need none of it
+        fresh = segment_many(tokenizer or default_tokenizer(), [normalized[i] for i in missing], workers)
+        stored.update(zip(missing, fresh))
     # Tokens stored by the web layer may arrive as one space-joined string.
     return [tuple(t.split()) if isinstance(t, str) else tuple(t) for t in (stored[i] for i in reps)]
 

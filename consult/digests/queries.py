@@ -47,21 +47,24 @@ def _comments(ids) -> dict[int, Comment]:
     return {c.id: c for c in db.session.scalars(sa.select(Comment).where(Comment.id.in_(list(ids))))}
 
 
-def _campaigns(theme_ids: list[int]) -> dict[int, list[Campaign]]:
-    """Copies grouped under their representative: shown as "N 条相同或相近意见" with one text."""
+def _campaigns(theme_ids: list[int], smallest: int = 3, shown: int = 3) -> dict[int, list[Campaign]]:
+    """Copies grouped under their representative: shown as "N 条相同或相近意见" with one text.
+    Only groups of `smallest` or more (a pair is not a campaign), the `shown` largest per theme."""
     if not theme_ids:
         return {}
     rows = db.session.execute(
         sa.select(ThemeMember.theme_id, ThemeMember.duplicate_of_id, sa.func.count())
         .where(ThemeMember.theme_id.in_(theme_ids), ThemeMember.duplicate_of_id.is_not(None))
-        .group_by(ThemeMember.theme_id, ThemeMember.duplicate_of_id)).all()
+        .group_by(ThemeMember.theme_id, ThemeMember.duplicate_of_id)
+        .having(sa.func.count() >= smallest - 1)).all()
     comments = _comments({rep for _t, rep, _n in rows})
     found: dict[int, list[Campaign]] = defaultdict(list)
     for theme_id, rep, copies in rows:
         if rep in comments:
             found[theme_id].append(Campaign(comments[rep], copies + 1))
-    for campaigns in found.values():
-        campaigns.sort(key=lambda c: -c.count)
+    for theme_id, campaigns in found.items():
+        campaigns.sort(key=lambda c: (-c.count, c.representative.id))
+        del campaigns[shown:]
     return found
 
 
