@@ -66,10 +66,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     import pypdf
-    from testapp import make_app
 
     from consult.extensions import db
     from consult.hearings.packet import render_agenda_packet
+
+    from testapp import make_app
 
     with tempfile.TemporaryDirectory() as folder:
         app = make_app(f"sqlite:///{folder}/bench.sqlite3")

@@ -77,19 +77,19 @@ def register_blueprints(app: Flask) -> None:
     from consult.comments import hooks as _comment_hooks  # noqa: F401  (connects page signals)
     from consult.comments.staff_views import bp as moderation
     from consult.comments.views import bp as comments
+    from consult.demo.cli import bp as demo_cli
     from consult.digests import export_views as _exports  # noqa: F401  (routes on the digests blueprints)
     from consult.digests import report_views as _report  # noqa: F401
     from consult.digests.public_views import bp as feedback
     from consult.digests.staff_views import bp as digests
+    from consult.drafts.cli import bp as drafts_cli
+    from consult.drafts.staff_views import bp as staff
+    from consult.drafts.views import bp as drafts
     from consult.hearings import agenda_views as _agenda  # noqa: F401  (routes on hearing_admin)
     from consult.hearings import record_views as _record  # noqa: F401
     from consult.hearings.cli import bp as hearings_cli
     from consult.hearings.public_views import bp as hearings
     from consult.hearings.staff_views import bp as hearing_admin
-    from consult.demo.cli import bp as demo_cli
-    from consult.drafts.cli import bp as drafts_cli
-    from consult.drafts.staff_views import bp as staff
-    from consult.drafts.views import bp as drafts
     from consult.site.views import bp as main
 
     blueprints = (main, accounts, drafts, staff, comments, moderation, digests, feedback, hearings, hearing_admin,
@@ -128,8 +128,8 @@ def register_error_pages(app: Flask) -> None:
 def register_template_helpers(app: Flask) -> None:
     from consult.comments import labels
     from consult.digests.labels import BUILD_STAGE_LABELS, DECISION_LABELS, KIND_LABELS
-    from consult.hearings import labels as hearing_labels
     from consult.drafts.messages import warning_text
+    from consult.hearings import labels as hearing_labels
 
     def labeller(mapping):
         return lambda code: str(mapping.get(code, code or ""))

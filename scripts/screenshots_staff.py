@@ -8,7 +8,6 @@ from __future__ import annotations
 import sys
 
 from playwright.sync_api import sync_playwright
-
 from screenshots import CHROMIUM_ARGS, OUT
 
 PASSWORD = "consult-demo-2026"

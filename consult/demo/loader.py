@@ -10,11 +10,11 @@ from flask import current_app
 from consult.accounts import services as accounts
 from consult.accounts.models import User
 from consult.comments import services as comment_services
+from consult.db import utcnow
+from consult.demo.hearing import load_demo_hearing
 from consult.digests import queries as digest_queries
 from consult.digests import services as digest_services
-from consult.demo.hearing import load_demo_hearing
 from consult.digests.build import run_build
-from consult.db import utcnow
 from consult.drafts import services as drafts
 from consult.drafts.models import Consultation
 from consult.drafts.queries import load_structure
