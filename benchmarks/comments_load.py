@@ -37,9 +37,9 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
 
-import psycopg
 import sqlalchemy as sa
 from cryptography.fernet import Fernet
+from scratch_db import scratch_database
 
 SLUG, ARTICLES, REPOST_SHARE = "park-regulation", 42, 0.05
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
@@ -135,24 +135,6 @@ def run_load(port: int, concurrency: int, seconds: float) -> Tally:
     for tally in tallies:
         total.merge(tally)
     return total
-
-
-@contextlib.contextmanager
-def database(url: str | None, workdir: Path):
-    """A fresh database URL: a SQLite file in workdir, or a temporary PostgreSQL database."""
-    if not url or url.startswith("sqlite"):
-        yield f"sqlite:///{workdir / 'bench.sqlite3'}"
-        return
-    server = sa.make_url(url).set(drivername="postgresql+psycopg")
-    name = f"consult_bench_{os.getpid()}"
-    admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield server.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def app_env(url: str) -> dict:
@@ -264,7 +246,7 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> int:
     args = parse_args()
-    with tempfile.TemporaryDirectory(prefix="consult-bench-") as tmp, database(args.database_url, Path(tmp)) as url:
+    with tempfile.TemporaryDirectory(prefix="consult-bench-") as tmp, scratch_database(args.database_url, Path(tmp)) as url:
         env, log = app_env(url), Path(tmp) / "gunicorn.log"
         prepare_schema(env)
         baseline = len(stored_comments(url))

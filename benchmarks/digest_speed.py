@@ -31,9 +31,9 @@ from collections import defaultdict
 from datetime import timedelta
 from pathlib import Path
 
-import psycopg
 import sqlalchemy as sa
 from cryptography.fernet import Fernet
+from scratch_db import scratch_database
 
 from consult import create_app
 from consult.accounts.services import create_user
@@ -161,24 +161,6 @@ def seed_database(url: str, n: int, seed: int, processes: int) -> None:
         print(f"inserted in {time.perf_counter() - start:.1f} s: {stored} comments on {SLUG}")
 
 
-@contextlib.contextmanager
-def database(url: str | None, workdir: Path):
-    """A fresh database URL: a SQLite file in workdir, or a temporary PostgreSQL database."""
-    if not url or url.startswith("sqlite"):
-        yield f"sqlite:///{workdir / 'bench.sqlite3'}"
-        return
-    server = sa.make_url(url).set(drivername="postgresql+psycopg")
-    name = f"consult_bench_{os.getpid()}"
-    admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield server.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 def sample_progress(url: str, build_id: int, stop: threading.Event, seen: list, every: float = 0.5) -> None:
     """(seconds, progress, stage) each time they change, read through an engine of its own as a page would."""
     engine, started = sa.create_engine(url), time.perf_counter()
@@ -279,7 +261,7 @@ def main() -> None:
     args = parser.parse_args()
     os.sched_setaffinity(0, sorted(os.sched_getaffinity(0))[:args.cores])  # the seeding child inherits it
     cores = len(os.sched_getaffinity(0))
-    with tempfile.TemporaryDirectory() as workdir, database(args.database_url, Path(workdir)) as url:
+    with tempfile.TemporaryDirectory() as workdir, scratch_database(args.database_url, Path(workdir)) as url:
         print(f"{sa.make_url(url).get_backend_name()}, {cores} cores, {args.comments} comments, seed {args.seed}, "
               f"load average {os.getloadavg()[0]:.1f}")
         seeding = (url, args.comments, args.seed, cores)

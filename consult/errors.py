@@ -6,3 +6,15 @@ class DomainError(Exception):
         super().__init__(code)
         self.code = code
         self.detail = detail
+
+
+def message_for(messages, code: str, **detail) -> str:
+    """The translated message for a domain error code, its details filled in; the code itself if
+    the table has no entry (a missing translation must never hide the error)."""
+    template = messages.get(code)
+    if template is None:
+        return code
+    try:
+        return str(template) % detail if detail else str(template)
+    except (KeyError, TypeError, ValueError):
+        return str(template)

@@ -1,6 +1,8 @@
 """Translated labels for the stable codes of the comments domain."""
 from flask_babel import lazy_gettext as _l
 
+from consult.errors import message_for
+
 ROLE_LABELS = {
     "citizen": _l("市民"), "enterprise": _l("企业"), "organisation": _l("社会组织"),
     "deputy": _l("人大代表"), "cppcc_member": _l("政协委员"), "expert": _l("专家学者"), "other": _l("其他"),
@@ -32,5 +34,4 @@ ERRORS = {
 
 
 def error_message(code: str, **detail) -> str:
-    template = ERRORS.get(code)
-    return str(template) % detail if template is not None and detail else str(template or code)
+    return message_for(ERRORS, code, **detail)

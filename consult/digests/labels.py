@@ -1,5 +1,7 @@
 from flask_babel import lazy_gettext as _l
 
+from consult.errors import message_for
+
 DECISION_LABELS = {
     "adopted": _l("采纳"), "partly_adopted": _l("部分采纳"), "not_adopted": _l("未采纳"),
     "already_provided": _l("已有规定"), "out_of_scope": _l("不属于本法规调整范围"),
@@ -23,5 +25,4 @@ ERRORS = {
 
 
 def error_message(code: str, **detail) -> str:
-    template = ERRORS.get(code)
-    return str(template) % detail if template is not None and detail else str(template or code)
+    return message_for(ERRORS, code, **detail)

@@ -1,6 +1,8 @@
 """Translated messages for the stable error codes of importers, parser and services."""
 from flask_babel import lazy_gettext as _l
 
+from consult.errors import message_for
+
 ERRORS = {
     "empty": _l("文件是空的，没有可以导入的文字。"),
     "too_large": _l("文件太大：草案文件不能超过 %(limit)s。"),
@@ -26,13 +28,7 @@ ERRORS = {
 
 
 def error_message(code: str, **detail) -> str:
-    template = ERRORS.get(code)
-    if template is None:
-        return str(code)
-    try:
-        return str(template) % detail if detail else str(template)
-    except (KeyError, TypeError):
-        return str(template)
+    return message_for(ERRORS, code, **detail)
 
 
 def warning_text(warning) -> str:

@@ -1,5 +1,7 @@
 from flask_babel import lazy_gettext as _l
 
+from consult.errors import message_for
+
 KIND_LABELS = {"hearing": _l("立法听证会"), "seminar": _l("立法论证会"), "forum": _l("立法座谈会")}
 STATUS_LABELS = {"draft": _l("草稿"), "announced": _l("已公告"), "closed": _l("报名已截止"), "held": _l("已举行"),
                  "cancelled": _l("已取消")}
@@ -26,5 +28,4 @@ ERRORS = {
 
 
 def error_message(code: str, **detail) -> str:
-    template = ERRORS.get(code)
-    return str(template) % detail if template is not None and detail else str(template or code)
+    return message_for(ERRORS, code, **detail)
