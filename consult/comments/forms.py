@@ -18,7 +18,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from consult.comments.labels import REASON_LABELS, ROLE_LABELS, SOURCE_LABELS, STATE_LABELS
-from consult.comments.text import perceived_length
+from consult.comments.text import LONGEST_GRAPHEME, perceived_length, too_long
 
 
 def options(pairs) -> list[SelectChoice]:
@@ -37,9 +37,10 @@ def _contact_is_phone_or_email(form, field):
 
 def _within_limit(form, field):
     limit = current_app.config["COMMENT_MAX_CHARS"]
-    if perceived_length((field.data or "").strip()) > limit:
-        raise ValidationError(_l("意见不能超过 %(limit)s 个字，现在是 %(count)s 个字。",
-                                 limit=limit, count=perceived_length(field.data.strip())))
+    text = (field.data or "").strip()
+    if too_long(text, limit):
+        count = perceived_length(text) if len(text) <= limit * LONGEST_GRAPHEME else len(text)
+        raise ValidationError(_l("意见不能超过 %(limit)s 个字，现在是 %(count)s 个字。", limit=limit, count=count))
 
 
 class CommentForm(FlaskForm):

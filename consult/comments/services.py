@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from consult.comments.models import REJECT_REASONS, SOURCES, Comment, ModerationEvent
 from consult.comments.privacy import ContactCipher
 from consult.comments.receipts import new_receipt
-from consult.comments.text import perceived_length, prepare
+from consult.comments.text import prepare, too_long
 from consult.db import utcnow
 from consult.drafts.models import Consultation, StructureNode
 from consult.errors import DomainError
@@ -44,13 +44,14 @@ def check_article(consultation: Consultation, article_id: int | None) -> None:
 
 def _build(consultation, article_id, data: CommentInput, cipher: ContactCipher, max_chars: int) -> Comment:
     body = data.body.strip()
-    normalized, tokens = prepare(body)
-    if not normalized.strip():
-        raise CommentError("empty")
-    if perceived_length(body) > max_chars:
+    # The cheap checks come first: a refused paste is never segmented.
+    if too_long(body, max_chars):
         raise CommentError("too_long", limit=max_chars)
     if data.source not in SOURCES:
         raise CommentError("unknown_source")
+    normalized, tokens = prepare(body)
+    if not normalized.strip():
+        raise CommentError("empty")
     contact = data.contact.strip()
     return Comment(
         consultation_id=consultation.id, version_id=consultation.version_id, article_id=article_id,

@@ -26,6 +26,18 @@ def perceived_length(text: str) -> int:
     return len(regex.findall(r"\X", text))
 
 
+# No character a person types is longer than this many code points (family emoji, flags with tags).
+LONGEST_GRAPHEME = 8
+
+
+def too_long(text: str, limit: int) -> bool:
+    """Whether text exceeds `limit` characters as people count them, without counting a huge
+    paste grapheme by grapheme."""
+    if len(text) <= limit:
+        return False
+    return len(text) > limit * LONGEST_GRAPHEME or perceived_length(text) > limit
+
+
 def prepare(text: str) -> tuple[str, str]:
     """(normalised text, space-joined tokens) for storage beside the original."""
     normalized = normalize_text(text)

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from consult.comments.privacy import ContactCipher
 from consult.comments.receipts import new_receipt
-from consult.comments.text import perceived_length
+from consult.comments.text import too_long
 from consult.db import utcnow
 from consult.drafts.models import Article, Consultation
 from consult.errors import DomainError
@@ -100,7 +100,7 @@ def register(hearing: Hearing, data: RegistrationInput, *, token: str, cipher: C
             raise HearingError("stance_missing")
         if not set(data.article_ids) & {a.id for a in hearing.articles} or not data.summary.strip():
             raise HearingError("speaker_incomplete")
-    if perceived_length(data.summary) > SUMMARY_LIMIT:
+    if too_long(data.summary, SUMMARY_LIMIT):
         raise HearingError("summary_too_long", limit=SUMMARY_LIMIT)
     contact = data.contact.strip()
     registration = Registration(

@@ -163,3 +163,16 @@ def test_huge_post_body_is_refused(client, app):
     app.config["MAX_CONTENT_LENGTH"] = 1000
     assert client.post(URL, data=comment_form(body="长" * 5000)).status_code == 413
     assert _count() == 0
+
+
+def test_an_overlong_paste_is_refused_before_segmentation(client, app, monkeypatch):
+    make_draft(articles=3)
+    from consult.comments import services
+
+    def refuse(text):
+        raise AssertionError("an overlong comment was segmented")
+
+    monkeypatch.setattr(services, "prepare", refuse)
+    response = client.post(URL, data=comment_form(body="长" * 200_000))
+    assert response.status_code == 422 and "意见不能超过 5000 个字，现在是 200000 个字" in response.text
+    assert _count() == 0
