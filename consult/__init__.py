@@ -14,6 +14,7 @@ def create_app(config: dict | None = None):
 
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_mapping(load_config(app.instance_path, config))
+    web.init_wsgi(app)
     web.init_extensions(app)
     web.register_blueprints(app)
     web.register_request_hooks(app)

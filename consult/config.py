@@ -18,7 +18,8 @@ class ConfigError(RuntimeError):
 DEFAULTS: dict[str, object] = {
     "ENV_NAME": "development",
     "SQLALCHEMY_DATABASE_URI": None,  # resolved to instance/consult.sqlite3
-    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    # hide_parameters: a failed statement's error and log line never carry residents' text.
+    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True},
     "BABEL_DEFAULT_LOCALE": "zh_Hans",
     "BABEL_DEFAULT_TIMEZONE": "Asia/Shanghai",
     "LANGUAGES": ("zh_Hans", "en"),
@@ -31,6 +32,10 @@ DEFAULTS: dict[str, object] = {
     "REDIS_URL": None,
     "RATELIMIT_STORAGE_URI": "memory://",
     "RATELIMIT_HEADERS_ENABLED": True,
+    # Redis down must not take commenting down: limits fall back to each process's memory (a
+    # warning is logged when that happens), and a dead Redis is given up on within half a second.
+    "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+    "RATELIMIT_STORAGE_OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     "LOGIN_RATE_LIMIT": "10 per minute;50 per hour",
     # Many residents may share one address (a liaison station, a campus): generous but bounded.
     "COMMENT_RATE_LIMIT": "20 per minute;300 per day",
@@ -43,10 +48,20 @@ DEFAULTS: dict[str, object] = {
     "DIGEST_REBUILD_AFTER": 20,
     # Roles that may read residents' contact details.
     "CONTACT_ROLES": ("admin", "drafter"),
+    # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted (0: none).
+    "PROXY_COUNT": 0,
+    # Production (CONSULT_ENV=production) sets these: cookies only over HTTPS, and HSTS.
+    "SESSION_COOKIE_SECURE": False,
+    "REMEMBER_COOKIE_SECURE": False,
+    "HSTS_SECONDS": 0,
 }
+
+PRODUCTION = {"SESSION_COOKIE_SECURE": True, "REMEMBER_COOKIE_SECURE": True, "HSTS_SECONDS": 365 * 24 * 3600}
 
 # Environment variables read as CONSULT_<NAME>; values stay strings unless listed here.
 _ENV_KEYS = ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "ENV", "CITY_TIMEZONE", "CONTACT_KEY")
+# Numeric settings that may also come from CONSULT_<NAME>.
+_ENV_INTS = ("PROXY_COUNT", "DIGEST_HEARTBEAT_SECONDS", "DIGEST_BUILD_TIMEOUT")
 
 
 def load_config(instance_path: str, overrides: dict | None) -> dict:
@@ -64,6 +79,9 @@ def load_config(instance_path: str, overrides: dict | None) -> dict:
         config["CONTACT_KEYS"] = tuple(k.strip() for k in env["CONTACT_KEY"].split(",") if k.strip())
     if env["CITY_TIMEZONE"]:
         config["CITY_TIMEZONE"] = config["BABEL_DEFAULT_TIMEZONE"] = env["CITY_TIMEZONE"]
+    config.update(_env_ints())
+    if config["ENV_NAME"] == "production":
+        config.update(PRODUCTION)
     config.update(overrides or {})
 
     if not config["SQLALCHEMY_DATABASE_URI"]:
@@ -76,6 +94,19 @@ def load_config(instance_path: str, overrides: dict | None) -> dict:
     if not config.get("CONTACT_KEYS"):
         config["CONTACT_KEYS"] = (_embedded_secret(config, instance_path, "contact_key", "CONSULT_CONTACT_KEY"),)
     return config
+
+
+def _env_ints() -> dict[str, int]:
+    found = {}
+    for key in _ENV_INTS:
+        raw = os.environ.get(f"CONSULT_{key}")
+        if raw is None:
+            continue
+        try:
+            found[key] = int(raw)
+        except ValueError:
+            raise ConfigError(f"CONSULT_{key} must be a whole number, not {raw!r}.") from None
+    return found
 
 
 def _with_driver(url: str) -> str:

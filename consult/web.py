@@ -1,6 +1,7 @@
 """The init steps of the app factory, each a small function."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -8,9 +9,12 @@ from flask import Flask, current_app, has_request_context, render_template, requ
 from flask_babel import format_date, format_datetime, format_decimal, format_time, get_locale
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from consult.accounts.access import enforce_access
 from consult.extensions import babel, csrf, db, limiter, login_manager, migrate
+from consult.http import DatabaseIntegerConverter, refuse_nul_characters
+from consult.logs import install_log_scrubbing
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 
@@ -29,6 +33,16 @@ def select_locale() -> str:
 
 def select_timezone() -> str:
     return current_app.config["CITY_TIMEZONE"]
+
+
+def init_wsgi(app: Flask) -> None:
+    """Routes' integers fit the database; X-Forwarded-* is trusted only from the configured proxies;
+    log lines never carry the values of a failed statement."""
+    install_log_scrubbing(app.logger)
+    app.url_map.converters["int"] = DatabaseIntegerConverter
+    proxies = int(app.config["PROXY_COUNT"])
+    if proxies > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_port=proxies)
 
 
 def init_extensions(app: Flask) -> None:
@@ -99,6 +113,7 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_request_hooks(app: Flask) -> None:
+    app.before_request(refuse_nul_characters)
     app.before_request(enforce_access)
 
     @app.after_request
@@ -111,6 +126,9 @@ def register_request_hooks(app: Flask) -> None:
             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             "form-action 'self'; frame-ancestors 'none'; base-uri 'self'",
         )
+        if app.config["HSTS_SECONDS"]:
+            response.headers.setdefault("Strict-Transport-Security",
+                                        f"max-age={app.config['HSTS_SECONDS']}; includeSubDomains")
         if current_user.is_authenticated:
             response.headers["Cache-Control"] = "private, no-store"
         return response
@@ -118,11 +136,22 @@ def register_request_hooks(app: Flask) -> None:
 
 def register_error_pages(app: Flask) -> None:
     def render_error(error, status: int):
-        return render_template("error.html", status=status, error=error), status
+        message = getattr(error, "message_for_people", None)
+        response = app.make_response((render_template("error.html", status=status, message=message), status))
+        if status == 429:  # clients and proxies should know when to try again
+            response.headers.setdefault("Retry-After", str(_seconds_until_reset()))
+        return response
 
     for status in (400, 403, 404, 405, 413, 422, 429, 500):
         app.register_error_handler(status, lambda error, status=status: render_error(error, status))
     app.register_error_handler(CSRFError, lambda error: render_error(error, 400))
+
+
+def _seconds_until_reset() -> int:
+    limit = limiter.current_limit
+    if limit is None:
+        return 60
+    return max(1, int(limit.reset_at - time.time()))
 
 
 def register_template_helpers(app: Flask) -> None:

@@ -1,6 +1,11 @@
 """Operations on staff accounts. They flush; the caller commits."""
 from __future__ import annotations
 
+import secrets
+from functools import lru_cache
+
+from werkzeug.security import check_password_hash, generate_password_hash
+
 from consult.accounts.models import ROLES, User
 from consult.db import utcnow
 from consult.extensions import db
@@ -33,9 +38,19 @@ def create_user(email: str, role: str, password: str, display_name: str = "") ->
     return user
 
 
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    return generate_password_hash(secrets.token_urlsafe(16), method="scrypt")
+
+
 def authenticate(email: str, password: str) -> User | None:
+    """The active user with this e-mail and password, or None. An unknown e-mail costs the same
+    scrypt hash as a known one, so the answer's timing does not tell which accounts exist."""
     user = db.session.scalar(db.select(User).filter_by(email=normalise_email(email)))
-    if user is None or not user.active or not user.check_password(password):
+    if user is None:
+        check_password_hash(_dummy_hash(), password)
+        return None
+    if not user.check_password(password) or not user.active:
         return None
     user.last_login_at = utcnow()
     return user

@@ -19,6 +19,7 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from consult.comments.labels import REASON_LABELS, ROLE_LABELS, SOURCE_LABELS, STATE_LABELS
 from consult.comments.text import LONGEST_GRAPHEME, perceived_length, too_long
+from consult.http import database_id
 
 
 def options(pairs) -> list[SelectChoice]:
@@ -29,7 +30,7 @@ _PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,18}[0-9]$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-def _contact_is_phone_or_email(form, field):
+def contact_is_phone_or_email(form, field):
     value = (field.data or "").strip()
     if value and not (_PHONE.match(value) or _EMAIL.match(value)):
         raise ValidationError(_l("请填写有效的手机号码或电子邮箱，也可以不填。"))
@@ -43,11 +44,39 @@ def _within_limit(form, field):
         raise ValidationError(_l("意见不能超过 %(limit)s 个字，现在是 %(count)s 个字。", limit=limit, count=count))
 
 
-class CommentForm(FlaskForm):
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+class TokenForm(FlaskForm):
+    """A form carrying a one-time token, so a double click or a retry stores one record. A token
+    that is not one we hand out gets a fresh one and a message beside `token_error_field`."""
+
+    token = HiddenField()
+    token_error_field = "body"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.token.data:
+            self.token.data = secrets.token_urlsafe(24)
+
+    def validate_token(self, field):
+        if not _TOKEN.fullmatch(field.data or ""):
+            field.data = secrets.token_urlsafe(24)
+            raise ValidationError(_l("这份表单已失效，请检查后再提交一次（您填写的内容都保留着）。"))
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if self.token.errors:  # a hidden field's message would go unseen
+            visible = getattr(self, self.token_error_field)
+            visible.errors = [*visible.errors, *self.token.errors]
+        return valid
+
+
+class CommentForm(TokenForm):
     body = TextAreaField(_l("您的意见"), validators=[DataRequired(_l("请填写您的意见。")), _within_limit])
     display_name = StringField(_l("署名（选填，不填则显示为“匿名”）"), validators=[Optional(), Length(max=40)])
     contact = StringField(_l("联系电话或电子邮箱（选填，不会公开）"),
-                          validators=[Optional(), Length(max=100), _contact_is_phone_or_email])
+                          validators=[Optional(), Length(max=100), contact_is_phone_or_email])
     district = SelectField(_l("所在区（选填）"), validators=[Optional()])
     role = SelectField(_l("您的身份"), choices=options(ROLE_LABELS.items()), default="citizen")
     visibility = RadioField(_l("是否公开"), default="public", choices=options([
@@ -55,14 +84,11 @@ class CommentForm(FlaskForm):
         ("private", _l("仅供立法机关参考，不公开")),
     ]))
     website = StringField(_l("请勿填写此项"))  # honeypot: hidden from people, filled by bots
-    token = HiddenField()
     submit = SubmitField(_l("提交意见"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.district.choices = options([("", _l("不填写"))] + [(d, d) for d in current_app.config["DISTRICTS"]])
-        if not self.token.data:
-            self.token.data = secrets.token_urlsafe(24)
 
 
 class RecordCommentForm(CommentForm):
@@ -88,7 +114,7 @@ class QueueFilterForm(FlaskForm):
 
 
 class BulkModerationForm(FlaskForm):
-    ids = SelectMultipleField(_l("选中的意见"), coerce=int, validate_choice=False)
+    ids = SelectMultipleField(_l("选中的意见"), coerce=database_id, validate_choice=False)
     action = SelectField(_l("操作"), choices=options([("approve", _l("通过")), ("reject", _l("不通过"))]))
     reason = SelectField(_l("不通过的理由"), choices=options([("", "—")] + list(REASON_LABELS.items())),
                          validators=[Optional()])

@@ -1,15 +1,12 @@
 """What comments add to the draft and article pages: the forms, published comments and counts."""
 from __future__ import annotations
 
-from flask import current_app, request
+from flask import current_app
 
 from consult import hooks
 from consult.comments import queries
 from consult.comments.forms import CommentForm
-
-
-def _page_number() -> int:
-    return max(1, request.args.get("page", 1, type=int) or 1)
+from consult.http import page_arg
 
 
 @hooks.draft_page.connect
@@ -19,7 +16,7 @@ def draft_comments(_app, consultation, structure, **_):
         "comment_counts": counts,
         "general_form": CommentForm(),
         "general_comments": queries.published_page(
-            consultation.id, None, _page_number(), current_app.config["COMMENTS_PER_PAGE"]),
+            consultation.id, None, page_arg(), current_app.config["COMMENTS_PER_PAGE"]),
     }
 
 
@@ -28,5 +25,5 @@ def article_comments(_app, consultation, article, form=None, **_):
     return {
         "comment_form": form or CommentForm(),
         "comments": queries.published_page(
-            consultation.id, article.article_id, _page_number(), current_app.config["COMMENTS_PER_PAGE"]),
+            consultation.id, article.article_id, page_arg(), current_app.config["COMMENTS_PER_PAGE"]),
     }

@@ -17,6 +17,7 @@ from consult.drafts import queries as draft_queries
 from consult.drafts.forms import ActionForm
 from consult.drafts.models import Consultation
 from consult.extensions import db
+from consult.http import page_arg
 
 bp = Blueprint("moderation", __name__, url_prefix="/staff")
 moderator = roles_required("moderator")
@@ -48,12 +49,13 @@ def queue(consultation_id: int):
         since=form.since.data if not form.since.errors else None,
         until=form.until.data if not form.until.errors else None, text=(form.q.data or "").strip(),
     )
-    page = queries.queue(consultation.id, filters, request.args.get("page", 1, type=int), 50, _zone())
+    page = queries.queue(consultation.id, filters, page_arg(), 50, _zone())
     bulk = BulkModerationForm()
     labels = {str(a.article_id): a.number for a in draft_queries.load_structure(consultation.version_id).articles}
     return render_template("comments/queue.html", consultation=consultation, form=form, page=page, bulk=bulk,
                            article_labels=labels, counts=queries.state_counts(consultation.id),
-                           action=ActionForm())
+                           action=ActionForm(),
+                           queue_filters={k: request.args[k] for k in QUEUE_FILTERS if request.args.get(k)})
 
 
 @bp.route("/consultations/<int:consultation_id>/comments/bulk", methods=["POST"])
@@ -67,7 +69,7 @@ def bulk(consultation_id: int):
         Comment.consultation_id == consultation.id, Comment.id.in_(form.ids.data or []))).all()
     if not comments:
         flash(_("请先勾选要处理的意见。"), "error")
-        return redirect(request.referrer or url_for("moderation.queue", consultation_id=consultation.id))
+        return redirect(_after_bulk(consultation, comments))
     try:
         if form.action.data == "approve":
             changed = services.approve(current_user, comments)
@@ -79,7 +81,19 @@ def bulk(consultation_id: int):
     else:
         db.session.commit()
         flash(_("已处理 %(num)d 条意见。", num=changed), "success")
-    return redirect(request.referrer or url_for("moderation.queue", consultation_id=consultation.id))
+    return redirect(_after_bulk(consultation, comments))
+
+
+QUEUE_FILTERS = ("state", "article", "source", "since", "until", "q", "page")
+
+
+def _after_bulk(consultation: Consultation, comments: list[Comment]) -> str:
+    """Back where the moderator was, built here rather than taken from the Referer: the comment's
+    own page, or the queue with the filters the form was posted with."""
+    if request.args.get("from") == "detail" and len(comments) == 1:
+        return url_for("moderation.detail", comment_id=comments[0].id)
+    filters = {key: request.args[key] for key in QUEUE_FILTERS if request.args.get(key)}
+    return url_for("moderation.queue", consultation_id=consultation.id, **filters)
 
 
 @bp.route("/comments/<int:comment_id>")

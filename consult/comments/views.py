@@ -14,12 +14,17 @@ from consult.db import utcnow
 from consult.drafts import queries as draft_queries
 from consult.drafts.pages import article_context, draft_context
 from consult.extensions import db, limiter
+from consult.http import no_store
 
 bp = Blueprint("comments", __name__)
 
 
 def _comment_limit() -> str:
     return current_app.config["COMMENT_RATE_LIMIT"]
+
+
+# One budget for both comment forms: an address may not double its rate by alternating them.
+comment_limit = limiter.shared_limit(_comment_limit, scope="comment-submissions")
 
 
 def _receipt_limit() -> str:
@@ -54,7 +59,7 @@ def _submit(consultation, article_id, form):
 
 @bp.route("/drafts/<slug>/articles/<number>/comments", methods=["POST"])
 @public
-@limiter.limit(_comment_limit)
+@comment_limit
 def comment_on_article(slug: str, number: str):
     consultation = draft_queries.public_consultation(slug) or abort(404)
     form = CommentForm()
@@ -70,7 +75,7 @@ def comment_on_article(slug: str, number: str):
 
 @bp.route("/drafts/<slug>/comments", methods=["POST"])
 @public
-@limiter.limit(_comment_limit)
+@comment_limit
 def comment_on_draft(slug: str):
     consultation = draft_queries.public_consultation(slug) or abort(404)
     form = CommentForm()
@@ -94,6 +99,7 @@ def _comment_or_404(receipt: str):
 @bp.route("/receipts/<receipt>/thanks")
 @public
 @limiter.limit(_receipt_limit)
+@no_store
 def thanks(receipt: str):
     comment = _comment_or_404(receipt)
     return render_template("comments/thanks.html", comment=comment, **_receipt_context(comment))
@@ -102,6 +108,7 @@ def thanks(receipt: str):
 @bp.route("/receipts", methods=["GET"])
 @public
 @limiter.limit(_receipt_limit)
+@no_store
 def lookup():
     number = request.args.get("number", "").strip()
     if number:
@@ -116,6 +123,7 @@ def lookup():
 @bp.route("/receipts/<receipt>")
 @public
 @limiter.limit(_receipt_limit)
+@no_store
 def receipt(receipt: str):
     comment = _comment_or_404(receipt)
     return render_template("comments/receipt.html", comment=comment, **_receipt_context(comment))

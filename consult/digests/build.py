@@ -23,6 +23,7 @@ from consult.drafts.models import Consultation
 from consult.drafts.numerals import parse_article_number
 from consult.drafts.queries import load_structure
 from consult.extensions import db
+from consult.logs import safe_error_text
 
 UNSORTED = ""  # auto_label of the theme holding comments with no words to group by
 
@@ -46,7 +47,7 @@ def run_build(build_id: int) -> None:
     except Exception as error:  # a failed build must leave the last good digest untouched
         db.session.rollback()
         current_app.logger.exception("digest build %s failed", build_id)
-        _progress(build_id, 100, "failed", state="failed", error=f"{type(error).__name__}: {error}"[:2000],
+        _progress(build_id, 100, "failed", state="failed", error=safe_error_text(error)[:2000],
                   finished_at=utcnow())
 
 

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 
 from consult.comments.labels import ROLE_LABELS, SOURCE_LABELS
 from consult.comments.models import Comment
+from consult.comments.queries import public_filter
 from consult.digests.export_rows import SummaryRow, SummaryTable
 from consult.digests.labels import DECISION_LABELS
 from consult.digests.models import Theme, ThemeMember
@@ -27,8 +28,9 @@ def summary_table(consultation, total: int) -> SummaryTable:
         Theme.consultation_id == consultation.id, Theme.retired.is_(False))).all()
     themes.sort(key=lambda t: (order.get(t.article_id, (0, ""))[0], -t.size))
     roles = _roles_by_theme([t.id for t in themes])
+    # The 意见汇总表 is published: only approved comments their authors let us publish are quoted.
     quotes = {c.id: c for c in db.session.scalars(sa.select(Comment).where(
-        Comment.id.in_([t.representative_ids[0] for t in themes if t.representative_ids])))}
+        Comment.id.in_([t.representative_ids[0] for t in themes if t.representative_ids]), public_filter()))}
     rows = []
     for theme in themes:
         quote = quotes.get((theme.representative_ids or [None])[0])
@@ -63,7 +65,7 @@ def comment_rows(consultation, *, public_only: bool, with_contact: bool):
              .outerjoin(Theme, Theme.id == ThemeMember.theme_id)
              .where(Comment.consultation_id == consultation.id).order_by(Comment.id))
     if public_only:
-        query = query.where(Comment.state == "approved", Comment.wants_public.is_(True))
+        query = query.where(public_filter())
     cipher = current_app.extensions["consult_contact_cipher"]
     for comment, theme in db.session.execute(query):
         row = {

@@ -6,6 +6,7 @@ from wtforms.widgets import HiddenInput
 
 from consult.comments.forms import options
 from consult.digests.labels import DECISION_LABELS
+from consult.http import database_id
 
 
 class RenameThemeForm(FlaskForm):
@@ -15,15 +16,15 @@ class RenameThemeForm(FlaskForm):
 
 
 class MergeThemeForm(FlaskForm):
-    target = SelectField(_l("并入主题"), coerce=int)
+    target = SelectField(_l("并入主题"), coerce=database_id)
     submit = SubmitField(_l("合并"))
 
 
 class MembersForm(FlaskForm):
     """Acts on the ticked comments of a theme: move, split off, or file under another article."""
 
-    ids = SelectMultipleField(_l("选中的意见"), coerce=int, validate_choice=False)
-    target = SelectField(_l("移到主题"), coerce=int, validators=[Optional()])
+    ids = SelectMultipleField(_l("选中的意见"), coerce=database_id, validate_choice=False)
+    target = SelectField(_l("移到主题"), coerce=database_id, validators=[Optional()])
     new_label = StringField(_l("新主题名称"), validators=[Optional(), Length(max=200)])
     article = SelectField(_l("改归条文"), validators=[Optional()])
     move = SubmitField(_l("移到所选主题"))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from consult.comments.models import Comment
+from consult.comments.queries import public_filter
 from consult.digests.models import CommentAnswer, CommentReference, Theme, ThemeMember
 from consult.extensions import db
 
@@ -24,30 +25,50 @@ class ThemeView:
     campaigns: list[Campaign] = field(default_factory=list)
 
 
-def themes_for(consultation_id: int, article_id: int | None, quotes: int = 3) -> list[ThemeView]:
-    """Live themes of one article (None: the whole draft), largest first, the unsorted one last."""
+def themes_for(consultation_id: int, article_id: int | None, quotes: int = 3, *,
+               publishable: bool = False) -> list[ThemeView]:
+    """Live themes of one article (None: the whole draft), largest first, the unsorted one last.
+
+    `publishable`: for anything printed or exported for outside eyes (packets, the feedback report,
+    the 意见汇总表), quotes and campaign texts come only from approved comments their authors let
+    us publish; a theme whose chosen quotes are private is quoted from its other public comments.
+    """
     article_clause = Theme.article_id.is_(None) if article_id is None else Theme.article_id == article_id
     themes = db.session.scalars(sa.select(Theme).where(
         Theme.consultation_id == consultation_id, article_clause, Theme.retired.is_(False))
         .order_by((Theme.auto_label == "") & Theme.custom_label.is_(None), Theme.size.desc(), Theme.id)).all()
     wanted = {cid for t in themes for cid in (t.representative_ids or [])[:quotes]}
-    comments = _comments(wanted)
+    comments = _comments(wanted, publishable)
     views = []
-    campaigns = _campaigns([t.id for t in themes])
+    campaigns = _campaigns([t.id for t in themes], publishable=publishable)
     for theme in themes:
         view = ThemeView(theme, [comments[c] for c in (theme.representative_ids or [])[:quotes] if c in comments])
+        if publishable and len(view.quotes) < min(quotes, theme.size):
+            view.quotes += _other_public_members(theme.id, {c.id for c in view.quotes}, quotes - len(view.quotes))
         view.campaigns = campaigns.get(theme.id, [])
         views.append(view)
     return views
 
 
-def _comments(ids) -> dict[int, Comment]:
+def _comments(ids, publishable: bool = False) -> dict[int, Comment]:
     if not ids:
         return {}
-    return {c.id: c for c in db.session.scalars(sa.select(Comment).where(Comment.id.in_(list(ids))))}
+    query = sa.select(Comment).where(Comment.id.in_(list(ids)))
+    if publishable:
+        query = query.where(public_filter())
+    return {c.id: c for c in db.session.scalars(query)}
 
 
-def _campaigns(theme_ids: list[int], smallest: int = 3, shown: int = 3) -> dict[int, list[Campaign]]:
+def _other_public_members(theme_id: int, shown: set[int], limit: int) -> list[Comment]:
+    return list(db.session.scalars(
+        sa.select(Comment).join(ThemeMember, ThemeMember.comment_id == Comment.id)
+        .where(ThemeMember.theme_id == theme_id, ThemeMember.duplicate_of_id.is_(None), public_filter(),
+               Comment.id.not_in(shown or {0}))
+        .order_by(Comment.id).limit(limit)))
+
+
+def _campaigns(theme_ids: list[int], smallest: int = 3, shown: int = 3, *,
+               publishable: bool = False) -> dict[int, list[Campaign]]:
     """Copies grouped under their representative: shown as "N 条相同或相近意见" with one text.
     Only groups of `smallest` or more (a pair is not a campaign), the `shown` largest per theme."""
     if not theme_ids:
@@ -57,7 +78,7 @@ def _campaigns(theme_ids: list[int], smallest: int = 3, shown: int = 3) -> dict[
         .where(ThemeMember.theme_id.in_(theme_ids), ThemeMember.duplicate_of_id.is_not(None))
         .group_by(ThemeMember.theme_id, ThemeMember.duplicate_of_id)
         .having(sa.func.count() >= smallest - 1)).all()
-    comments = _comments({rep for _t, rep, _n in rows})
+    comments = _comments({rep for _t, rep, _n in rows}, publishable)
     found: dict[int, list[Campaign]] = defaultdict(list)
     for theme_id, rep, copies in rows:
         if rep in comments:

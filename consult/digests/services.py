@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask import current_app
 
+from consult.comments.services import CommentError, check_article
 from consult.db import utcnow
 from consult.digests.models import (
     DECISIONS,
@@ -117,13 +118,19 @@ def merge_themes(target: Theme, source: Theme) -> None:
     db.session.flush()
 
 
-def move_comments(comment_ids: list[int], target: Theme) -> int:
-    members = db.session.scalars(sa.select(ThemeMember).where(ThemeMember.comment_id.in_(comment_ids))).all()
-    sources = {m.theme_id for m in members}
+def move_comments(source: Theme, comment_ids: list[int], target: Theme) -> int:
+    """Move these comments of `source` into `target`, a theme of the same article."""
+    if target.id == source.id or (target.consultation_id, target.article_id) != (source.consultation_id,
+                                                                                source.article_id):
+        raise DigestError("move_mismatch")
+    members = db.session.scalars(sa.select(ThemeMember).where(
+        ThemeMember.theme_id == source.id, ThemeMember.comment_id.in_(comment_ids))).all()
+    if not members:
+        raise DigestError("not_members")
     for member in members:
         member.theme_id, member.pinned = target.id, True
     _touch(target)
-    _recount([target.id, *sources])
+    _recount([target.id, source.id])
     return len(members)
 
 
@@ -137,19 +144,31 @@ def split_theme(theme: Theme, comment_ids: list[int], label: str) -> Theme:
                 position=theme.position + 1)
     db.session.add(new)
     db.session.flush()
-    move_comments([m.comment_id for m in members], new)
+    move_comments(theme, [m.comment_id for m in members], new)
     _touch(theme)
     return new
 
 
-def misfile(actor, comment_ids: list[int], article_id: int | None) -> None:
-    """These comments belong to another article: the next build files them there."""
-    for comment_id in comment_ids:
+def misfile(actor, theme: Theme, comment_ids: list[int], article_id: int | None) -> None:
+    """These comments of `theme` belong to another article of the same draft (None: 总体意见):
+    the next build files them there."""
+    consultation = db.session.get(Consultation, theme.consultation_id)
+    if article_id is not None:
+        try:
+            check_article(consultation, article_id)
+        except CommentError:
+            raise DigestError("unknown_article") from None
+    members = set(db.session.scalars(sa.select(ThemeMember.comment_id).where(
+        ThemeMember.theme_id == theme.id, ThemeMember.comment_id.in_(comment_ids))))
+    if not members:
+        raise DigestError("not_members")
+    for comment_id in sorted(members):
         placement = db.session.get(CommentPlacement, comment_id) or CommentPlacement(comment_id=comment_id)
         placement.article_id, placement.placed_by_id, placement.placed_at = article_id, actor.id, utcnow()
         db.session.add(placement)
-    db.session.execute(sa.delete(ThemeMember).where(ThemeMember.comment_id.in_(comment_ids)))
-    db.session.flush()
+    db.session.execute(sa.delete(ThemeMember).where(ThemeMember.theme_id == theme.id,
+                                                    ThemeMember.comment_id.in_(members)))
+    _recount([theme.id])
 
 
 def _recount(theme_ids) -> None:

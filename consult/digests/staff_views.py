@@ -1,7 +1,7 @@
 """Drafters' digest pages: build, read, shape and answer."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -15,6 +15,7 @@ from consult.drafts.forms import ActionForm
 from consult.drafts.models import Consultation
 from consult.drafts.queries import load_structure
 from consult.extensions import db
+from consult.http import database_id, id_from_form, page_arg
 
 bp = Blueprint("digests", __name__, url_prefix="/staff/digests")
 reader = roles_required("drafter", "organizer", "moderator")
@@ -93,7 +94,7 @@ def _render_theme(item: Theme, status: int = 200, answer: AnswerForm | None = No
     article = next((a for a in structure.articles if a.article_id == item.article_id), None)
     return render_template(
         "digests/theme.html", consultation=consultation, theme=item, article=article,
-        page=queries.theme_members(item.id, request.args.get("page", 1, type=int)),
+        page=queries.theme_members(item.id, page_arg()),
         rename=rename or RenameThemeForm(label=item.label, revision=item.revision), merge=merge, members=members,
         answer=answer or AnswerForm(decision=item.decision or "", reason=item.reason, revision=item.revision),
     ), status
@@ -123,7 +124,7 @@ def rename(theme_id: int):
 @drafter
 def merge(theme_id: int):
     source = _theme(theme_id)
-    target = db.get_or_404(Theme, request.form.get("target", type=int) or 0)
+    target = db.get_or_404(Theme, id_from_form("target"))
     try:
         services.merge_themes(target, source)
     except services.DigestError as error:
@@ -145,16 +146,24 @@ def members(theme_id: int):
             new = services.split_theme(item, ids, form.new_label.data or "")
             return _done(new, _("已拆分为新主题。"))
         if form.misfile.data:
-            article = form.article.data or "general"
-            services.misfile(current_user, ids, int(article) if article.isdigit() else None)
+            services.misfile(current_user, item, ids, _article_choice(form.article.data or "general"))
             return _done(item, _("已改归其他条文，下次生成摘要时生效。"))
         target = db.get_or_404(Theme, form.target.data or 0)
-        services.move_comments(ids, target)
+        services.move_comments(item, ids, target)
         return _done(item, _("意见已移到“%(label)s”。", label=target.label))
     except services.DigestError as error:
         db.session.rollback()
         flash(error_message(error.code), "error")
         return redirect(url_for("digests.theme", theme_id=item.id))
+
+
+def _article_choice(value: str) -> int | None:
+    if value == "general":
+        return None
+    try:
+        return database_id(value)
+    except ValueError:
+        raise services.DigestError("unknown_article") from None
 
 
 @bp.route("/themes/<int:theme_id>/answer", methods=["POST"])

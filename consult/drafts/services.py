@@ -57,12 +57,23 @@ def stage_import(user, filename: str, data: bytes | None = None, pasted: str | N
     _forget_stale_imports()
     raw = pasted.encode("utf-8") if pasted is not None else data
     pending = PendingImport(
-        token=secrets.token_urlsafe(32), created_by_id=user.id, filename=filename or "",
+        token=secrets.token_urlsafe(32), created_by_id=user.id, filename=stored_filename(filename or ""),
         kind=imported.kind, encoding=imported.encoding, data=raw,
     )
     db.session.add(pending)
     db.session.flush()
     return ImportPreview(pending, imported, parsed)
+
+
+def stored_filename(name: str, limit: int = 255) -> str:
+    """An upload's name as kept with the draft: at most `limit` characters, the extension intact
+    (the importer reads the type from it)."""
+    if len(name) <= limit:
+        return name
+    stem, dot, extension = name.rpartition(".")
+    if not dot or len(extension) > 10:
+        return name[: limit - 1] + "…"
+    return stem[: limit - len(extension) - 2] + "…." + extension
 
 
 def load_pending(user, token: str) -> ImportPreview:
@@ -107,7 +118,7 @@ def save_draft(
     draft = Draft(title=title)
     version = DraftVersion(
         draft=draft, position=1, label=label, created_by_id=getattr(user, "id", None),
-        source_filename=source_filename, source_kind=source_kind, source_encoding=source_encoding,
+        source_filename=stored_filename(source_filename), source_kind=source_kind, source_encoding=source_encoding,
         source_data=source_data, preamble="\n".join(parsed.preamble),
         parse_warnings=[_warning_record(w) for w in parsed.warnings],
     )

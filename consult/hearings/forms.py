@@ -1,11 +1,8 @@
-import secrets
-
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     DateTimeLocalField,
-    HiddenField,
     IntegerField,
     RadioField,
     SelectField,
@@ -17,9 +14,10 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget
 
-from consult.comments.forms import options
+from consult.comments.forms import TokenForm, contact_is_phone_or_email, options
 from consult.comments.labels import ROLE_LABELS
 from consult.hearings.labels import KIND_LABELS, REGISTRATION_KIND_LABELS, STANCE_LABELS
+from consult.http import database_id
 
 LOCAL = "%Y-%m-%dT%H:%M"
 
@@ -27,6 +25,10 @@ LOCAL = "%Y-%m-%dT%H:%M"
 class CheckboxesField(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("coerce", database_id)
+        super().__init__(*args, **kwargs)
 
 
 class HearingForm(FlaskForm):
@@ -38,29 +40,27 @@ class HearingForm(FlaskForm):
     speaker_slots = IntegerField(_l("陈述人名额"), default=8, validators=[NumberRange(1, 100)])
     registration_opens_at = DateTimeLocalField(_l("报名开始"), format=LOCAL, validators=[Optional()])
     registration_closes_at = DateTimeLocalField(_l("报名截止"), format=LOCAL, validators=[Optional()])
-    articles = CheckboxesField(_l("涉及的条文"), coerce=int, validate_choice=False)
+    articles = CheckboxesField(_l("涉及的条文"), validate_choice=False)
     announcement = TextAreaField(_l("听证公告正文"), validators=[Optional(), Length(max=20000)])
     submit = SubmitField(_l("保存"))
 
 
-class RegistrationForm(FlaskForm):
+class RegistrationForm(TokenForm):
     kind = RadioField(_l("报名类型"), default="speaker", choices=options(REGISTRATION_KIND_LABELS.items()))
     name = StringField(_l("姓名"), validators=[DataRequired(_l("请填写姓名。")), Length(max=40)])
-    articles = CheckboxesField(_l("想就哪些条文发言"), coerce=int, validate_choice=False)
+    articles = CheckboxesField(_l("想就哪些条文发言"), validate_choice=False)
     stance = RadioField(_l("您的观点"), choices=options(STANCE_LABELS.items()), validators=[Optional()])
     summary = TextAreaField(_l("观点摘要（申请陈述必填，不超过 2000 字）"), validators=[Optional()])
     district = SelectField(_l("所在区"), validators=[Optional()])
     role = SelectField(_l("您的身份"), choices=options(ROLE_LABELS.items()), default="citizen")
     contact = StringField(_l("联系电话或电子邮箱（用于通知遴选结果，不会公开）"),
-                          validators=[Optional(), Length(max=100)])
-    token = HiddenField()
+                          validators=[Optional(), Length(max=100), contact_is_phone_or_email])
     submit = SubmitField(_l("提交报名"))
+    token_error_field = "name"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.district.choices = options([("", _l("不填写"))] + [(d, d) for d in current_app.config["DISTRICTS"]])
-        if not self.token.data:
-            self.token.data = secrets.token_urlsafe(24)
 
 
 class AgendaItemForm(FlaskForm):
@@ -68,7 +68,7 @@ class AgendaItemForm(FlaskForm):
     article = SelectField(_l("条文"), validators=[Optional()])
     duration = IntegerField(_l("时长（分钟）"), default=20, validators=[NumberRange(1, 480)])
     questions = TextAreaField(_l("讨论问题（每行一个）"), validators=[Optional(), Length(max=5000)])
-    speakers = CheckboxesField(_l("陈述人"), coerce=int, validate_choice=False)
+    speakers = CheckboxesField(_l("陈述人"), validate_choice=False)
     revision = IntegerField(widget=HiddenInput())
     submit = SubmitField(_l("保存议题"))
 

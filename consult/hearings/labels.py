@@ -21,6 +21,7 @@ ERRORS = {
     "speaker_incomplete": _l("申请陈述需要选择条文并写明观点摘要。"),
     "summary_too_long": _l("观点摘要不能超过 %(limit)s 字。"),
     "too_many_speakers": _l("最多只能选 %(slots)s 位陈述人。"),
+    "unknown_registration": _l("所选的人不在本次会议的报名名单中。"),
     "stale": _l("议程刚刚被另一位工作人员修改过，已显示最新议程。请核对后重新提交；您填写的内容保留在表单中。"),
     "title_missing": _l("请填写议题名称。"),
     "bad_duration": _l("时长应在 1 到 480 分钟之间。"),

@@ -53,7 +53,7 @@ def packet_data(hearing: Hearing) -> Packet:
         packet.items.append(PacketItem(
             number=number, title=item.title, starts_at=clock, duration=item.duration_minutes, article=article,
             article_missing=item.article_id is not None and article is None,
-            themes=themes_for(hearing.consultation_id, item.article_id, quotes=2) if article else [],
+            themes=themes_for(hearing.consultation_id, item.article_id, quotes=2, publishable=True) if article else [],
             questions=[q.strip() for q in item.questions.splitlines() if q.strip()],
             speakers=[by_id[s] for s in item.speaker_ids if s in by_id], minutes=item.minutes,
         ))

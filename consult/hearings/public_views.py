@@ -13,6 +13,7 @@ from consult.hearings import services
 from consult.hearings.forms import RegistrationForm
 from consult.hearings.labels import error_message
 from consult.hearings.models import Hearing, Registration
+from consult.http import no_store
 
 bp = Blueprint("hearings", __name__, url_prefix="/hearings")
 
@@ -69,6 +70,7 @@ def register(hearing_id: int):
 @bp.route("/registrations/<receipt>")
 @public
 @limiter.limit(lambda: current_app.config["RECEIPT_RATE_LIMIT"])
+@no_store
 def receipt(receipt: str):
     canonical = parse_receipt(receipt)
     registration = db.session.scalar(db.select(Registration).filter_by(receipt=canonical)) if canonical else None

@@ -95,6 +95,8 @@ def register(hearing: Hearing, data: RegistrationInput, *, token: str, cipher: C
         raise HearingError("registration_closed")
     if not data.name.strip():
         raise HearingError("name_missing")
+    if not set(data.article_ids) <= {a.id for a in hearing.articles}:
+        raise HearingError("unknown_article")
     if data.kind == "speaker":
         if data.stance not in STANCES:
             raise HearingError("stance_missing")
@@ -118,10 +120,12 @@ def apply_selection(actor, hearing: Hearing, selected: dict[int, str]) -> None:
     """Record who speaks and why; everyone else who applied to speak is told they were not selected."""
     if len(selected) > hearing.speaker_slots:
         raise HearingError("too_many_speakers", slots=hearing.speaker_slots)
+    applicants = [r for r in db.session.scalars(sa.select(Registration).filter_by(hearing_id=hearing.id, kind="speaker"))
+                  if r.state != "withdrawn"]
+    if not set(selected) <= {r.id for r in applicants}:
+        raise HearingError("unknown_registration")
     now = utcnow()
-    for registration in db.session.scalars(sa.select(Registration).filter_by(hearing_id=hearing.id, kind="speaker")):
-        if registration.state == "withdrawn":
-            continue
+    for registration in applicants:
         chosen = registration.id in selected
         registration.state = "selected" if chosen else "not_selected"
         registration.selection_reason = selected.get(registration.id, "").strip()
@@ -142,6 +146,9 @@ def add_item(hearing: Hearing, *, title: str, article_id: int | None, duration: 
         raise HearingError("title_missing")
     if not 1 <= duration <= 480:
         raise HearingError("bad_duration")
+    if article_id is not None and db.session.scalar(sa.select(Article.id).where(
+            Article.id == article_id, Article.draft_id == hearing.consultation.draft_id)) is None:
+        raise HearingError("unknown_article")
     item = AgendaItem(hearing_id=hearing.id, title=title.strip()[:200], article_id=article_id,
                       duration_minutes=duration, questions=questions.strip(), position=len(hearing.items) + 1)
     db.session.add(item)
@@ -157,6 +164,8 @@ def update_item(hearing: Hearing, item: AgendaItem, *, title: str, duration: int
     if not 1 <= duration <= 480:
         raise HearingError("bad_duration")
     selected = set(db.session.scalars(sa.select(Registration.id).filter_by(hearing_id=hearing.id, state="selected")))
+    if not set(speaker_ids) <= selected:
+        raise HearingError("unknown_registration")
     item.title, item.duration_minutes, item.questions = title.strip()[:200], duration, questions.strip()
     item.speaker_ids = [s for s in speaker_ids if s in selected]
     db.session.flush()

@@ -116,7 +116,8 @@ def speakers(hearing_id: int):
     if request.method == "POST":
         if not ActionForm().validate_on_submit():
             abort(400)
-        chosen = {int(i): request.form.get(f"reason-{i}", "") for i in request.form.getlist("selected") if i.isdigit()}
+        chosen = {int(i): request.form.get(f"reason-{i}", "") for i in request.form.getlist("selected")
+                  if i.isdigit() and len(i) < 12}
         try:
             services.apply_selection(current_user, hearing, chosen)
         except services.HearingError as error:

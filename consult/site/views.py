@@ -4,6 +4,7 @@ from flask import Blueprint, current_app, has_request_context, redirect, render_
 from consult.accounts.access import public
 from consult.db import utcnow
 from consult.drafts import queries
+from consult.http import safe_next
 
 bp = Blueprint("main", __name__)
 
@@ -22,12 +23,10 @@ def home():
 @bp.route("/language/<code>")
 @public
 def set_language(code: str):
-    target = request.args.get("next", "")
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("main.home")
-    response = redirect(target)
+    response = redirect(safe_next(request.args.get("next"), url_for("main.home")))
     if code in current_app.config["LANGUAGES"]:
-        response.set_cookie("lang", code, max_age=ONE_YEAR, samesite="Lax", httponly=True)
+        response.set_cookie("lang", code, max_age=ONE_YEAR, samesite="Lax", httponly=True,
+                            secure=current_app.config["SESSION_COOKIE_SECURE"])
     return response
 
 
@@ -38,14 +37,12 @@ DISPLAY_OPTIONS = {"large": "text-large", "contrast": "contrast-high"}
 @public
 def set_display(option: str, state: str):
     """Age-friendly reading: large text and high contrast, kept in a cookie for a year."""
-    target = request.args.get("next", "")
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("main.home")
-    response = redirect(target)
+    response = redirect(safe_next(request.args.get("next"), url_for("main.home")))
     if option in DISPLAY_OPTIONS:
         chosen = set(filter(None, request.cookies.get("display", "").split(","))) & set(DISPLAY_OPTIONS)
         chosen = chosen | {option} if state == "on" else chosen - {option}
-        response.set_cookie("display", ",".join(sorted(chosen)), max_age=ONE_YEAR, samesite="Lax", httponly=True)
+        response.set_cookie("display", ",".join(sorted(chosen)), max_age=ONE_YEAR, samesite="Lax", httponly=True,
+                            secure=current_app.config["SESSION_COOKIE_SECURE"])
     return response
 
 

@@ -127,7 +127,8 @@ def test_split_move_merge_and_misfile(app, login):
     services.merge_themes(theme, new)
     db.session.commit()
     assert new.retired and db.session.get(ThemeMember, members[0]).theme_id == theme.id
-    services.misfile(drafter, [comments[0].id], _article_id(consultation, 3))
+    home = db.session.get(Theme, db.session.get(ThemeMember, comments[0].id).theme_id)
+    services.misfile(drafter, home, [comments[0].id], _article_id(consultation, 3))
     db.session.commit()
     _build(consultation)
     moved = db.session.get(ThemeMember, comments[0].id)

@@ -4,6 +4,7 @@ import pytest
 from consult.digests import services
 from consult.digests.models import DigestBuild
 from consult.extensions import db
+
 from factories import add_comment, make_draft
 
 
