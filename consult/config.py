@@ -46,6 +46,12 @@ DEFAULTS: dict[str, object] = {
     # Digest builds run on the job queue; JOBS_INLINE runs them in the request (tests only).
     "JOBS_INLINE": False,
     "DIGEST_REBUILD_AFTER": 20,
+    # A running build stamps a heartbeat this often; silent for longer than the timeout, it is
+    # taken for lost (its worker died) and tried again. A build queued longer than the queue
+    # timeout was never picked up.
+    "DIGEST_HEARTBEAT_SECONDS": 10,
+    "DIGEST_BUILD_TIMEOUT": 120,
+    "DIGEST_QUEUE_TIMEOUT": 3600,
     # Roles that may read residents' contact details.
     "CONTACT_ROLES": ("admin", "drafter"),
     # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted (0: none).
@@ -61,7 +67,7 @@ PRODUCTION = {"SESSION_COOKIE_SECURE": True, "REMEMBER_COOKIE_SECURE": True, "HS
 # Environment variables read as CONSULT_<NAME>; values stay strings unless listed here.
 _ENV_KEYS = ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "ENV", "CITY_TIMEZONE", "CONTACT_KEY")
 # Numeric settings that may also come from CONSULT_<NAME>.
-_ENV_INTS = ("PROXY_COUNT", "DIGEST_HEARTBEAT_SECONDS", "DIGEST_BUILD_TIMEOUT")
+_ENV_INTS = ("PROXY_COUNT", "DIGEST_HEARTBEAT_SECONDS", "DIGEST_BUILD_TIMEOUT", "DIGEST_QUEUE_TIMEOUT")
 
 
 def load_config(instance_path: str, overrides: dict | None) -> dict:

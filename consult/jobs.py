@@ -50,3 +50,12 @@ def rebuild_stale_digests() -> None:
 
     with _app().app_context():
         queue_stale_builds()
+
+
+@huey.periodic_task(crontab(minute="*"))
+def recover_lost_digest_builds() -> None:
+    """A build whose worker was killed is marked failed and queued again within a minute or two."""
+    from consult.digests.services import recover_and_requeue
+
+    with _app().app_context():
+        recover_and_requeue()

@@ -157,6 +157,7 @@ def _seconds_until_reset() -> int:
 def register_template_helpers(app: Flask) -> None:
     from consult.comments import labels
     from consult.digests.labels import BUILD_STAGE_LABELS, DECISION_LABELS, KIND_LABELS
+    from consult.digests.liveness import is_lost
     from consult.drafts.messages import warning_text
     from consult.hearings import labels as hearing_labels
 
@@ -178,7 +179,7 @@ def register_template_helpers(app: Flask) -> None:
 
     app.context_processor(display_classes)
     app.jinja_env.add_extension("jinja2.ext.do")
-    app.jinja_env.globals.update(get_locale=get_locale, languages=app.config["LANGUAGES"])
+    app.jinja_env.globals.update(get_locale=get_locale, languages=app.config["LANGUAGES"], build_is_lost=is_lost)
     app.jinja_env.filters.update(
         warning_text=warning_text,
         datetime=lambda value, fmt="medium": format_datetime(value, fmt) if value else "",

@@ -17,6 +17,7 @@ from consult.analysis.assign import assign_to_groups
 from consult.comments.models import Comment
 from consult.db import utcnow
 from consult.digests import gather
+from consult.digests.liveness import Heartbeat
 from consult.digests.models import CommentReference, DigestBuild, Theme, ThemeMember
 from consult.digests.stats import digest_stats
 from consult.drafts.models import Consultation
@@ -30,25 +31,32 @@ UNSORTED = ""  # auto_label of the theme holding comments with no words to group
 
 def _progress(build_id: int, percent: int, stage: str, **fields) -> None:
     # Its own short transaction, so the progress bar moves while the build's work is uncommitted.
+    # Only while running: a build already declared lost stays failed.
     with db.engine.begin() as connection:
-        connection.execute(sa.update(DigestBuild).where(DigestBuild.id == build_id)
-                           .values(progress=percent, stage=stage, **fields))
+        connection.execute(sa.update(DigestBuild).where(DigestBuild.id == build_id, DigestBuild.state == "running")
+                           .values(progress=percent, stage=stage, heartbeat_at=utcnow(), **fields))
 
 
 def run_build(build_id: int) -> None:
-    build = db.session.get(DigestBuild, build_id)
-    if build is None or build.state not in ("queued", "running"):
+    """Run a queued build. Claimed atomically, so a task delivered twice runs once; a heartbeat
+    shows it is alive while it runs (see liveness.py)."""
+    now = utcnow()
+    with db.engine.begin() as connection:
+        claimed = connection.execute(sa.update(DigestBuild).where(
+            DigestBuild.id == build_id, DigestBuild.state == "queued").values(
+            state="running", progress=1, stage="reading", started_at=now, heartbeat_at=now)).rowcount
+    if claimed != 1:
         return
-    consultation_id = build.consultation_id
+    consultation_id = db.session.scalar(sa.select(DigestBuild.consultation_id).where(DigestBuild.id == build_id))
     db.session.rollback()
-    _progress(build_id, 1, "reading", state="running", started_at=utcnow())
-    try:
-        _build(build_id, consultation_id)
-    except Exception as error:  # a failed build must leave the last good digest untouched
-        db.session.rollback()
-        current_app.logger.exception("digest build %s failed", build_id)
-        _progress(build_id, 100, "failed", state="failed", error=safe_error_text(error)[:2000],
-                  finished_at=utcnow())
+    with Heartbeat(db.engine, build_id, current_app.config["DIGEST_HEARTBEAT_SECONDS"]):
+        try:
+            _build(build_id, consultation_id)
+        except Exception as error:  # a failed build must leave the last good digest untouched
+            db.session.rollback()
+            current_app.logger.exception("digest build %s failed", build_id)
+            _progress(build_id, 100, "failed", state="failed", error=safe_error_text(error)[:2000],
+                      finished_at=utcnow())
 
 
 def _build(build_id: int, consultation_id: int) -> None:
@@ -184,10 +192,15 @@ def _write(build_id, consultation_id, themes, placements, pinned, references, st
     if references:
         db.session.execute(sa.insert(CommentReference), [{"comment_id": c, "article_id": a} for c, a in references])
     _refresh_themes(themes, placements)
-    build = db.session.get(DigestBuild, build_id)
-    build.state, build.progress, build.stage, build.finished_at = "done", 100, "done", utcnow()
-    build.stats, build.comment_count = stats, len(rows)
-    build.last_comment_id = max((row.id for row in rows), default=0)
+    db.session.flush()
+    finished = db.session.execute(sa.update(DigestBuild).where(
+        DigestBuild.id == build_id, DigestBuild.state == "running").values(
+        state="done", progress=100, stage="done", finished_at=utcnow(), stats=stats, comment_count=len(rows),
+        last_comment_id=max((row.id for row in rows), default=0)).execution_options(synchronize_session=False))
+    if finished.rowcount != 1:  # declared lost meanwhile and retried: the retry writes the digest
+        db.session.rollback()
+        current_app.logger.warning("digest build %s was declared lost; its result is dropped", build_id)
+        return
     db.session.commit()
 
 

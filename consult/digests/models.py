@@ -35,6 +35,9 @@ class DigestBuild(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Written every few seconds by the worker running the build; a stale one means the worker died.
+    heartbeat_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    attempt: Mapped[int] = mapped_column(default=1, server_default="1")  # 2, 3: re-queued after a lost worker
 
 
 class Theme(db.Model):

@@ -7,6 +7,7 @@ from flask import current_app
 
 from consult.comments.services import CommentError, check_article
 from consult.db import utcnow
+from consult.digests.liveness import recover_lost_builds
 from consult.digests.models import (
     DECISIONS,
     CommentAnswer,
@@ -36,7 +37,9 @@ def active_build(consultation_id: int) -> DigestBuild | None:
 
 
 def request_build(consultation: Consultation, actor=None) -> DigestBuild:
-    """A queued build, or the one already queued or running (one at a time per consultation)."""
+    """A queued build, or the one already queued or running (one at a time per consultation).
+    A build whose worker died is marked failed first, so it never blocks a new one."""
+    recover_lost_builds(consultation.id)
     build = active_build(consultation.id)
     if build is None:
         build = DigestBuild(consultation_id=consultation.id, requested_by_id=getattr(actor, "id", None))
@@ -67,7 +70,7 @@ def queue_stale_builds() -> list[int]:
     from consult.comments.models import Comment
 
     threshold = current_app.config.get("DIGEST_REBUILD_AFTER", 20)
-    queued = []
+    queued = recover_lost_builds()
     for consultation in db.session.scalars(sa.select(Consultation).where(Consultation.status == "open")):
         last = latest_build(consultation.id)
         newest = db.session.scalar(sa.select(sa.func.count(Comment.id)).where(
@@ -78,6 +81,15 @@ def queue_stale_builds() -> list[int]:
     for build in queued:
         enqueue(build)
     return [b.id for b in queued]
+
+
+def recover_and_requeue() -> list[int]:
+    """The periodic check for builds whose worker died: mark them failed and queue them again."""
+    retried = recover_lost_builds()
+    db.session.commit()
+    for build in retried:
+        enqueue(build)
+    return [b.id for b in retried]
 
 
 def _check_revision(theme: Theme, revision: int | None) -> None:
