@@ -151,7 +151,8 @@ def prepare_schema(env: dict) -> None:
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict, workers: int, redis_url: str | None, log: Path):
+def gunicorn(env: dict, workers: int, redis_url: str | None, log: Path, served: list | None = None):
+    """Yield the port of a gunicorn serving the app; `served` receives the process (its master)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -161,6 +162,8 @@ def gunicorn(env: dict, workers: int, redis_url: str | None, log: Path):
                f"consult:create_app({config!r})"]
     with log.open("w") as out:
         process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+    if served is not None:
+        served.append(process)
     try:
         _wait_healthy(port, process)
         yield port

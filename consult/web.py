@@ -9,6 +9,7 @@ from flask import Flask, current_app, has_request_context, render_template, requ
 from flask_babel import format_date, format_datetime, format_decimal, format_time, get_locale
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import ServiceUnavailable
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from consult.accounts.access import enforce_access
@@ -69,6 +70,18 @@ def init_extensions(app: Flask) -> None:
     app.extensions["consult_contact_cipher"] = ContactCipher(tuple(app.config["CONTACT_KEYS"]))
 
     login_manager.user_loader(load_session_user)
+
+    # Runs before Flask-SQLAlchemy's own teardown (teardowns run last-registered first).
+    @app.teardown_appcontext
+    def release_session(_error=None) -> None:
+        """A connection killed after the request's work was done (its commit went through, the
+        response is ready) must not turn the answer into a 500: drop the dead connection."""
+        try:
+            db.session.close()
+        except sa.exc.DBAPIError:
+            db.session().invalidate()
+            app.logger.warning("database connection lost while closing the session; connection dropped")
+
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             sa.event.listen(db.engine, "connect", _sqlite_pragmas)
@@ -142,9 +155,22 @@ def register_error_pages(app: Flask) -> None:
             response.headers.setdefault("Retry-After", str(_seconds_until_reset()))
         return response
 
-    for status in (400, 403, 404, 405, 413, 422, 429, 500):
+    for status in (400, 403, 404, 405, 413, 422, 429, 500, 503):
         app.register_error_handler(status, lambda error, status=status: render_error(error, status))
     app.register_error_handler(CSRFError, lambda error: render_error(error, 400))
+
+    @app.errorhandler(sa.exc.DBAPIError)
+    def database_connection_lost(error):
+        """The database dropped this request's connection (a restart, a failover, a killed
+        backend): nothing of the request was committed, so say so and ask for a retry; the
+        form's token makes the retry store one record."""
+        if not error.connection_invalidated:
+            raise error
+        db.session.rollback()
+        app.logger.warning("database connection lost during %s %s; answered 503", request.method, request.path)
+        response = render_error(ServiceUnavailable(), 503)
+        response.headers["Retry-After"] = "2"
+        return response
 
 
 def _seconds_until_reset() -> int:
