@@ -196,3 +196,14 @@ def _registration_elsewhere(consultation) -> int:
         role="citizen", contact=""), token="elsewhere", cipher=current_app.extensions["consult_contact_cipher"])
     db.session.commit()
     return registration.id
+
+
+def test_recording_a_letter_on_an_article_of_another_draft_is_refused(client, login, two_digests):
+    first, second = two_digests
+    login("moderator")
+    before = db.session.scalar(db.select(db.func.count(Comment.id)))
+    response = client.post(f"/staff/consultations/{first.id}/comments/new", data={
+        "body": "来信意见", "role": "citizen", "visibility": "public", "source": "letter",
+        "article": str(_article(second, 2))})
+    assert response.status_code == 422
+    assert db.session.scalar(db.select(db.func.count(Comment.id))) == before
