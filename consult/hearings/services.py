@@ -120,8 +120,8 @@ def apply_selection(actor, hearing: Hearing, selected: dict[int, str]) -> None:
     """Record who speaks and why; everyone else who applied to speak is told they were not selected."""
     if len(selected) > hearing.speaker_slots:
         raise HearingError("too_many_speakers", slots=hearing.speaker_slots)
-    applicants = [r for r in db.session.scalars(sa.select(Registration).filter_by(hearing_id=hearing.id, kind="speaker"))
-                  if r.state != "withdrawn"]
+    applicants = db.session.scalars(sa.select(Registration).where(
+        Registration.hearing_id == hearing.id, Registration.kind == "speaker", Registration.state != "withdrawn")).all()
     if not set(selected) <= {r.id for r in applicants}:
         raise HearingError("unknown_registration")
     now = utcnow()

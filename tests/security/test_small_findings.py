@@ -40,8 +40,9 @@ def test_registration_contact_must_be_a_phone_or_email(client, app, contact, ok)
 class TestLimits:
     @pytest.fixture
     def app_config(self):
-        return {"RATELIMIT_ENABLED": True, "COMMENT_RATE_LIMIT": "3 per minute", "LOGIN_RATE_LIMIT": "2 per minute",
-                "RECEIPT_RATE_LIMIT": "2 per minute"}
+        # Per hour: a per-minute window could reset between the requests of a test.
+        return {"RATELIMIT_ENABLED": True, "COMMENT_RATE_LIMIT": "3 per hour", "LOGIN_RATE_LIMIT": "2 per hour",
+                "RECEIPT_RATE_LIMIT": "2 per hour"}
 
     def test_both_comment_forms_share_one_budget(self, client):
         make_draft(articles=3)
@@ -56,7 +57,7 @@ class TestLimits:
         responses = [client.open(url, method=method, data={"email": "x@example.org", "password": "y"})
                      for _ in range(3)]
         assert responses[-1].status_code == 429
-        assert 0 < int(responses[-1].headers["Retry-After"]) <= 60
+        assert 0 < int(responses[-1].headers["Retry-After"]) <= 3600
 
 
 def test_bulk_moderation_goes_back_to_the_queue_not_the_referer(client, login):
