@@ -22,7 +22,7 @@ def _closed_port() -> int:
 @pytest.fixture
 def app_config():
     return {"RATELIMIT_ENABLED": True, "RATELIMIT_STORAGE_URI": f"redis://127.0.0.1:{_closed_port()}/0",
-            "COMMENT_RATE_LIMIT": "3 per minute"}
+            "COMMENT_RATE_LIMIT": "3 per hour"}
 
 
 def test_comments_are_stored_and_receipted_without_redis(client, caplog):
