@@ -32,7 +32,7 @@ migrate: install
 # The job worker (digest builds) runs beside the web server and stops with it.
 run: migrate
 	$(FLASK) demo load --if-empty
-	$(BIN)/huey_consumer consult.jobs.huey --workers 2 --worker-type thread --quiet & worker=$$!; \
+	$(BIN)/huey_consumer consult.worker.huey --workers 2 --worker-type thread --quiet & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(FLASK) run --host 127.0.0.1 --port 5000
 

@@ -141,7 +141,7 @@ def job_worker_fault(args, env: dict, url: str) -> bool:
     """Kill the consumer at ≥ 15 % of a build; a fresh consumer must see the build lost and finish a retry."""
     env = {**env, "CONSULT_REDIS_URL": args.redis_url, "CONSULT_HUEY_NAME": f"faults{os.getpid()}",
            "CONSULT_DIGEST_HEARTBEAT_SECONDS": "1", "CONSULT_DIGEST_BUILD_TIMEOUT": str(args.build_timeout)}
-    start_consumer = [str(CONSUMER), "consult.jobs.huey", "-w", "1", "-k", "thread", "-q"]
+    start_consumer = [str(CONSUMER), "consult.worker.huey", "-w", "1", "-k", "thread", "-q"]
     engine = sa.create_engine(url)
 
     def build_row(build_id: int):
@@ -150,10 +150,10 @@ def job_worker_fault(args, env: dict, url: str) -> bool:
                                       {"i": build_id}).one()
 
     first = subprocess.Popen(start_consumer, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    enqueue = ("from consult import create_app\nfrom consult.digests import services\nfrom consult.drafts.models "
+    enqueue = ("from consult import create_app\nfrom consult.digests import services, tasks\nfrom consult.drafts.models "
                "import Consultation\nfrom consult.extensions import db\napp = create_app()\nwith app.app_context():\n"
                f"    c = db.session.scalar(db.select(Consultation).filter_by(slug='{SLUG}'))\n"
-               "    b = services.request_build(c)\n    db.session.commit()\n    services.enqueue(b)\n    print(b.id)\n")
+               "    b = services.request_build(c)\n    db.session.commit()\n    tasks.enqueue(b)\n    print(b.id)\n")
     build_id = int(subprocess.run([sys.executable, "-c", enqueue], env=env, check=True, capture_output=True,
                                   text=True).stdout.split()[-1])
     deadline, progress = time.monotonic() + 120, 0

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 
 def create_app(config: dict | None = None):
-    from flask import Flask
-
     from consult import web
     from consult.config import load_config
+    from consult.unit_of_work import UnitOfWorkFlask
 
-    app = Flask(__name__, instance_relative_config=True)
+    app = UnitOfWorkFlask(__name__, instance_relative_config=True)
     app.config.from_mapping(load_config(app.instance_path, config))
     web.init_wsgi(app)
     web.init_extensions(app)

@@ -102,6 +102,25 @@ def load_config(instance_path: str, overrides: dict | None) -> dict:
     return config
 
 
+def default_instance_path() -> Path:
+    """The instance folder Flask picks for this package: instance/ beside a source checkout, or
+    <prefix>/var/consult-instance for an installed one."""
+    from flask.sansio.scaffold import find_package
+
+    prefix, package_path = find_package("consult")
+    return Path(package_path) / "instance" if prefix is None else Path(prefix) / "var" / "consult-instance"
+
+
+def queue_settings() -> dict:
+    """What the job queue needs, read as the app reads it (CONSULT_REDIS_URL; CONSULT_HUEY_NAME and
+    CONSULT_HUEY_FILE let tests and benchmarks use a queue of their own)."""
+    return {
+        "REDIS_URL": os.environ.get("CONSULT_REDIS_URL"),
+        "HUEY_NAME": os.environ.get("CONSULT_HUEY_NAME", "consult"),
+        "HUEY_FILE": os.environ.get("CONSULT_HUEY_FILE") or str(default_instance_path() / "jobs.sqlite3"),
+    }
+
+
 def _env_ints() -> dict[str, int]:
     found = {}
     for key in _ENV_INTS:

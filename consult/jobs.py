@@ -1,61 +1,49 @@
-"""The job queue (huey): SQLite storage under instance/ by default, Redis when CONSULT_REDIS_URL is
-set so that workers can run on other machines. Start a worker with
+"""The job queue, and only the queue: a huey instance set up from the same settings as the app
+(Redis when CONSULT_REDIS_URL is set, so workers may run on other machines; else a SQLite file in
+the instance folder), and the app context its tasks run in. Tasks live with their domain
+(`consult/<domain>/tasks.py`); `consult.worker` imports them all for the consumer:
 
-    huey_consumer consult.jobs.huey
-
-Tasks build the Flask app once per worker process and run inside its app context.
+    huey_consumer consult.worker.huey
 """
 from __future__ import annotations
 
-import os
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
 
-from huey import RedisHuey, SqliteHuey, crontab
+from huey import Huey, RedisHuey, SqliteHuey
 
-INSTANCE = Path(__file__).resolve().parent.parent / "instance"
-
-
-def _make_huey():
-    name = os.environ.get("CONSULT_HUEY_NAME", "consult")
-    redis_url = os.environ.get("CONSULT_REDIS_URL")
-    if redis_url:
-        return RedisHuey(name, url=redis_url, results=False)
-    INSTANCE.mkdir(parents=True, exist_ok=True)
-    return SqliteHuey(name, results=False, filename=str(os.environ.get("CONSULT_HUEY_FILE", INSTANCE / "jobs.sqlite3")))
+from consult.config import queue_settings
 
 
-huey = _make_huey()
+def make_huey(settings: dict) -> Huey:
+    if settings["REDIS_URL"]:
+        return RedisHuey(settings["HUEY_NAME"], url=settings["REDIS_URL"], results=False)
+    path = Path(settings["HUEY_FILE"])
+    path.parent.mkdir(parents=True, exist_ok=True)  # huey's SQLite storage opens its file at once
+    return SqliteHuey(settings["HUEY_NAME"], results=False, filename=str(path))
+
+
+huey = make_huey(queue_settings())
 
 
 @lru_cache(maxsize=1)
-def _app():
+def worker_app():
+    """The Flask app of this worker process, built once."""
     from consult import create_app
 
     return create_app()
 
 
-@huey.task()
-def build_digest_job(build_id: int) -> None:
-    from consult.digests.build import run_build
+def in_app_context(task):
+    """Run a task inside the worker's app context (a web process calling it inline has its own)."""
 
-    with _app().app_context():
-        run_build(build_id)
+    @wraps(task)
+    def run(*args, **kwargs):
+        from flask import has_app_context
 
+        if has_app_context():
+            return task(*args, **kwargs)
+        with worker_app().app_context():
+            return task(*args, **kwargs)
 
-@huey.periodic_task(crontab(minute="*/5"))
-def rebuild_stale_digests() -> None:
-    """Digests rebuild by themselves once enough new comments have arrived."""
-    from consult.digests.services import queue_stale_builds
-
-    with _app().app_context():
-        queue_stale_builds()
-
-
-@huey.periodic_task(crontab(minute="*"))
-def recover_lost_digest_builds() -> None:
-    """A build whose worker was killed is marked failed and queued again within a minute or two."""
-    from consult.digests.services import recover_and_requeue
-
-    with _app().app_context():
-        recover_and_requeue()
+    return run

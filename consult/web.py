@@ -99,28 +99,23 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    """Each domain's URLs (its routes.py), its signal receivers (its hooks.py) and its commands."""
+    from consult.accounts import routes as accounts
     from consult.accounts.cli import bp as users_cli
-    from consult.accounts.views import bp as accounts
-    from consult.comments import hooks as _comment_hooks  # noqa: F401  (connects page signals)
-    from consult.comments.staff_views import bp as moderation
-    from consult.comments.views import bp as comments
+    from consult.comments import hooks as _comment_hooks  # noqa: F401  (connects its receivers)
+    from consult.comments import routes as comments
     from consult.demo.cli import bp as demo_cli
-    from consult.digests import export_views as _exports  # noqa: F401  (routes on the digests blueprints)
-    from consult.digests import report_views as _report  # noqa: F401
-    from consult.digests.public_views import bp as feedback
-    from consult.digests.staff_views import bp as digests
+    from consult.digests import hooks as _digest_hooks  # noqa: F401  (connects its receivers)
+    from consult.digests import routes as digests
+    from consult.drafts import routes as drafts
     from consult.drafts.cli import bp as drafts_cli
-    from consult.drafts.staff_views import bp as staff
-    from consult.drafts.views import bp as drafts
-    from consult.hearings import agenda_views as _agenda  # noqa: F401  (routes on hearing_admin)
-    from consult.hearings import record_views as _record  # noqa: F401
+    from consult.hearings import routes as hearings
     from consult.hearings.cli import bp as hearings_cli
-    from consult.hearings.public_views import bp as hearings
-    from consult.hearings.staff_views import bp as hearing_admin
-    from consult.site.views import bp as main
+    from consult.site import routes as site
 
-    blueprints = (main, accounts, drafts, staff, comments, moderation, digests, feedback, hearings, hearing_admin,
-                  users_cli, drafts_cli, demo_cli, hearings_cli)
+    blueprints = (site.site, accounts.accounts, drafts.drafts, drafts.drafts_admin, comments.comments,
+                  comments.comments_admin, digests.digests, digests.digests_admin, hearings.hearings,
+                  hearings.hearings_admin, users_cli, drafts_cli, demo_cli, hearings_cli)
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -18,8 +18,8 @@ from consult.drafts.forms import ActionForm
 from consult.drafts.models import Consultation
 from consult.extensions import db
 from consult.http import page_arg
+from consult.unit_of_work import refuse, refuse_with_flash
 
-bp = Blueprint("moderation", __name__, url_prefix="/staff")
 moderator = roles_required("moderator")
 reader = roles_required("moderator", "drafter")
 
@@ -33,7 +33,6 @@ def _article_choices(consultation: Consultation, blank):
     return options([blank, ("general", _("总体意见"))] + [(str(a.article_id), a.number) for a in structure.articles])
 
 
-@bp.route("/consultations/<int:consultation_id>/comments")
 @reader
 def queue(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
@@ -58,7 +57,6 @@ def queue(consultation_id: int):
                            queue_filters={k: request.args[k] for k in QUEUE_FILTERS if request.args.get(k)})
 
 
-@bp.route("/consultations/<int:consultation_id>/comments/bulk", methods=["POST"])
 @moderator
 def bulk(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
@@ -76,10 +74,8 @@ def bulk(consultation_id: int):
         else:
             changed = services.reject(current_user, comments, form.reason.data or "", form.note.data or "")
     except services.CommentError as error:
-        db.session.rollback()
-        flash(error_message(error.code), "error")
+        refuse_with_flash(error_message(error.code))
     else:
-        db.session.commit()
         flash(_("已处理 %(num)d 条意见。", num=changed), "success")
     return redirect(_after_bulk(consultation, comments))
 
@@ -91,12 +87,11 @@ def _after_bulk(consultation: Consultation, comments: list[Comment]) -> str:
     """Back where the moderator was, built here rather than taken from the Referer: the comment's
     own page, or the queue with the filters the form was posted with."""
     if request.args.get("from") == "detail" and len(comments) == 1:
-        return url_for("moderation.detail", comment_id=comments[0].id)
+        return url_for("comments_admin.detail", comment_id=comments[0].id)
     filters = {key: request.args[key] for key in QUEUE_FILTERS if request.args.get(key)}
-    return url_for("moderation.queue", consultation_id=consultation.id, **filters)
+    return url_for("comments_admin.queue", consultation_id=consultation.id, **filters)
 
 
-@bp.route("/comments/<int:comment_id>")
 @reader
 def detail(comment_id: int):
     comment = db.get_or_404(Comment, comment_id)
@@ -111,7 +106,6 @@ def _render_detail(comment: Comment, redact_form: RedactForm, status: int = 200)
                            bulk=BulkModerationForm(ids=[comment.id]), events=queries.events_for(comment.id)), status
 
 
-@bp.route("/comments/<int:comment_id>/redact", methods=["POST"])
 @moderator
 def redact(comment_id: int):
     comment = db.get_or_404(Comment, comment_id)
@@ -119,12 +113,10 @@ def redact(comment_id: int):
     if not form.validate_on_submit():
         return _render_detail(comment, form, 422)
     services.redact(current_user, comment, form.public_text.data, form.note.data or "")
-    db.session.commit()
     flash(_("公开显示的文字已保存，原文仍然保留。"), "success")
-    return redirect(url_for("moderation.detail", comment_id=comment.id))
+    return redirect(url_for("comments_admin.detail", comment_id=comment.id))
 
 
-@bp.route("/consultations/<int:consultation_id>/comments/new", methods=["GET", "POST"])
 @reader
 def record(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
@@ -144,28 +136,23 @@ def record(consultation_id: int):
                 cipher=current_app.extensions["consult_contact_cipher"],
                 max_chars=current_app.config["COMMENT_MAX_CHARS"])
         except services.CommentError as error:
-            db.session.rollback()
-            form.body.errors = [*form.body.errors, error_message(error.code, **error.detail)]
+            refuse(form.body, error_message(error.code, **error.detail))
         else:
-            db.session.commit()
             flash(_("意见已录入，回执号 %(receipt)s。", receipt=comment.receipt), "success")
-            return redirect(url_for("moderation.record", consultation_id=consultation.id))
+            return redirect(url_for("comments_admin.record", consultation_id=consultation.id))
     return render_template("comments/record.html", consultation=consultation, form=form), 422 if form.errors else 200
 
 
-@bp.route("/consultations/<int:consultation_id>/premoderation/<any(on, off):mode>", methods=["POST"])
 @moderator
 def premoderation(consultation_id: int, mode: str):
     consultation = db.get_or_404(Consultation, consultation_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     services.set_premoderation(current_user, consultation, mode == "on")
-    db.session.commit()
     flash(_("已开启先审后发。") if mode == "on" else _("已关闭先审后发：新意见将直接公开。"), "success")
-    return redirect(url_for("moderation.queue", consultation_id=consultation.id))
+    return redirect(url_for("comments_admin.queue", consultation_id=consultation.id))
 
 
-@bp.route("/consultations/<int:consultation_id>/audit")
 @reader
 def audit(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)

@@ -1,7 +1,7 @@
 """Residents submit comments and look up their receipts."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask import abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from consult import hooks
@@ -13,10 +13,9 @@ from consult.comments.receipts import parse_receipt
 from consult.db import utcnow
 from consult.drafts import queries as draft_queries
 from consult.drafts.pages import article_context, draft_context
-from consult.extensions import db, limiter
+from consult.extensions import limiter
 from consult.http import no_store
-
-bp = Blueprint("comments", __name__)
+from consult.unit_of_work import refuse
 
 
 def _comment_limit() -> str:
@@ -50,14 +49,11 @@ def _submit(consultation, article_id, form):
             max_chars=current_app.config["COMMENT_MAX_CHARS"],
         )
     except services.CommentError as error:
-        db.session.rollback()
-        form.body.errors = [*form.body.errors, error_message(error.code, **error.detail)]
+        refuse(form.body, error_message(error.code, **error.detail))
         return None
-    db.session.commit()
     return redirect(url_for("comments.thanks", receipt=comment.receipt), code=303)
 
 
-@bp.route("/drafts/<slug>/articles/<number>/comments", methods=["POST"])
 @public
 @comment_limit
 def comment_on_article(slug: str, number: str):
@@ -73,7 +69,6 @@ def comment_on_article(slug: str, number: str):
     return render_template("drafts/article.html", **context), 422
 
 
-@bp.route("/drafts/<slug>/comments", methods=["POST"])
 @public
 @comment_limit
 def comment_on_draft(slug: str):
@@ -96,7 +91,6 @@ def _comment_or_404(receipt: str):
     return comment
 
 
-@bp.route("/receipts/<receipt>/thanks")
 @public
 @limiter.limit(_receipt_limit)
 @no_store
@@ -105,7 +99,6 @@ def thanks(receipt: str):
     return render_template("comments/thanks.html", comment=comment, **_receipt_context(comment))
 
 
-@bp.route("/receipts", methods=["GET"])
 @public
 @limiter.limit(_receipt_limit)
 @no_store
@@ -120,7 +113,6 @@ def lookup():
     return render_template("comments/lookup.html", number="", error=None)
 
 
-@bp.route("/receipts/<receipt>")
 @public
 @limiter.limit(_receipt_limit)
 @no_store

@@ -9,8 +9,6 @@ from consult.comments.models import Comment
 from consult.digests import exports
 from consult.digests.export_rows_db import OPEN_COLUMNS, STAFF_COLUMNS, comment_rows, summary_table
 from consult.digests.models import FeedbackReport
-from consult.digests.public_views import bp as public_bp
-from consult.digests.staff_views import bp
 from consult.drafts import queries as draft_queries
 from consult.drafts.models import Consultation
 from consult.extensions import db
@@ -31,7 +29,6 @@ def _download(data: bytes, name: str, fmt: str) -> Response:
     return response
 
 
-@bp.route("/<int:consultation_id>/summary.<any(docx, xlsx):fmt>")
 @roles_required("drafter", "organizer")
 def summary(consultation_id: int, fmt: str):
     consultation = db.get_or_404(Consultation, consultation_id)
@@ -41,7 +38,6 @@ def summary(consultation_id: int, fmt: str):
     return _download(data, f"summary-{consultation.slug}", fmt)
 
 
-@bp.route("/<int:consultation_id>/comments.<any(csv, json):fmt>")
 @roles_required("drafter", "moderator")
 def all_comments(consultation_id: int, fmt: str):
     consultation = db.get_or_404(Consultation, consultation_id)
@@ -52,7 +48,6 @@ def all_comments(consultation_id: int, fmt: str):
     return _download(data, f"comments-{consultation.slug}", fmt)
 
 
-@public_bp.route("/drafts/<slug>/open-data.<any(csv, json):fmt>")
 @public
 def open_data(slug: str, fmt: str):
     """Published comments, and the answers once the feedback report is out. No personal data."""

@@ -18,7 +18,7 @@ def draft_overview(consultation, build) -> dict:
     ranking = sorted(((a, per_article.get(str(a.article_id), {}).get("total", 0)) for a in structure.articles),
                      key=lambda pair: -pair[1])
     heat = [(a.number, per_article.get(str(a.article_id), {}).get("total", 0),
-             url_for("digests.article", consultation_id=consultation.id, article_id=a.article_id))
+             url_for("digests_admin.article", consultation_id=consultation.id, article_id=a.article_id))
             for a in structure.articles]
     days = [(date.fromisoformat(day), n) for day, n in stats.get("days", [])]
     return {

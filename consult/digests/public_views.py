@@ -1,9 +1,8 @@
-"""The public feedback report (意见采纳情况) and the receipt page's answer."""
+"""The public feedback report (意见采纳情况)."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import abort, render_template
 
-from consult import hooks
 from consult.accounts.access import public
 from consult.db import utcnow
 from consult.digests import queries
@@ -11,10 +10,7 @@ from consult.digests.models import FeedbackReport
 from consult.drafts import queries as draft_queries
 from consult.extensions import db
 
-bp = Blueprint("feedback", __name__)
 
-
-@bp.route("/drafts/<slug>/feedback")
 @public
 def report(slug: str):
     consultation = draft_queries.public_consultation(slug) or abort(404)
@@ -27,15 +23,3 @@ def report(slug: str):
     total = sum(v.theme.size for _a, views in sections for v in views)
     return render_template("digests/feedback.html", consultation=consultation, report=published,
                            sections=[(a, views) for a, views in sections if views], total=total, now=utcnow())
-
-
-@hooks.receipt_page.connect
-def receipt_answer(_app, comment, **_):
-    answer = queries.answer_for(comment.id)
-    return {"answer": answer, "status": "answered"} if answer else {}
-
-
-@hooks.draft_page.connect
-def feedback_link(_app, consultation, **_):
-    published = db.session.get(FeedbackReport, consultation.id)
-    return {"feedback_published": bool(published and published.published_at)}

@@ -11,12 +11,11 @@ from consult.digests import queries, services
 from consult.digests.forms import ReportForm
 from consult.digests.labels import error_message
 from consult.digests.models import FeedbackReport
-from consult.digests.staff_views import bp
 from consult.drafts.models import Consultation
 from consult.extensions import db
+from consult.unit_of_work import refuse
 
 
-@bp.route("/<int:consultation_id>/report", methods=["GET", "POST"])
 @roles_required("drafter")
 def report(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
@@ -26,12 +25,10 @@ def report(consultation_id: int):
         try:
             services.publish_report(current_user, consultation, form.introduction.data or "")
         except services.DigestError as error:
-            db.session.rollback()
-            form.introduction.errors = [*form.introduction.errors, error_message(error.code)]
+            refuse(form.introduction, error_message(error.code))
         else:
-            db.session.commit()
             flash(_("意见采纳情况已公开发布。"), "success")
-            return redirect(url_for("feedback.report", slug=consultation.slug))
+            return redirect(url_for("digests.report", slug=consultation.slug))
     answered, themes = queries.answered_counts(consultation.id)
     return render_template("digests/report_form.html", consultation=consultation, form=form, existing=existing,
                            answered=answered, themes=themes, now=utcnow()), 422 if form.errors else 200

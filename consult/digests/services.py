@@ -48,48 +48,20 @@ def request_build(consultation: Consultation, actor=None) -> DigestBuild:
     return build
 
 
-def enqueue(build: DigestBuild) -> None:
-    """Hand a committed build to the worker (or run it here when JOBS_INLINE, as tests do)."""
-    if current_app.config.get("JOBS_INLINE"):
-        from consult.digests.build import run_build
-
-        run_build(build.id)
-        return
-    from consult.jobs import build_digest_job
-
-    try:
-        build_digest_job(build.id)
-    except Exception as error:  # the queue is down: say so on the build instead of failing the page
-        current_app.logger.exception("could not enqueue digest build %s", build.id)
-        build.state, build.error = "failed", f"queue unavailable: {type(error).__name__}"
-        db.session.commit()
-
-
-def queue_stale_builds() -> list[int]:
-    """Builds for consultations with enough comments since their last digest."""
+def request_stale_builds() -> list[DigestBuild]:
+    """Lost builds retried, and a build for each open consultation with enough comments since its
+    last digest (DIGEST_REBUILD_AFTER); flushed, for the caller to commit and queue."""
     from consult.comments.models import Comment
 
     threshold = current_app.config.get("DIGEST_REBUILD_AFTER", 20)
-    queued = recover_lost_builds()
+    requested = recover_lost_builds()
     for consultation in db.session.scalars(sa.select(Consultation).where(Consultation.status == "open")):
         last = latest_build(consultation.id)
         newest = db.session.scalar(sa.select(sa.func.count(Comment.id)).where(
             Comment.consultation_id == consultation.id, Comment.id > (last.last_comment_id if last else 0)))
         if newest >= threshold and active_build(consultation.id) is None:
-            queued.append(request_build(consultation))
-    db.session.commit()
-    for build in queued:
-        enqueue(build)
-    return [b.id for b in queued]
-
-
-def recover_and_requeue() -> list[int]:
-    """The periodic check for builds whose worker died: mark them failed and queue them again."""
-    retried = recover_lost_builds()
-    db.session.commit()
-    for build in retried:
-        enqueue(build)
-    return [b.id for b in retried]
+            requested.append(request_build(consultation))
+    return requested
 
 
 def _check_revision(theme: Theme, revision: int | None) -> None:

@@ -1,13 +1,13 @@
 """Drafters' digest pages: build, read, shape and answer."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from consult.accounts.access import roles_required
 from consult.comments.forms import options
-from consult.digests import pages, queries, services
+from consult.digests import pages, queries, services, tasks
 from consult.digests.forms import AnswerForm, MembersForm, MergeThemeForm, RenameThemeForm
 from consult.digests.labels import error_message
 from consult.digests.models import Theme
@@ -16,13 +16,12 @@ from consult.drafts.models import Consultation
 from consult.drafts.queries import load_structure
 from consult.extensions import db
 from consult.http import database_id, id_from_form, page_arg
+from consult.unit_of_work import after_commit, refuse, refuse_with_flash
 
-bp = Blueprint("digests", __name__, url_prefix="/staff/digests")
 reader = roles_required("drafter", "organizer", "moderator")
 drafter = roles_required("drafter")
 
 
-@bp.route("/<int:consultation_id>")
 @reader
 def draft(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
@@ -37,20 +36,17 @@ def _last_failure(consultation_id: int, good):
     return failed if failed and (good is None or failed.id > good.id) else None
 
 
-@bp.route("/<int:consultation_id>/build", methods=["POST"])
 @roles_required("drafter", "moderator")
 def build(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     queued = services.request_build(consultation, current_user)
-    db.session.commit()
-    services.enqueue(queued)
+    after_commit(lambda: tasks.enqueue(queued))
     flash(_("已开始生成意见摘要。页面会自动刷新显示进度，其间可以继续查看上一版摘要。"), "info")
-    return redirect(url_for("digests.draft", consultation_id=consultation.id))
+    return redirect(url_for("digests_admin.draft", consultation_id=consultation.id))
 
 
-@bp.route("/<int:consultation_id>/articles/<int:article_id>")
 @reader
 def article(consultation_id: int, article_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
@@ -75,7 +71,6 @@ def _siblings(theme: Theme) -> list[Theme]:
         .order_by(Theme.size.desc())).all()
 
 
-@bp.route("/themes/<int:theme_id>")
 @reader
 def theme(theme_id: int):
     return _render_theme(_theme(theme_id))
@@ -101,12 +96,10 @@ def _render_theme(item: Theme, status: int = 200, answer: AnswerForm | None = No
 
 
 def _done(item: Theme, message: str):
-    db.session.commit()
     flash(message, "success")
-    return redirect(url_for("digests.theme", theme_id=item.id))
+    return redirect(url_for("digests_admin.theme", theme_id=item.id))
 
 
-@bp.route("/themes/<int:theme_id>/rename", methods=["POST"])
 @drafter
 def rename(theme_id: int):
     item, form = _theme(theme_id), RenameThemeForm()
@@ -115,12 +108,10 @@ def rename(theme_id: int):
             services.rename_theme(item, form.label.data, form.revision.data)
             return _done(item, _("主题已改名。"))
         except services.DigestError as error:
-            db.session.rollback()
-            form.label.errors = [*form.label.errors, error_message(error.code, **error.detail)]
+            refuse(form.label, error_message(error.code, **error.detail))
     return _render_theme(db.session.get(Theme, theme_id), 422, rename=form)
 
 
-@bp.route("/themes/<int:theme_id>/merge", methods=["POST"])
 @drafter
 def merge(theme_id: int):
     source = _theme(theme_id)
@@ -128,13 +119,11 @@ def merge(theme_id: int):
     try:
         services.merge_themes(target, source)
     except services.DigestError as error:
-        db.session.rollback()
-        flash(error_message(error.code), "error")
-        return redirect(url_for("digests.theme", theme_id=source.id))
+        refuse_with_flash(error_message(error.code))
+        return redirect(url_for("digests_admin.theme", theme_id=source.id))
     return _done(target, _("两个主题已合并。"))
 
 
-@bp.route("/themes/<int:theme_id>/members", methods=["POST"])
 @drafter
 def members(theme_id: int):
     item, form = _theme(theme_id), MembersForm()
@@ -152,9 +141,8 @@ def members(theme_id: int):
         services.move_comments(item, ids, target)
         return _done(item, _("意见已移到“%(label)s”。", label=target.label))
     except services.DigestError as error:
-        db.session.rollback()
-        flash(error_message(error.code), "error")
-        return redirect(url_for("digests.theme", theme_id=item.id))
+        refuse_with_flash(error_message(error.code))
+        return redirect(url_for("digests_admin.theme", theme_id=item.id))
 
 
 def _article_choice(value: str) -> int | None:
@@ -166,7 +154,6 @@ def _article_choice(value: str) -> int | None:
         raise services.DigestError("unknown_article") from None
 
 
-@bp.route("/themes/<int:theme_id>/answer", methods=["POST"])
 @drafter
 def answer(theme_id: int):
     item, form = _theme(theme_id), AnswerForm()
@@ -176,9 +163,8 @@ def answer(theme_id: int):
             services.answer_theme(current_user, item, form.decision.data, form.reason.data, form.revision.data)
             return _done(item, _("答复已保存，提出这些意见的居民可以在回执页看到。"))
         except services.DigestError as error:
-            db.session.rollback()
             status = 409 if error.code == "stale" else 422
-            form.reason.errors = [*form.reason.errors, error_message(error.code, **error.detail)]
+            refuse(form.reason, error_message(error.code, **error.detail))
     fresh = db.session.get(Theme, theme_id)
     form.revision.data = fresh.revision  # the form now answers the latest version; the text is kept
     return _render_theme(fresh, status, answer=form)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -15,12 +15,11 @@ from consult.drafts.importers import DraftFileError
 from consult.drafts.messages import error_message
 from consult.drafts.models import Consultation
 from consult.extensions import db
+from consult.unit_of_work import refuse, refuse_with_flash
 
-bp = Blueprint("staff", __name__, url_prefix="/staff")
 drafter = roles_required("drafter")
 
 
-@bp.route("/")
 @staff_required
 def dashboard():
     consultations = db.session.scalars(db.select(Consultation).order_by(Consultation.created_at.desc())).all()
@@ -28,7 +27,6 @@ def dashboard():
     return render_template("staff/dashboard.html", consultations=consultations, counts=counts, now=utcnow())
 
 
-@bp.route("/imports/new", methods=["GET", "POST"])
 @drafter
 def new_import():
     form = ImportForm()
@@ -46,15 +44,12 @@ def new_import():
                 data = upload.read(current_app.config["MAX_CONTENT_LENGTH"] + 1)
                 preview = services.stage_import(current_user, upload.filename, data)
         except (DraftFileError, services.DraftError) as error:
-            db.session.rollback()
-            form.source.errors = [*form.source.errors, error_message(error.code, **error.detail)]
+            refuse(form.source, error_message(error.code, **error.detail))
         else:
-            db.session.commit()
-            return redirect(url_for("staff.preview_import", token=preview.pending.token))
+            return redirect(url_for("drafts_admin.preview_import", token=preview.pending.token))
     return render_template("staff/import.html", form=form), 422 if form.errors else 200
 
 
-@bp.route("/imports/<token>", methods=["GET", "POST"])
 @drafter
 def preview_import(token: str):
     try:
@@ -69,12 +64,10 @@ def preview_import(token: str):
                 memo=form.memo.data or "", label=form.label.data,
             )
         except services.DraftError as error:
-            db.session.rollback()
-            form.slug.errors = [*form.slug.errors, error_message(error.code, **error.detail)]
+            refuse(form.slug, error_message(error.code, **error.detail))
         else:
-            db.session.commit()
             flash(_("草案已保存。检查无误后，可以发布并开始征求意见。"), "success")
-            return redirect(url_for("staff.consultation", consultation_id=consultation.id))
+            return redirect(url_for("drafts_admin.consultation", consultation_id=consultation.id))
     return render_template("staff/preview.html", form=form, preview=preview), 422 if form.errors else 200
 
 
@@ -82,7 +75,6 @@ def _consultation(consultation_id: int) -> Consultation:
     return db.get_or_404(Consultation, consultation_id)
 
 
-@bp.route("/consultations/<int:consultation_id>", methods=["GET", "POST"])
 @drafter
 def consultation(consultation_id: int):
     item = _consultation(consultation_id)
@@ -91,12 +83,10 @@ def consultation(consultation_id: int):
         try:
             services.update_consultation(item, title=form.title.data, slug=form.slug.data, memo=form.memo.data or "")
         except services.DraftError as error:
-            db.session.rollback()
-            form.slug.errors = [*form.slug.errors, error_message(error.code, **error.detail)]
+            refuse(form.slug, error_message(error.code, **error.detail))
         else:
-            db.session.commit()
             flash(_("修改已保存。"), "success")
-            return redirect(url_for("staff.consultation", consultation_id=item.id))
+            return redirect(url_for("drafts_admin.consultation", consultation_id=item.id))
     schedule = ScheduleForm(prefix="schedule", **_local_window(item))
     return _render_consultation(item, form, schedule)
 
@@ -116,7 +106,6 @@ def _local_window(item: Consultation) -> dict:
             for name in ("opens_at", "closes_at") if getattr(item, name)}
 
 
-@bp.route("/consultations/<int:consultation_id>/schedule", methods=["POST"])
 @drafter
 def schedule(consultation_id: int):
     item = _consultation(consultation_id)
@@ -128,16 +117,13 @@ def schedule(consultation_id: int):
                 item, schedule_form.opens_at.data.replace(tzinfo=zone), schedule_form.closes_at.data.replace(tzinfo=zone)
             )
         except services.DraftError as error:
-            db.session.rollback()
-            schedule_form.closes_at.errors = [*schedule_form.closes_at.errors, error_message(error.code)]
+            refuse(schedule_form.closes_at, error_message(error.code))
         else:
-            db.session.commit()
             flash(_("征求意见期已设定。"), "success")
-            return redirect(url_for("staff.consultation", consultation_id=item.id))
+            return redirect(url_for("drafts_admin.consultation", consultation_id=item.id))
     return _render_consultation(item, ConsultationForm(obj=item), schedule_form)
 
 
-@bp.route("/consultations/<int:consultation_id>/<any(close, archive):action>", methods=["POST"])
 @drafter
 def change_status(consultation_id: int, action: str):
     item = _consultation(consultation_id)
@@ -146,9 +132,7 @@ def change_status(consultation_id: int, action: str):
     try:
         (services.close_consultation if action == "close" else services.archive_consultation)(item)
     except services.DraftError as error:
-        db.session.rollback()
-        flash(error_message(error.code), "error")
+        refuse_with_flash(error_message(error.code))
     else:
-        db.session.commit()
         flash(_("征求意见已截止。") if action == "close" else _("已归档。"), "success")
-    return redirect(url_for("staff.consultation", consultation_id=item.id))
+    return redirect(url_for("drafts_admin.consultation", consultation_id=item.id))

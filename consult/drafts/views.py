@@ -1,12 +1,10 @@
 """Public pages of a consultation: the draft, each article, the 起草说明 and search."""
-from flask import Blueprint, abort, render_template, request
+from flask import abort, render_template, request
 
 from consult.accounts.access import public
 from consult.db import utcnow
 from consult.drafts import queries
 from consult.drafts.pages import article_context, draft_context
-
-bp = Blueprint("drafts", __name__, url_prefix="/drafts")
 
 
 def _consultation_or_404(slug: str):
@@ -16,13 +14,11 @@ def _consultation_or_404(slug: str):
     return consultation
 
 
-@bp.route("/<slug>")
 @public
 def draft(slug: str):
     return render_template("drafts/draft.html", **draft_context(_consultation_or_404(slug)))
 
 
-@bp.route("/<slug>/articles/<number>")
 @public
 def article(slug: str, number: str):
     context = article_context(_consultation_or_404(slug), number)
@@ -31,14 +27,12 @@ def article(slug: str, number: str):
     return render_template("drafts/article.html", **context)
 
 
-@bp.route("/<slug>/memo")
 @public
 def memo(slug: str):
     consultation = _consultation_or_404(slug)
     return render_template("drafts/memo.html", consultation=consultation, now=utcnow())
 
 
-@bp.route("/<slug>/search")
 @public
 def search(slug: str):
     consultation = _consultation_or_404(slug)

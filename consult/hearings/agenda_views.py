@@ -1,7 +1,7 @@
 """The agenda: suggested contested articles, items with times, speakers and questions; the packet."""
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from consult.accounts.access import roles_required
@@ -12,7 +12,7 @@ from consult.hearings import packet, planning, services
 from consult.hearings.forms import AgendaItemForm, RevisionForm
 from consult.hearings.labels import error_message
 from consult.hearings.models import AgendaItem, Hearing, Registration
-from consult.hearings.staff_views import bp
+from consult.unit_of_work import refuse, refuse_with_flash
 
 organizer = roles_required("organizer")
 reader = roles_required("organizer", "drafter")
@@ -42,24 +42,22 @@ def _render(hearing: Hearing, new_form: AgendaItemForm | None = None, status: in
     ), status
 
 
-@bp.route("/<int:hearing_id>/agenda")
 @organizer
 def agenda(hearing_id: int):
     return _render(db.get_or_404(Hearing, hearing_id))
 
 
 def _fail(hearing: Hearing, error: services.HearingError, form: AgendaItemForm | None = None):
-    db.session.rollback()
+    message = error_message(error.code, **error.detail)
+    if form is None:
+        refuse_with_flash(message)
+        return redirect(url_for("hearings_admin.agenda", hearing_id=hearing.id))
+    refuse(form.title, message)
     fresh = db.session.get(Hearing, hearing.id)
-    if form is not None:
-        form.title.errors = [*form.title.errors, error_message(error.code, **error.detail)]
-        form.revision.data = fresh.revision  # resubmitting now applies to the agenda as it is
-        return _render(fresh, form, 409 if error.code == "stale" else 422)
-    flash(error_message(error.code, **error.detail), "error")
-    return redirect(url_for("hearing_admin.agenda", hearing_id=hearing.id))
+    form.revision.data = fresh.revision  # resubmitting now applies to the agenda as it is
+    return _render(fresh, form, 409 if error.code == "stale" else 422)
 
 
-@bp.route("/<int:hearing_id>/agenda/items", methods=["POST"])
 @organizer
 def add_item(hearing_id: int):
     hearing = db.get_or_404(Hearing, hearing_id)
@@ -74,11 +72,9 @@ def add_item(hearing_id: int):
                           revision=form.revision.data)
     except services.HearingError as error:
         return _fail(hearing, error, form)
-    db.session.commit()
-    return redirect(url_for("hearing_admin.agenda", hearing_id=hearing.id))
+    return redirect(url_for("hearings_admin.agenda", hearing_id=hearing.id))
 
 
-@bp.route("/<int:hearing_id>/agenda/suggested", methods=["POST"])
 @organizer
 def add_suggested(hearing_id: int):
     """One item per contested article, with the article's themes as starting questions."""
@@ -98,11 +94,9 @@ def add_suggested(hearing_id: int):
             revision = hearing.revision
     except services.HearingError as error:
         return _fail(hearing, error)
-    db.session.commit()
-    return redirect(url_for("hearing_admin.agenda", hearing_id=hearing.id))
+    return redirect(url_for("hearings_admin.agenda", hearing_id=hearing.id))
 
 
-@bp.route("/<int:hearing_id>/agenda/items/<int:item_id>", methods=["POST"])
 @organizer
 def edit_item(hearing_id: int, item_id: int):
     hearing = db.get_or_404(Hearing, hearing_id)
@@ -125,17 +119,14 @@ def edit_item(hearing_id: int, item_id: int):
             return _render(hearing, status=422)
     except services.HearingError as error:
         return _fail(hearing, error)
-    db.session.commit()
-    return redirect(url_for("hearing_admin.agenda", hearing_id=hearing.id) + f"#item-{item_id}")
+    return redirect(url_for("hearings_admin.agenda", hearing_id=hearing.id) + f"#item-{item_id}")
 
 
-@bp.route("/<int:hearing_id>/packet")
 @reader
 def packet_page(hearing_id: int):
     return packet.packet_html(db.get_or_404(Hearing, hearing_id))
 
 
-@bp.route("/<int:hearing_id>/packet.pdf")
 @reader
 def packet_pdf(hearing_id: int):
     hearing = db.get_or_404(Hearing, hearing_id)

@@ -1,7 +1,7 @@
 """The public announcement of a hearing (听证公告), registration, and the registration receipt."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, redirect, render_template, url_for
+from flask import abort, current_app, redirect, render_template, url_for
 
 from consult.accounts.access import public
 from consult.comments.forms import options
@@ -14,8 +14,7 @@ from consult.hearings.forms import RegistrationForm
 from consult.hearings.labels import error_message
 from consult.hearings.models import Hearing, Registration
 from consult.http import no_store
-
-bp = Blueprint("hearings", __name__, url_prefix="/hearings")
+from consult.unit_of_work import refuse
 
 
 def _public_hearing(hearing_id: int) -> Hearing:
@@ -37,13 +36,11 @@ def _render(hearing: Hearing, form: RegistrationForm, status: int = 200):
                            now=utcnow()), status
 
 
-@bp.route("/<int:hearing_id>")
 @public
 def announcement(hearing_id: int):
     return _render(_public_hearing(hearing_id), RegistrationForm())
 
 
-@bp.route("/<int:hearing_id>/register", methods=["POST"])
 @public
 @limiter.limit(lambda: current_app.config["COMMENT_RATE_LIMIT"])
 def register(hearing_id: int):
@@ -59,15 +56,12 @@ def register(hearing_id: int):
             registration, _created = services.register(
                 hearing, data, token=form.token.data or "", cipher=current_app.extensions["consult_contact_cipher"])
         except services.HearingError as error:
-            db.session.rollback()
-            form.summary.errors = [*form.summary.errors, error_message(error.code, **error.detail)]
+            refuse(form.summary, error_message(error.code, **error.detail))
         else:
-            db.session.commit()
             return redirect(url_for("hearings.receipt", receipt=registration.receipt), code=303)
     return _render(hearing, form, 422)
 
 
-@bp.route("/registrations/<receipt>")
 @public
 @limiter.limit(lambda: current_app.config["RECEIPT_RATE_LIMIT"])
 @no_store

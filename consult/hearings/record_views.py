@@ -13,7 +13,6 @@ from consult.hearings import services
 from consult.hearings.labels import KIND_LABELS, STANCE_LABELS
 from consult.hearings.models import Hearing, Registration
 from consult.hearings.report_docx import hearing_report_docx
-from consult.hearings.staff_views import bp
 
 
 def _registrations(hearing: Hearing) -> list[Registration]:
@@ -22,7 +21,6 @@ def _registrations(hearing: Hearing) -> list[Registration]:
         .order_by(Registration.kind.desc(), Registration.created_at)).all()
 
 
-@bp.route("/<int:hearing_id>/record", methods=["GET", "POST"])
 @roles_required("organizer")
 def record(hearing_id: int):
     hearing = db.get_or_404(Hearing, hearing_id)
@@ -35,15 +33,13 @@ def record(hearing_id: int):
             hearing, attended={r.id: r.id in present for r in registrations},
             minutes={item.id: request.form.get(f"minutes-{item.id}", "")[:50000] for item in hearing.items},
             report=request.form.get("report", "")[:100000])
-        db.session.commit()
         flash(_("会议记录已保存。"), "success")
-        return redirect(url_for("hearing_admin.record", hearing_id=hearing.id))
+        return redirect(url_for("hearings_admin.record", hearing_id=hearing.id))
     numbers = {a.article_id: a for a in load_structure(hearing.consultation.version_id).articles}
     return render_template("hearings/record.html", hearing=hearing, registrations=registrations, numbers=numbers,
                            action=ActionForm())
 
 
-@bp.route("/<int:hearing_id>/report.docx")
 @roles_required("organizer", "drafter")
 def report_docx(hearing_id: int):
     hearing = db.get_or_404(Hearing, hearing_id)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -18,8 +18,8 @@ from consult.hearings import planning, services
 from consult.hearings.forms import HearingForm
 from consult.hearings.labels import error_message
 from consult.hearings.models import Hearing, Registration
+from consult.unit_of_work import refuse, refuse_with_flash
 
-bp = Blueprint("hearing_admin", __name__, url_prefix="/staff/hearings")
 organizer = roles_required("organizer")
 
 
@@ -27,7 +27,6 @@ def _zone() -> ZoneInfo:
     return ZoneInfo(current_app.config["CITY_TIMEZONE"])
 
 
-@bp.route("/")
 @organizer
 def index():
     hearings = db.session.scalars(db.select(Hearing).order_by(Hearing.starts_at.desc())).all()
@@ -53,8 +52,6 @@ def _input(form: HearingForm) -> services.HearingInput:
         announcement=form.announcement.data or "", article_ids=tuple(form.articles.data or ()))
 
 
-@bp.route("/new/<int:consultation_id>", methods=["GET", "POST"])
-@bp.route("/<int:hearing_id>/edit", methods=["GET", "POST"])
 @organizer
 def edit(consultation_id: int | None = None, hearing_id: int | None = None):
     hearing = db.get_or_404(Hearing, hearing_id) if hearing_id else None
@@ -70,17 +67,14 @@ def edit(consultation_id: int | None = None, hearing_id: int | None = None):
         try:
             saved = services.save_hearing(consultation, _input(form), hearing)
         except services.HearingError as error:
-            db.session.rollback()
-            form.title.errors = [*form.title.errors, error_message(error.code)]
+            refuse(form.title, error_message(error.code))
         else:
-            db.session.commit()
             flash(_("会议信息已保存。"), "success")
-            return redirect(url_for("hearing_admin.overview", hearing_id=saved.id))
+            return redirect(url_for("hearings_admin.overview", hearing_id=saved.id))
     return render_template("hearings/edit.html", form=form, hearing=hearing, consultation=consultation), \
         422 if form.errors else 200
 
 
-@bp.route("/<int:hearing_id>")
 @organizer
 def overview(hearing_id: int):
     hearing = db.get_or_404(Hearing, hearing_id)
@@ -89,7 +83,6 @@ def overview(hearing_id: int):
     return render_template("hearings/overview.html", hearing=hearing, counts=counts, action=ActionForm(), now=utcnow())
 
 
-@bp.route("/<int:hearing_id>/status/<any(announced, closed, held, cancelled, draft):status>", methods=["POST"])
 @organizer
 def status(hearing_id: int, status: str):
     hearing = db.get_or_404(Hearing, hearing_id)
@@ -98,15 +91,12 @@ def status(hearing_id: int, status: str):
     try:
         services.set_status(hearing, status)
     except services.HearingError as error:
-        db.session.rollback()
-        flash(error_message(error.code), "error")
+        refuse_with_flash(error_message(error.code))
     else:
-        db.session.commit()
         flash(_("状态已更新。"), "success")
-    return redirect(url_for("hearing_admin.overview", hearing_id=hearing.id))
+    return redirect(url_for("hearings_admin.overview", hearing_id=hearing.id))
 
 
-@bp.route("/<int:hearing_id>/speakers", methods=["GET", "POST"])
 @organizer
 def speakers(hearing_id: int):
     hearing = db.get_or_404(Hearing, hearing_id)
@@ -121,13 +111,11 @@ def speakers(hearing_id: int):
         try:
             services.apply_selection(current_user, hearing, chosen)
         except services.HearingError as error:
-            db.session.rollback()
-            flash(error_message(error.code, **error.detail), "error")
+            refuse_with_flash(error_message(error.code, **error.detail))
             status = 422
         else:
-            db.session.commit()
             flash(_("陈述人名单已保存，遴选理由已记录。"), "success")
-            return redirect(url_for("hearing_admin.speakers", hearing_id=hearing.id))
+            return redirect(url_for("hearings_admin.speakers", hearing_id=hearing.id))
     proposal = planning.propose_speakers([
         planning.Applicant(a.id, a.stance, a.district, a.role, tuple(a.article_ids), a.created_at)
         for a in applicants], hearing.speaker_slots)

@@ -1,17 +1,14 @@
 """The home page and site-wide preferences (language)."""
-from flask import Blueprint, current_app, has_request_context, redirect, render_template, request, url_for
+from flask import current_app, has_request_context, redirect, render_template, request, url_for
 
 from consult.accounts.access import public
 from consult.db import utcnow
 from consult.drafts import queries
 from consult.http import safe_next
 
-bp = Blueprint("main", __name__)
-
 ONE_YEAR = 365 * 24 * 3600
 
 
-@bp.route("/")
 @public
 def home():
     now = utcnow()
@@ -20,10 +17,9 @@ def home():
     return render_template("home.html", consultations=consultations, counts=counts, now=now)
 
 
-@bp.route("/language/<code>")
 @public
 def set_language(code: str):
-    response = redirect(safe_next(request.args.get("next"), url_for("main.home")))
+    response = redirect(safe_next(request.args.get("next"), url_for("site.home")))
     if code in current_app.config["LANGUAGES"]:
         response.set_cookie("lang", code, max_age=ONE_YEAR, samesite="Lax", httponly=True,
                             secure=current_app.config["SESSION_COOKIE_SECURE"])
@@ -33,11 +29,10 @@ def set_language(code: str):
 DISPLAY_OPTIONS = {"large": "text-large", "contrast": "contrast-high"}
 
 
-@bp.route("/display/<option>/<any(on, off):state>")
 @public
 def set_display(option: str, state: str):
     """Age-friendly reading: large text and high contrast, kept in a cookie for a year."""
-    response = redirect(safe_next(request.args.get("next"), url_for("main.home")))
+    response = redirect(safe_next(request.args.get("next"), url_for("site.home")))
     if option in DISPLAY_OPTIONS:
         chosen = set(filter(None, request.cookies.get("display", "").split(","))) & set(DISPLAY_OPTIONS)
         chosen = chosen | {option} if state == "on" else chosen - {option}
@@ -53,7 +48,6 @@ def display_classes() -> dict:
     return {"display": chosen, "display_classes": " ".join(DISPLAY_OPTIONS[o] for o in sorted(chosen))}
 
 
-@bp.route("/healthz")
 @public
 def healthz():
     return {"status": "ok"}

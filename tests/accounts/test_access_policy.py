@@ -9,10 +9,10 @@ from consult.accounts.models import ROLES
 # Routes residents may use. Anything else must be staff-only; a new public route has to be added here
 # on purpose, so that no staff page becomes public by accident.
 EXPECTED_PUBLIC = {
-    "static", "main.home", "main.set_language", "main.set_display", "main.healthz", "accounts.login",
+    "static", "site.home", "site.set_language", "site.set_display", "site.healthz", "accounts.login",
     "drafts.draft", "drafts.article", "drafts.memo", "drafts.search",
     "comments.comment_on_article", "comments.comment_on_draft", "comments.thanks", "comments.lookup",
-    "comments.receipt", "feedback.report", "feedback.open_data",
+    "comments.receipt", "digests.report", "digests.open_data",
     "hearings.announcement", "hearings.register", "hearings.receipt",
 }
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from consult import jobs
-from consult.digests import services
+from consult.digests import services, tasks
 from consult.digests.models import DigestBuild, Theme
 from consult.extensions import db
 
@@ -46,9 +46,9 @@ def test_build_runs_in_a_separate_worker(app, database_url, tmp_path, monkeypatc
         add_comment(consultation, 1, body=f"建议公园增加夜间照明设施，第{n}条意见")
     build = services.request_build(consultation)
     db.session.commit()
-    services.enqueue(build)
+    tasks.enqueue(build)
     assert db.session.get(DigestBuild, build.id).state == "queued"  # nothing ran in this process
-    worker = subprocess.Popen([str(CONSUMER), "consult.jobs.huey", "-w", "1", "-k", "thread"], env=env,
+    worker = subprocess.Popen([str(CONSUMER), "consult.worker.huey", "-w", "1", "-k", "thread"], env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         state = _wait_for(build.id)

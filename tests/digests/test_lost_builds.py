@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from consult.db import utcnow
 from consult.digests import build as build_module
-from consult.digests import services
+from consult.digests import services, tasks
 from consult.digests.build import run_build
 from consult.digests.liveness import MAX_ATTEMPTS, Heartbeat
 from consult.digests.models import DigestBuild, Theme
@@ -48,7 +48,7 @@ def test_a_silent_build_is_marked_failed_and_tried_again(app):
     consultation = _digest()
     stuck = _stuck_build(consultation)
     assert services.active_build(consultation.id).id == stuck.id
-    retried = services.recover_and_requeue()
+    retried = tasks.recover_lost_digest_builds.call_local()
     db.session.expire_all()
     lost = db.session.get(DigestBuild, stuck.id)
     assert (lost.state, lost.error) == ("failed", "worker_lost")
@@ -60,14 +60,14 @@ def test_a_silent_build_is_marked_failed_and_tried_again(app):
 def test_a_build_that_is_only_slow_is_left_alone(app):
     consultation = _digest()
     busy = _stuck_build(consultation, minutes_silent=0)
-    assert services.recover_and_requeue() == []
+    assert tasks.recover_lost_digest_builds.call_local() == []
     assert db.session.get(DigestBuild, busy.id).state == "running"
 
 
 def test_retries_stop_after_the_last_attempt(app):
     consultation = _digest()
     _stuck_build(consultation, attempt=MAX_ATTEMPTS)
-    assert services.recover_and_requeue() == []
+    assert tasks.recover_lost_digest_builds.call_local() == []
     assert services.active_build(consultation.id) is None
 
 
@@ -101,7 +101,7 @@ def test_periodic_rebuild_does_not_skip_a_consultation_with_a_lost_build(app):
     consultation = _digest()
     add_comment(consultation, 2, body="新来的意见，关于第二条")
     stuck = _stuck_build(consultation)
-    queued = services.queue_stale_builds()
+    queued = tasks.rebuild_stale_digests.call_local()
     db.session.expire_all()
     assert queued and stuck.id not in queued
     assert db.session.get(DigestBuild, queued[0]).state == "done"

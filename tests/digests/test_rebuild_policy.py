@@ -1,7 +1,7 @@
 """Digests rebuild by themselves after enough new comments, and reading one never segments text."""
 import pytest
 
-from consult.digests import services
+from consult.digests import services, tasks
 from consult.digests.models import DigestBuild
 from consult.extensions import db
 
@@ -16,13 +16,13 @@ def app_config():
 def test_enough_new_comments_queue_a_rebuild(app):
     consultation = make_draft(articles=3)
     add_comment(consultation, 1, body="建议增加夜间照明")
-    assert services.queue_stale_builds() == []
+    assert tasks.rebuild_stale_digests.call_local() == []
     for n in range(2):
         add_comment(consultation, 1, body=f"建议增加座椅{n}")
-    first = services.queue_stale_builds()
+    first = tasks.rebuild_stale_digests.call_local()
     assert len(first) == 1
     assert db.session.get(DigestBuild, first[0]).state == "done"  # JOBS_INLINE in tests
-    assert services.queue_stale_builds() == []  # nothing new since that build
+    assert tasks.rebuild_stale_digests.call_local() == []  # nothing new since that build
 
 
 def test_digest_pages_never_segment(app, client, login, monkeypatch):
@@ -31,7 +31,7 @@ def test_digest_pages_never_segment(app, client, login, monkeypatch):
         add_comment(consultation, 1, body=f"广场舞音量太大，建议晚上九点后停止{n}")
     build = services.request_build(consultation)
     db.session.commit()
-    services.enqueue(build)
+    tasks.enqueue(build)
     from consult.analysis import tokenizer as tokenizer_module
 
     def refuse(*args, **kwargs):

@@ -25,6 +25,16 @@ def app_config():
             "COMMENT_RATE_LIMIT": "3 per hour"}
 
 
+@pytest.fixture(autouse=True)
+def _revive_limiter():
+    """The limiter is one object for every app of the test process, and init_app does not forget
+    that its storage died; later tests get a limiter with a live storage."""
+    yield
+    from consult.extensions import limiter
+
+    limiter._storage_dead = False
+
+
 def test_comments_are_stored_and_receipted_without_redis(client, caplog):
     make_draft(articles=3)
     with caplog.at_level(logging.WARNING):

@@ -1,0 +1,9 @@
+"""Every URL of accounts, in one place; the views live in views.py."""
+from flask import Blueprint
+
+from consult.accounts import views
+
+accounts = Blueprint("accounts", __name__, url_prefix="/staff")
+
+accounts.add_url_rule("/login", view_func=views.login, methods=["GET", "POST"])
+accounts.add_url_rule("/logout", view_func=views.logout, methods=["POST"])
