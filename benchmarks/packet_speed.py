@@ -25,8 +25,7 @@ PHRASES = ["夜间音量太大，建议限制在五十分贝以内", "建议划�
 
 
 def build(app, items: int, per_article: int):
-    from flask import current_app
-
+    from consult.comments.privacy import contact_cipher
     from consult.comments.services import CommentInput, submit_comment
     from consult.digests import services as digests
     from consult.digests.build import run_build
@@ -38,7 +37,7 @@ def build(app, items: int, per_article: int):
 
     consultation = make_draft(articles=max(24, items), slug="bench")
     structure = load_structure(consultation.version_id)
-    cipher = current_app.extensions["consult_contact_cipher"]
+    cipher = contact_cipher()
     for index, article in enumerate(structure.articles[:items]):
         for n in range(per_article):
             text = f"{PHRASES[(index + n) % len(PHRASES)]}。关于{article.number}，{PHRASES[n % len(PHRASES)]}。"

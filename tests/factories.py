@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from consult.comments.privacy import contact_cipher
 from consult.db import utcnow
 from consult.drafts import services
 from consult.drafts.numerals import int_to_cn
@@ -48,7 +49,6 @@ def comment_form(body: str = "建议把广场舞的音量限制写得更具体�
 def add_comment(consultation, article_number: int | None = 1, body: str = "一条意见", state: str = "approved",
                 wants_public: bool = True, contact: str = "", **fields):
     """A stored comment, as if submitted and moderated."""
-    from flask import current_app
 
     from consult.comments.services import CommentInput, submit_comment
     from consult.drafts.queries import load_structure
@@ -60,7 +60,7 @@ def add_comment(consultation, article_number: int | None = 1, body: str = "一�
 
     comment, _ = submit_comment(
         consultation, article_id, CommentInput(body=body, contact=contact, wants_public=wants_public, **fields),
-        token=secrets.token_hex(8), cipher=current_app.extensions["consult_contact_cipher"], max_chars=5000,
+        token=secrets.token_hex(8), cipher=contact_cipher(), max_chars=5000,
         now=consultation.opens_at + timedelta(seconds=1))  # inside the window even if it has closed since
     comment.state = state
     db.session.commit()
@@ -70,8 +70,6 @@ def add_comment(consultation, article_number: int | None = 1, body: str = "一�
 def make_hearing(comments_per_article: int = 4):
     """An announced hearing on a fresh 3-article draft with a digest, 3 applicants chosen, 2 agenda items."""
     from datetime import datetime, timezone
-
-    from flask import current_app
 
     from consult.digests import services as digest_services
     from consult.digests.build import run_build
@@ -93,7 +91,7 @@ def make_hearing(comments_per_article: int = 4):
         venue="第一会议室", capacity=30, speaker_slots=2, registration_opens_at=None, registration_closes_at=None,
         announcement="公告正文", article_ids=tuple(ids.values())))
     hearing.status = "announced"
-    cipher = current_app.extensions["consult_contact_cipher"]
+    cipher = contact_cipher()
     people = [("甲", "for", 1), ("乙", "against", 1), ("丙", "against", 2)]
     for index, (name, stance, number) in enumerate(people):
         hearing_services.register(hearing, hearing_services.RegistrationInput(

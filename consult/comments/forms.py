@@ -1,14 +1,10 @@
-import re
-import secrets
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
-    HiddenField,
     RadioField,
-    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -19,21 +15,8 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from consult.comments.labels import REASON_LABELS, ROLE_LABELS, SOURCE_LABELS, STATE_LABELS
 from consult.comments.text import LONGEST_GRAPHEME, perceived_length, too_long
+from consult.forms import TokenForm, contact_is_phone_or_email, options
 from consult.http import database_id
-
-
-def options(pairs) -> list[SelectChoice]:
-    return [SelectChoice(value, label) for value, label in pairs]
-
-
-_PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,18}[0-9]$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-def contact_is_phone_or_email(form, field):
-    value = (field.data or "").strip()
-    if value and not (_PHONE.match(value) or _EMAIL.match(value)):
-        raise ValidationError(_l("请填写有效的手机号码或电子邮箱，也可以不填。"))
 
 
 def _within_limit(form, field):
@@ -42,34 +25,6 @@ def _within_limit(form, field):
     if too_long(text, limit):
         count = perceived_length(text) if len(text) <= limit * LONGEST_GRAPHEME else len(text)
         raise ValidationError(_l("意见不能超过 %(limit)s 个字，现在是 %(count)s 个字。", limit=limit, count=count))
-
-
-_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
-
-
-class TokenForm(FlaskForm):
-    """A form carrying a one-time token, so a double click or a retry stores one record. A token
-    that is not one we hand out gets a fresh one and a message beside `token_error_field`."""
-
-    token = HiddenField()
-    token_error_field = "body"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.token.data:
-            self.token.data = secrets.token_urlsafe(24)
-
-    def validate_token(self, field):
-        if not _TOKEN.fullmatch(field.data or ""):
-            field.data = secrets.token_urlsafe(24)
-            raise ValidationError(_l("这份表单已失效，请检查后再提交一次（您填写的内容都保留着）。"))
-
-    def validate(self, extra_validators=None) -> bool:
-        valid = super().validate(extra_validators)
-        if self.token.errors:  # a hidden field's message would go unseen
-            visible = getattr(self, self.token_error_field)
-            visible.errors = [*visible.errors, *self.token.errors]
-        return valid
 
 
 class CommentForm(TokenForm):

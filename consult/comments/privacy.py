@@ -32,3 +32,10 @@ def mask_contact(contact: str) -> str:
         return f"{local[:1]}***@{domain}"
     digits = contact.strip()
     return f"{digits[:3]}****{digits[-4:]}" if len(digits) >= 8 else "****"
+
+
+def contact_cipher() -> ContactCipher:
+    """The app's cipher for residents' contact details (keys from CONSULT_CONTACT_KEY)."""
+    from flask import current_app
+
+    return current_app.extensions["consult_contact_cipher"]

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from datetime import datetime, time
-from zoneinfo import ZoneInfo
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -10,22 +9,20 @@ from flask_login import current_user
 
 from consult.accounts.access import roles_required
 from consult.comments import queries, services
-from consult.comments.forms import BulkModerationForm, QueueFilterForm, RecordCommentForm, RedactForm, options
+from consult.comments.forms import BulkModerationForm, QueueFilterForm, RecordCommentForm, RedactForm
 from consult.comments.labels import error_message
 from consult.comments.models import Comment
+from consult.comments.privacy import contact_cipher
 from consult.drafts import queries as draft_queries
-from consult.drafts.forms import ActionForm
 from consult.drafts.models import Consultation
 from consult.extensions import db
+from consult.forms import ActionForm, options
 from consult.http import page_arg
+from consult.timezones import city_zone
 from consult.unit_of_work import refuse, refuse_with_flash
 
 moderator = roles_required("moderator")
 reader = roles_required("moderator", "drafter")
-
-
-def _zone() -> ZoneInfo:
-    return ZoneInfo(current_app.config["CITY_TIMEZONE"])
 
 
 def _article_choices(consultation: Consultation, blank):
@@ -48,7 +45,7 @@ def queue(consultation_id: int):
         since=form.since.data if not form.since.errors else None,
         until=form.until.data if not form.until.errors else None, text=(form.q.data or "").strip(),
     )
-    page = queries.queue(consultation.id, filters, page_arg(), 50, _zone())
+    page = queries.queue(consultation.id, filters, page_arg(), 50, city_zone())
     bulk = BulkModerationForm()
     labels = {str(a.article_id): a.number for a in draft_queries.load_structure(consultation.version_id).articles}
     return render_template("comments/queue.html", consultation=consultation, form=form, page=page, bulk=bulk,
@@ -101,7 +98,7 @@ def detail(comment_id: int):
 def _render_detail(comment: Comment, redact_form: RedactForm, status: int = 200):
     contact = None
     if comment.contact_encrypted and current_user.role in current_app.config["CONTACT_ROLES"]:
-        contact = current_app.extensions["consult_contact_cipher"].decrypt(comment.contact_encrypted)
+        contact = contact_cipher().decrypt(comment.contact_encrypted)
     return render_template("comments/detail.html", comment=comment, contact=contact, redact=redact_form,
                            bulk=BulkModerationForm(ids=[comment.id]), events=queries.events_for(comment.id)), status
 
@@ -123,7 +120,7 @@ def record(consultation_id: int):
     form = RecordCommentForm()
     form.article.choices = _article_choices(consultation, ("general", _("总体意见")))[1:]
     if form.validate_on_submit():
-        received = datetime.combine(form.received_on.data, time(12), _zone()) if form.received_on.data else None
+        received = datetime.combine(form.received_on.data, time(12), city_zone()) if form.received_on.data else None
         data = services.CommentInput(
             body=form.body.data, display_name=form.display_name.data or "", contact=form.contact.data or "",
             district=form.district.data or "", role=form.role.data, wants_public=form.visibility.data != "private",
@@ -133,7 +130,7 @@ def record(consultation_id: int):
         try:
             comment = services.record_comment(
                 current_user, consultation, int(article) if article.isdigit() else None, data,
-                cipher=current_app.extensions["consult_contact_cipher"],
+                cipher=contact_cipher(),
                 max_chars=current_app.config["COMMENT_MAX_CHARS"])
         except services.CommentError as error:
             refuse(form.body, error_message(error.code, **error.detail))

@@ -9,6 +9,7 @@ from consult.accounts.access import public
 from consult.comments import queries, services
 from consult.comments.forms import CommentForm
 from consult.comments.labels import error_message
+from consult.comments.privacy import contact_cipher
 from consult.comments.receipts import parse_receipt
 from consult.db import utcnow
 from consult.drafts import queries as draft_queries
@@ -45,7 +46,7 @@ def _submit(consultation, article_id, form):
     try:
         comment, _created = services.submit_comment(
             consultation, article_id, _input(form), token=form.token.data or "",
-            cipher=current_app.extensions["consult_contact_cipher"],
+            cipher=contact_cipher(),
             max_chars=current_app.config["COMMENT_MAX_CHARS"],
         )
     except services.CommentError as error:

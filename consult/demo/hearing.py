@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
-from flask import current_app
-
+from consult.comments.privacy import contact_cipher
 from consult.db import utcnow
 from consult.drafts.models import Consultation
 from consult.drafts.queries import load_structure
 from consult.extensions import db
 from consult.hearings import planning, services
+from consult.timezones import city_zone
 
 APPLICANTS = (
     # name, kind, articles, stance, district, role, summary
@@ -36,7 +35,7 @@ def load_demo_hearing(consultation: Consultation) -> str:
     structure = load_structure(consultation.version_id)
     ids = {n: structure.article(str(n)).article_id for n in (12, 13, 15)}
     now = utcnow()
-    zone = ZoneInfo(current_app.config["CITY_TIMEZONE"])
+    zone = city_zone()
     # 09:00 city time, twelve days from now: a plausible morning session.
     starts = (now + timedelta(days=12)).astimezone(zone).replace(hour=9, minute=0, second=0, microsecond=0)
     hearing = services.save_hearing(consultation, services.HearingInput(
@@ -47,7 +46,7 @@ def load_demo_hearing(consultation: Consultation) -> str:
                      "就草案第十二条、第十三条、第十五条听取陈述意见。欢迎市民报名陈述或旁听。",
         article_ids=tuple(ids.values())))
     hearing.status = "announced"
-    cipher = current_app.extensions["consult_contact_cipher"]
+    cipher = contact_cipher()
     for index, (name, kind, articles, stance, district, role, summary) in enumerate(APPLICANTS):
         services.register(hearing, services.RegistrationInput(
             kind=kind, name=name, article_ids=tuple(ids[a] for a in articles), stance=stance, summary=summary,

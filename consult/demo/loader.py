@@ -10,6 +10,7 @@ from flask import current_app
 from consult.accounts import services as accounts
 from consult.accounts.models import User
 from consult.comments import services as comment_services
+from consult.comments.privacy import contact_cipher
 from consult.db import utcnow
 from consult.demo.hearing import load_demo_hearing
 from consult.digests import queries as digest_queries
@@ -102,7 +103,7 @@ def _load_comments(consultation: Consultation, path: Path) -> int:
     if not path.exists():
         return 0
     structure = load_structure(consultation.version_id)
-    cipher = current_app.extensions["consult_contact_cipher"]
+    cipher = contact_cipher()
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     start = consultation.opens_at or utcnow()
     for index, row in enumerate(rows):

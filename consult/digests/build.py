@@ -6,7 +6,6 @@ readers keep the last good digest while a build runs, and a failed build changes
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask import current_app
@@ -25,6 +24,7 @@ from consult.drafts.numerals import parse_article_number
 from consult.drafts.queries import load_structure
 from consult.extensions import db
 from consult.logs import safe_error_text
+from consult.timezones import city_zone
 
 UNSORTED = ""  # auto_label of the theme holding comments with no words to group by
 
@@ -62,8 +62,7 @@ def run_build(build_id: int) -> None:
 def _build(build_id: int, consultation_id: int) -> None:
     consultation = db.session.get(Consultation, consultation_id)
     rows = gather.comment_rows(consultation_id)
-    zone = ZoneInfo(current_app.config["CITY_TIMEZONE"])
-    stats = digest_stats(rows, zone)
+    stats = digest_stats(rows, city_zone())
     _progress(build_id, 10, "grouping")
     pinned = gather.pinned_members(consultation_id)
     previous = gather.current_members(consultation_id)

@@ -4,11 +4,11 @@ from __future__ import annotations
 from collections import Counter
 
 import sqlalchemy as sa
-from flask import current_app
 from flask_babel import gettext as _
 
 from consult.comments.labels import ROLE_LABELS, SOURCE_LABELS
 from consult.comments.models import Comment
+from consult.comments.privacy import contact_cipher
 from consult.comments.queries import public_filter
 from consult.digests.export_rows import SummaryRow, SummaryTable
 from consult.digests.labels import DECISION_LABELS
@@ -66,7 +66,7 @@ def comment_rows(consultation, *, public_only: bool, with_contact: bool):
              .where(Comment.consultation_id == consultation.id).order_by(Comment.id))
     if public_only:
         query = query.where(public_filter())
-    cipher = current_app.extensions["consult_contact_cipher"]
+    cipher = contact_cipher()
     for comment, theme in db.session.execute(query):
         row = {
             "receipt": comment.receipt, "article": numbers.get(comment.article_id, _("总体意见")),

@@ -4,8 +4,8 @@ from wtforms import IntegerField, SelectField, SelectMultipleField, StringField,
 from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
-from consult.comments.forms import options
 from consult.digests.labels import DECISION_LABELS
+from consult.forms import options
 from consult.http import database_id
 
 

@@ -6,15 +6,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from consult.accounts.access import roles_required
-from consult.comments.forms import options
 from consult.digests import pages, queries, services, tasks
 from consult.digests.forms import AnswerForm, MembersForm, MergeThemeForm, RenameThemeForm
 from consult.digests.labels import error_message
 from consult.digests.models import Theme
-from consult.drafts.forms import ActionForm
 from consult.drafts.models import Consultation
 from consult.drafts.queries import load_structure
 from consult.extensions import db
+from consult.forms import ActionForm, options
 from consult.http import database_id, id_from_form, page_arg
 from consult.unit_of_work import after_commit, refuse, refuse_with_flash
 

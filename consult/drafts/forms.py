@@ -37,7 +37,3 @@ class ScheduleForm(FlaskForm):
     closes_at = DateTimeLocalField(_l("截止时间"), format="%Y-%m-%dT%H:%M",
                                    validators=[DataRequired(_l("请填写截止时间"))])
     submit = SubmitField(_l("发布并设定征求意见期"))
-
-
-class ActionForm(FlaskForm):
-    """A button that changes state: only the CSRF token travels."""

@@ -1,8 +1,6 @@
 """Drafter pages: import a draft, check the parse, save it, open and close the consultation."""
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -10,11 +8,13 @@ from flask_login import current_user
 from consult.accounts.access import roles_required, staff_required
 from consult.db import utcnow
 from consult.drafts import queries, services
-from consult.drafts.forms import ActionForm, ConsultationForm, ImportForm, SaveDraftForm, ScheduleForm
+from consult.drafts.forms import ConsultationForm, ImportForm, SaveDraftForm, ScheduleForm
 from consult.drafts.importers import DraftFileError
 from consult.drafts.messages import error_message
 from consult.drafts.models import Consultation
 from consult.extensions import db
+from consult.forms import ActionForm
+from consult.timezones import from_city_naive, to_city_naive
 from consult.unit_of_work import refuse, refuse_with_flash
 
 drafter = roles_required("drafter")
@@ -101,9 +101,7 @@ def _render_consultation(item, form, schedule):
 
 
 def _local_window(item: Consultation) -> dict:
-    zone = ZoneInfo(current_app.config["CITY_TIMEZONE"])
-    return {name: getattr(item, name).astimezone(zone).replace(tzinfo=None)
-            for name in ("opens_at", "closes_at") if getattr(item, name)}
+    return {name: to_city_naive(getattr(item, name)) for name in ("opens_at", "closes_at") if getattr(item, name)}
 
 
 @drafter
@@ -111,10 +109,9 @@ def schedule(consultation_id: int):
     item = _consultation(consultation_id)
     schedule_form = ScheduleForm(prefix="schedule")
     if schedule_form.validate_on_submit():
-        zone = ZoneInfo(current_app.config["CITY_TIMEZONE"])
         try:
             services.schedule_consultation(
-                item, schedule_form.opens_at.data.replace(tzinfo=zone), schedule_form.closes_at.data.replace(tzinfo=zone)
+                item, from_city_naive(schedule_form.opens_at.data), from_city_naive(schedule_form.closes_at.data)
             )
         except services.DraftError as error:
             refuse(schedule_form.closes_at, error_message(error.code))

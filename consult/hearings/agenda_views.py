@@ -5,9 +5,9 @@ from flask import Response, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from consult.accounts.access import roles_required
-from consult.comments.forms import options
 from consult.drafts.queries import load_structure
 from consult.extensions import db
+from consult.forms import options
 from consult.hearings import packet, planning, services
 from consult.hearings.forms import AgendaItemForm, RevisionForm
 from consult.hearings.labels import error_message

@@ -6,29 +6,18 @@ from wtforms import (
     IntegerField,
     RadioField,
     SelectField,
-    SelectMultipleField,
     StringField,
     SubmitField,
     TextAreaField,
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
-from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget
+from wtforms.widgets import HiddenInput
 
-from consult.comments.forms import TokenForm, contact_is_phone_or_email, options
 from consult.comments.labels import ROLE_LABELS
+from consult.forms import CheckboxesField, TokenForm, contact_is_phone_or_email, options
 from consult.hearings.labels import KIND_LABELS, REGISTRATION_KIND_LABELS, STANCE_LABELS
-from consult.http import database_id
 
 LOCAL = "%Y-%m-%dT%H:%M"
-
-
-class CheckboxesField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("coerce", database_id)
-        super().__init__(*args, **kwargs)
 
 
 class HearingForm(FlaskForm):

@@ -4,11 +4,12 @@ from __future__ import annotations
 from flask import abort, current_app, redirect, render_template, url_for
 
 from consult.accounts.access import public
-from consult.comments.forms import options
+from consult.comments.privacy import contact_cipher
 from consult.comments.receipts import parse_receipt
 from consult.db import utcnow
 from consult.drafts.queries import load_structure
 from consult.extensions import db, limiter
+from consult.forms import options
 from consult.hearings import services
 from consult.hearings.forms import RegistrationForm
 from consult.hearings.labels import error_message
@@ -54,7 +55,7 @@ def register(hearing_id: int):
             role=form.role.data, contact=form.contact.data or "")
         try:
             registration, _created = services.register(
-                hearing, data, token=form.token.data or "", cipher=current_app.extensions["consult_contact_cipher"])
+                hearing, data, token=form.token.data or "", cipher=contact_cipher())
         except services.HearingError as error:
             refuse(form.summary, error_message(error.code, **error.detail))
         else:

@@ -6,9 +6,9 @@ from flask_babel import format_datetime
 from flask_babel import gettext as _
 
 from consult.accounts.access import roles_required
-from consult.drafts.forms import ActionForm
 from consult.drafts.queries import load_structure
 from consult.extensions import db
+from consult.forms import ActionForm
 from consult.hearings import services
 from consult.hearings.labels import KIND_LABELS, STANCE_LABELS
 from consult.hearings.models import Hearing, Registration

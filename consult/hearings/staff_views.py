@@ -1,30 +1,24 @@
 """Organizers' pages: create a hearing, announce it, select speakers, record the meeting."""
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from consult.accounts.access import roles_required
-from consult.comments.forms import options
 from consult.db import utcnow
-from consult.drafts.forms import ActionForm
 from consult.drafts.models import Consultation
 from consult.drafts.queries import load_structure
 from consult.extensions import db
+from consult.forms import ActionForm, options
 from consult.hearings import planning, services
 from consult.hearings.forms import HearingForm
 from consult.hearings.labels import error_message
 from consult.hearings.models import Hearing, Registration
+from consult.timezones import from_city_naive, to_city_naive
 from consult.unit_of_work import refuse, refuse_with_flash
 
 organizer = roles_required("organizer")
-
-
-def _zone() -> ZoneInfo:
-    return ZoneInfo(current_app.config["CITY_TIMEZONE"])
 
 
 @organizer
@@ -39,16 +33,11 @@ def _form_choices(form: HearingForm, consultation: Consultation) -> None:
 
 
 def _input(form: HearingForm) -> services.HearingInput:
-    zone = _zone()
-
-    def aware(value):
-        return value.replace(tzinfo=zone) if value else None
-
     return services.HearingInput(
-        kind=form.kind.data, title=form.title.data, starts_at=aware(form.starts_at.data), venue=form.venue.data,
-        capacity=form.capacity.data, speaker_slots=form.speaker_slots.data,
-        registration_opens_at=aware(form.registration_opens_at.data),
-        registration_closes_at=aware(form.registration_closes_at.data),
+        kind=form.kind.data, title=form.title.data, starts_at=from_city_naive(form.starts_at.data),
+        venue=form.venue.data, capacity=form.capacity.data, speaker_slots=form.speaker_slots.data,
+        registration_opens_at=from_city_naive(form.registration_opens_at.data),
+        registration_closes_at=from_city_naive(form.registration_closes_at.data),
         announcement=form.announcement.data or "", article_ids=tuple(form.articles.data or ()))
 
 
@@ -60,8 +49,7 @@ def edit(consultation_id: int | None = None, hearing_id: int | None = None):
     if request.method == "GET" and hearing:
         form.articles.data = [a.id for a in hearing.articles]
         for name in ("starts_at", "registration_opens_at", "registration_closes_at"):
-            value = getattr(hearing, name)
-            getattr(form, name).data = value.astimezone(_zone()).replace(tzinfo=None) if value else None
+            getattr(form, name).data = to_city_naive(getattr(hearing, name))
     _form_choices(form, consultation)
     if form.validate_on_submit():
         try:

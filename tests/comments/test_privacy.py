@@ -8,6 +8,7 @@ import pytest
 
 from consult.accounts.access import PUBLIC, access_of
 from consult.comments.models import Comment
+from consult.comments.privacy import contact_cipher
 from consult.extensions import db
 
 from factories import add_comment, comment_form, make_draft
@@ -36,7 +37,6 @@ def planted(app, client):
 
 def _plant_hearing_and_report(consultation):
     """A hearing registration with the canary contact, and a published feedback report."""
-    from flask import current_app
 
     from consult.accounts.services import create_user
     from consult.digests import services as digests
@@ -50,7 +50,7 @@ def _plant_hearing_and_report(consultation):
     hearing.status = "announced"
     registration, _ = hearings.register(hearing, hearings.RegistrationInput(
         kind="observer", name="旁听人", article_ids=(), stance=None, summary="", district="", role="citizen",
-        contact=PHONE), token="canary", cipher=current_app.extensions["consult_contact_cipher"])
+        contact=PHONE), token="canary", cipher=contact_cipher())
     build = digests.request_build(consultation)
     db.session.commit()
     run_build(build.id)

@@ -3,6 +3,7 @@ consultation (comments, themes, articles, registrations) changes nothing and say
 import pytest
 
 from consult.comments.models import Comment
+from consult.comments.privacy import contact_cipher
 from consult.digests import services
 from consult.digests.build import run_build
 from consult.digests.models import CommentPlacement, Theme, ThemeMember
@@ -181,8 +182,6 @@ def test_hearing_articles_agenda_articles_and_speakers_must_be_its_own(client, l
 def _registration_elsewhere(consultation) -> int:
     from datetime import datetime, timezone
 
-    from flask import current_app
-
     from consult.hearings import services as hearing_services
 
     article = _article(consultation, 1)
@@ -193,7 +192,7 @@ def _registration_elsewhere(consultation) -> int:
     hearing.status = "announced"
     registration, _ = hearing_services.register(hearing, hearing_services.RegistrationInput(
         kind="speaker", name="戊", article_ids=(article,), stance="for", summary="别处的观点", district="",
-        role="citizen", contact=""), token="elsewhere", cipher=current_app.extensions["consult_contact_cipher"])
+        role="citizen", contact=""), token="elsewhere", cipher=contact_cipher())
     db.session.commit()
     return registration.id
 

@@ -1,0 +1,69 @@
+"""Form pieces every domain uses: choice lists, the one-button action form, checkbox lists, the
+one-time token that makes a retried submission store one record, and the contact check."""
+from __future__ import annotations
+
+import re
+import secrets
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, SelectChoice, SelectMultipleField
+from wtforms.validators import ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from consult.http import database_id
+
+
+def options(pairs) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+_PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,18}[0-9]$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def contact_is_phone_or_email(form, field):
+    value = (field.data or "").strip()
+    if value and not (_PHONE.match(value) or _EMAIL.match(value)):
+        raise ValidationError(_l("请填写有效的手机号码或电子邮箱，也可以不填。"))
+
+
+class ActionForm(FlaskForm):
+    """A button that changes state: only the CSRF token travels."""
+
+
+class CheckboxesField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("coerce", database_id)
+        super().__init__(*args, **kwargs)
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+class TokenForm(FlaskForm):
+    """A form carrying a one-time token, so a double click or a retry stores one record. A token
+    that is not one we hand out gets a fresh one and a message beside `token_error_field`."""
+
+    token = HiddenField()
+    token_error_field = "body"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.token.data:
+            self.token.data = secrets.token_urlsafe(24)
+
+    def validate_token(self, field):
+        if not _TOKEN.fullmatch(field.data or ""):
+            field.data = secrets.token_urlsafe(24)
+            raise ValidationError(_l("这份表单已失效，请检查后再提交一次（您填写的内容都保留着）。"))
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if self.token.errors:  # a hidden field's message would go unseen
+            visible = getattr(self, self.token_error_field)
+            visible.errors = [*visible.errors, *self.token.errors]
+        return valid
