@@ -71,6 +71,19 @@ def _tokens_for(comments, normalized, reps, tokenizer, workers) -> list[tuple[st
     return [tuple(t.split()) if isinstance(t, str) else tuple(t) for t in (stored[i] for i in reps)]
 
 
+def _collapse_copies(comments: list[CommentInput], stage: Callable[[str], None]):
+    """(representative of each comment, the representatives with text, their normalized texts
+    by index, their skeletons). Only representatives matter afterwards: the copies' strings go."""
+    normalized = [normalize_text(c.text if isinstance(c.text, str) else "") for c in comments]
+    skeletons = [skeleton(t) for t in normalized]
+    stage("normalise")
+    rep_of = group_copies(skeletons)
+    stage("copies")
+    reps = np.array([i for i in np.flatnonzero(rep_of == np.arange(len(comments))) if skeletons[i]],
+                    dtype=np.int64)
+    return rep_of, reps, {int(i): normalized[i] for i in reps}, [skeletons[i] for i in reps]
+
+
 def analyse(comments: Sequence[CommentInput], *, k: int | None = None, random_state: int = 0,
             scope: str = "article", tokenizer: Tokenizer | None = None, workers: int = 1,
             on_stage: Callable[[str], None] | None = None) -> Analysis:
@@ -86,18 +99,8 @@ def analyse(comments: Sequence[CommentInput], *, k: int | None = None, random_st
     stage = on_stage or (lambda name: None)
     comments = list(comments)
     _check(comments, k, scope)
-    normalized = [normalize_text(c.text if isinstance(c.text, str) else "") for c in comments]
-    skeletons = [skeleton(t) for t in normalized]
-    stage("normalise")
-    rep_of = group_copies(skeletons)
-    stage("copies")
+    rep_of, reps, normalized, rep_skeletons = _collapse_copies(comments, stage)
     weights_all = np.bincount(rep_of, minlength=len(comments)).astype(np.float64)
-    reps = np.array([i for i in np.flatnonzero(rep_of == np.arange(len(comments))) if skeletons[i]],
-                    dtype=np.int64)
-    # From here on only representatives matter: let the copies' strings go.
-    rep_skeletons = [skeletons[i] for i in reps]
-    normalized = {int(i): normalized[i] for i in reps}
-    del skeletons
     tokens = _tokens_for(comments, normalized, reps, tokenizer, workers)
     stage("tokens")
     counts, vocab = word_counts(tokens)

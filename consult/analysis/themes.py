@@ -13,6 +13,7 @@ central comment, never a cut-off sentence.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -171,29 +172,9 @@ def theme_keywords(counts: sparse.csr_matrix, vocab, weights: np.ndarray, labels
     """
     if counts.shape[1] == 0 or len(labels) == 0:
         return [Keywords() for _ in range(k)]
-    n = len(labels)
-    rows = np.arange(n)
-    damp = 1 + np.log(np.maximum(np.asarray(weights, dtype=np.float64), 1))
-    sub = _sublinear(counts)
-    present = (counts > 0).astype(np.float64)
-    member = sparse.csr_matrix((damp, (labels, rows)), shape=(k, n))
-    tf = np.asarray((member @ sub).todense())
-    docs = np.asarray((sparse.csr_matrix((np.ones(n), (labels, rows)), shape=(k, n)) @ present).todense())
-    # c-TF-IDF: log(1 + average words per class / the word's frequency over all classes).
-    idf = np.log1p(tf.sum() / k / np.maximum(tf.sum(axis=0), 1e-9))
-    prior = word_weights(vocab)
-    usable = prior > 0
-    mass = np.asarray(member.sum(axis=1)).ravel()
-    rate = tf / np.maximum(mass[:, None], 1e-9)  # uses per distinct comment, repeats counted sublinearly
-    share = np.asarray((member @ present).todense()) / np.maximum(mass[:, None], 1e-9)
-    # A word most themes use widely (公园 in a park regulation) names none of them;
-    # c-TF-IDF's idf alone does not hold it back when comments repeat it.
-    spread = (share >= COMMON_SHARE).sum(axis=0)
-    common = (spread >= max(COMMON_MIN_THEMES, COMMON_THEMES * k)) if k >= COMMON_MIN_THEMES \
-        else np.zeros(len(prior), dtype=bool)
-    score = rate * idf * prior * np.where(common, COMMON_WEIGHT, 1.0)
+    s = _ClassScores.of(counts, vocab, weights, labels, k)
     sizes = np.bincount(labels, minlength=k)
-    shared = np.diff(present.tocsc().indptr) >= 2  # used by two distinct comments of the call
+    shared = np.diff(s.present.tocsc().indptr) >= 2  # used by two distinct comments of the call
     vocab = np.asarray(vocab, dtype=object)
     lengths = np.fromiter(map(len, vocab), dtype=np.int64, count=len(vocab))
     result = []
@@ -202,14 +183,52 @@ def theme_keywords(counts: sparse.csr_matrix, vocab, weights: np.ndarray, labels
         # theme of one distinct text (a campaign, say), words other comments of the call
         # also use weigh more: what it shares with others is its subject, what it alone
         # says is mostly its preamble.
-        eligible = usable & (docs[c] >= (2 if sizes[c] >= 3 else 1))
+        eligible = s.usable & (s.docs[c] >= (2 if sizes[c] >= 3 else 1))
         if eligible.any():
             boost = np.where(shared, SHARED_BOOST, 1.0) if sizes[c] == 1 else 1.0
-            words, scores = _ranked(score[c] * boost, eligible, vocab, lengths)
+            words, scores = _ranked(s.score[c] * boost, eligible, vocab, lengths)
         else:
-            words, scores = _central_words(sub, damp, labels == c, idf * prior, usable, vocab, lengths)
+            words, scores = _central_words(s.sub, s.damp, labels == c, s.idf * s.prior, s.usable, vocab, lengths)
         result.append(_keywords(words, scores))
     return result
+
+
+@dataclass(frozen=True)
+class _ClassScores:
+    """The matrices behind theme_keywords: word scores per cluster and what they are made of."""
+
+    score: np.ndarray  # cluster × word
+    docs: np.ndarray  # distinct comments of each cluster using each word
+    present: sparse.csr_matrix
+    sub: sparse.csr_matrix
+    damp: np.ndarray
+    idf: np.ndarray
+    prior: np.ndarray
+    usable: np.ndarray
+
+    @classmethod
+    def of(cls, counts: sparse.csr_matrix, vocab, weights: np.ndarray, labels: np.ndarray, k: int) -> _ClassScores:
+        n = len(labels)
+        rows = np.arange(n)
+        damp = 1 + np.log(np.maximum(np.asarray(weights, dtype=np.float64), 1))
+        sub = _sublinear(counts)
+        present = (counts > 0).astype(np.float64)
+        member = sparse.csr_matrix((damp, (labels, rows)), shape=(k, n))
+        tf = np.asarray((member @ sub).todense())
+        docs = np.asarray((sparse.csr_matrix((np.ones(n), (labels, rows)), shape=(k, n)) @ present).todense())
+        # c-TF-IDF: log(1 + average words per class / the word's frequency over all classes).
+        idf = np.log1p(tf.sum() / k / np.maximum(tf.sum(axis=0), 1e-9))
+        prior = word_weights(vocab)
+        mass = np.asarray(member.sum(axis=1)).ravel()
+        rate = tf / np.maximum(mass[:, None], 1e-9)  # uses per distinct comment, repeats counted sublinearly
+        share = np.asarray((member @ present).todense()) / np.maximum(mass[:, None], 1e-9)
+        # A word most themes use widely (公园 in a park regulation) names none of them;
+        # c-TF-IDF's idf alone does not hold it back when comments repeat it.
+        spread = (share >= COMMON_SHARE).sum(axis=0)
+        common = (spread >= max(COMMON_MIN_THEMES, COMMON_THEMES * k)) if k >= COMMON_MIN_THEMES \
+            else np.zeros(len(prior), dtype=bool)
+        score = rate * idf * prior * np.where(common, COMMON_WEIGHT, 1.0)
+        return cls(score, docs, present, sub, damp, idf, prior, prior > 0)
 
 
 def _ranked(score: np.ndarray, eligible: np.ndarray, vocab, lengths, limit: int = KEYWORDS * 3):

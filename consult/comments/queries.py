@@ -32,6 +32,17 @@ def public_counts(consultation_id: int) -> dict[int | None, int]:
     return dict(rows.all())
 
 
+def total(consultation_id: int) -> int:
+    """Every comment received, in any state."""
+    return db.session.scalar(sa.select(sa.func.count(Comment.id)).where(Comment.consultation_id == consultation_id))
+
+
+def of_consultation(consultation_id: int, ids) -> list[Comment]:
+    """The comments with these ids that belong to this consultation (ids from a form)."""
+    return list(db.session.scalars(sa.select(Comment).where(
+        Comment.consultation_id == consultation_id, Comment.id.in_(list(ids)))))
+
+
 def by_receipt(receipt: str) -> Comment | None:
     return db.session.scalar(sa.select(Comment).filter_by(receipt=receipt))
 

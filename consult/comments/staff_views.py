@@ -60,8 +60,7 @@ def bulk(consultation_id: int):
     form = BulkModerationForm()
     if not form.validate_on_submit():
         abort(400)
-    comments = db.session.scalars(db.select(Comment).where(
-        Comment.consultation_id == consultation.id, Comment.id.in_(form.ids.data or []))).all()
+    comments = queries.of_consultation(consultation.id, form.ids.data or [])
     if not comments:
         flash(_("请先勾选要处理的意见。"), "error")
         return redirect(_after_bulk(consultation, comments))

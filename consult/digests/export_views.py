@@ -5,7 +5,7 @@ from flask import Response, abort, current_app
 from flask_login import current_user
 
 from consult.accounts.access import public, roles_required
-from consult.comments.models import Comment
+from consult.comments import queries as comment_queries
 from consult.digests import exports
 from consult.digests.export_rows_db import OPEN_COLUMNS, STAFF_COLUMNS, comment_rows, summary_table
 from consult.digests.models import FeedbackReport
@@ -32,7 +32,7 @@ def _download(data: bytes, name: str, fmt: str) -> Response:
 @roles_required("drafter", "organizer")
 def summary(consultation_id: int, fmt: str):
     consultation = db.get_or_404(Consultation, consultation_id)
-    total = db.session.scalar(db.select(db.func.count(Comment.id)).filter_by(consultation_id=consultation.id))
+    total = comment_queries.total(consultation.id)
     table = summary_table(consultation, total)
     data = exports.summary_docx(table) if fmt == "docx" else exports.summary_xlsx(table)
     return _download(data, f"summary-{consultation.slug}", fmt)

@@ -89,6 +89,14 @@ def _campaigns(theme_ids: list[int], smallest: int = 3, shown: int = 3, *,
     return found
 
 
+def sibling_themes(theme: Theme) -> list[Theme]:
+    """The other live themes of the same article (or of the whole draft), largest first."""
+    article_clause = Theme.article_id.is_(None) if theme.article_id is None else Theme.article_id == theme.article_id
+    return list(db.session.scalars(sa.select(Theme).where(
+        Theme.consultation_id == theme.consultation_id, article_clause, Theme.retired.is_(False), Theme.id != theme.id)
+        .order_by(Theme.size.desc())))
+
+
 def theme_members(theme_id: int, page: int, per_page: int = 50):
     query = (sa.select(Comment).join(ThemeMember, ThemeMember.comment_id == Comment.id)
              .where(ThemeMember.theme_id == theme_id).order_by(Comment.created_at, Comment.id))

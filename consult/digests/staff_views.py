@@ -63,13 +63,6 @@ def _theme(theme_id: int) -> Theme:
     return db.get_or_404(Theme, theme_id)
 
 
-def _siblings(theme: Theme) -> list[Theme]:
-    return db.session.scalars(db.select(Theme).where(
-        Theme.consultation_id == theme.consultation_id, Theme.article_id.is_(None) if theme.article_id is None
-        else Theme.article_id == theme.article_id, Theme.retired.is_(False), Theme.id != theme.id)
-        .order_by(Theme.size.desc())).all()
-
-
 @reader
 def theme(theme_id: int):
     return _render_theme(_theme(theme_id))
@@ -77,7 +70,7 @@ def theme(theme_id: int):
 
 def _render_theme(item: Theme, status: int = 200, answer: AnswerForm | None = None, rename=None):
     consultation = db.session.get(Consultation, item.consultation_id)
-    siblings = _siblings(item)
+    siblings = queries.sibling_themes(item)
     structure = load_structure(consultation.version_id)
     members = MembersForm()
     members.target.choices = options((t.id, t.label or _("未归类意见")) for t in siblings)

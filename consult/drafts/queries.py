@@ -150,3 +150,8 @@ def search_articles(structure: Structure, query: str, limit: int = 50) -> list[A
         if all(word in haystack for word in words):
             hits.append(article)
     return hits[:limit]
+
+
+def all_consultations() -> list[Consultation]:
+    """Every consultation, newest first (the staff dashboard)."""
+    return list(db.session.scalars(sa.select(Consultation).order_by(Consultation.created_at.desc())))

@@ -22,7 +22,7 @@ drafter = roles_required("drafter")
 
 @staff_required
 def dashboard():
-    consultations = db.session.scalars(db.select(Consultation).order_by(Consultation.created_at.desc())).all()
+    consultations = queries.all_consultations()
     counts = queries.article_counts([c.version_id for c in consultations])
     return render_template("staff/dashboard.html", consultations=consultations, counts=counts, now=utcnow())
 

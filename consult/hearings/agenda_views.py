@@ -8,10 +8,10 @@ from consult.accounts.access import roles_required
 from consult.drafts.queries import load_structure
 from consult.extensions import db
 from consult.forms import options
-from consult.hearings import packet, planning, services
+from consult.hearings import packet, planning, queries, services
 from consult.hearings.forms import AgendaItemForm, RevisionForm
 from consult.hearings.labels import error_message
-from consult.hearings.models import AgendaItem, Hearing, Registration
+from consult.hearings.models import AgendaItem, Hearing
 from consult.unit_of_work import refuse, refuse_with_flash
 
 organizer = roles_required("organizer")
@@ -21,8 +21,7 @@ reader = roles_required("organizer", "drafter")
 def _choices(hearing: Hearing, form: AgendaItemForm) -> None:
     articles = load_structure(hearing.consultation.version_id).articles
     form.article.choices = options([("", "—")] + [(str(a.article_id), a.number) for a in articles])
-    selected = db.session.scalars(db.select(Registration).filter_by(hearing_id=hearing.id, state="selected")).all()
-    form.speakers.choices = options((s.id, s.name) for s in selected)
+    form.speakers.choices = options((s.id, s.name) for s in queries.selected_speakers(hearing.id))
 
 
 def _render(hearing: Hearing, new_form: AgendaItemForm | None = None, status: int = 200):

@@ -10,10 +10,10 @@ from consult.db import utcnow
 from consult.drafts.queries import load_structure
 from consult.extensions import db, limiter
 from consult.forms import options
-from consult.hearings import services
+from consult.hearings import queries, services
 from consult.hearings.forms import RegistrationForm
 from consult.hearings.labels import error_message
-from consult.hearings.models import Hearing, Registration
+from consult.hearings.models import Hearing
 from consult.http import no_store
 from consult.unit_of_work import refuse
 
@@ -68,7 +68,7 @@ def register(hearing_id: int):
 @no_store
 def receipt(receipt: str):
     canonical = parse_receipt(receipt)
-    registration = db.session.scalar(db.select(Registration).filter_by(receipt=canonical)) if canonical else None
+    registration = queries.registration_by_receipt(canonical) if canonical else None
     if registration is None:
         abort(404)
     numbers = {a.article_id: a.number for a in _articles(registration.hearing)}

@@ -6,8 +6,14 @@ import io
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
+from flask_babel import format_datetime
+from flask_babel import gettext as _
 
 from consult.digests.exports import neutralise
+from consult.drafts.queries import load_structure
+from consult.hearings import queries
+from consult.hearings.labels import KIND_LABELS, STANCE_LABELS
+from consult.hearings.models import Hearing
 
 
 def hearing_report_docx(title: str, facts: list[tuple[str, str]], attendance: list[tuple[str, str]],
@@ -44,3 +50,18 @@ def hearing_report_docx(title: str, facts: list[tuple[str, str]], attendance: li
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def render_hearing_report(hearing: Hearing) -> bytes:
+    """The 听证报告 of one hearing, in the reader's language."""
+    articles = {a.article_id: a for a in load_structure(hearing.consultation.version_id).articles}
+    facts = [(_("会议类型"), str(KIND_LABELS[hearing.kind])), (_("法规草案"), hearing.consultation.title),
+             (_("时间"), format_datetime(hearing.starts_at, "full")), (_("地点"), hearing.venue)]
+    attendance = [(r.name, (str(STANCE_LABELS.get(r.stance, "")) + " · " if r.stance else "")
+                   + (_("出席") if r.attended else _("缺席") if r.attended is False else _("未记录")))
+                  for r in queries.participants(hearing.id) if r.state == "selected" or r.kind == "observer"]
+    items = []
+    for item in sorted(hearing.items, key=lambda i: i.position):
+        article = articles.get(item.article_id)
+        items.append((item.title, f"{article.number}　{article.text}" if article else "", item.minutes))
+    return hearing_report_docx(_("%(title)s 听证报告", title=hearing.title), facts, attendance, items, hearing.report)

@@ -11,10 +11,10 @@ from consult.drafts.models import Consultation
 from consult.drafts.queries import load_structure
 from consult.extensions import db
 from consult.forms import ActionForm, options
-from consult.hearings import planning, services
+from consult.hearings import planning, queries, services
 from consult.hearings.forms import HearingForm
 from consult.hearings.labels import error_message
-from consult.hearings.models import Hearing, Registration
+from consult.hearings.models import Hearing
 from consult.timezones import from_city_naive, to_city_naive
 from consult.unit_of_work import refuse, refuse_with_flash
 
@@ -23,9 +23,8 @@ organizer = roles_required("organizer")
 
 @organizer
 def index():
-    hearings = db.session.scalars(db.select(Hearing).order_by(Hearing.starts_at.desc())).all()
-    consultations = db.session.scalars(db.select(Consultation).where(Consultation.status != "draft")).all()
-    return render_template("hearings/index.html", hearings=hearings, consultations=consultations)
+    return render_template("hearings/index.html", hearings=queries.all_hearings(),
+                           consultations=queries.consultations_open_to_hearings())
 
 
 def _form_choices(form: HearingForm, consultation: Consultation) -> None:
@@ -66,8 +65,7 @@ def edit(consultation_id: int | None = None, hearing_id: int | None = None):
 @organizer
 def overview(hearing_id: int):
     hearing = db.get_or_404(Hearing, hearing_id)
-    counts = dict(db.session.execute(db.select(Registration.kind, db.func.count()).filter_by(hearing_id=hearing.id)
-                                     .group_by(Registration.kind)).all())
+    counts = queries.registration_counts(hearing.id)
     return render_template("hearings/overview.html", hearing=hearing, counts=counts, action=ActionForm(), now=utcnow())
 
 
@@ -88,8 +86,7 @@ def status(hearing_id: int, status: str):
 @organizer
 def speakers(hearing_id: int):
     hearing = db.get_or_404(Hearing, hearing_id)
-    applicants = db.session.scalars(db.select(Registration).filter_by(hearing_id=hearing.id, kind="speaker")
-                                    .where(Registration.state != "withdrawn").order_by(Registration.created_at)).all()
+    applicants = queries.speaker_applicants(hearing.id)
     status = 200
     if request.method == "POST":
         if not ActionForm().validate_on_submit():
