@@ -1,4 +1,5 @@
 """Entry point for WSGI servers: gunicorn wsgi:app"""
+
 import gc
 
 from consult import create_app

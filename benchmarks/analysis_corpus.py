@@ -8,6 +8,7 @@ sentence added or dropped, zero-width characters) and off-topic noise.
 20 % campaign copies) for the speed benchmark, with the tokens each comment would
 have had stored at submission.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,25 +23,60 @@ _CN = "零一二三四五六七八九"
 # Residents say the same thing in their own words: each comment swaps some words
 # for synonyms, so that comments built on the same sentence are not copies.
 _SYNONYMS = {
-    "建议": ["希望", "提议", "恳请"], "非常": ["特别", "十分", "很"], "很多": ["不少", "许多", "好多"],
-    "经常": ["常常", "时常", "总是"], "应当": ["应该", "要", "必须"], "禁止": ["不准", "严禁", "不允许"],
-    "设置": ["设立", "配置", "安装"], "公园": ["园区", "公园", "公园里"], "晚上": ["夜里", "傍晚", "晚间"],
-    "孩子": ["小孩", "小朋友", "娃娃"], "老人": ["老年人", "长辈", "老人家"], "没人": ["没有人", "无人"],
-    "管理": ["管", "管理"], "增加": ["多设", "增设", "加"], "及时": ["尽快", "马上"], "严重": ["厉害", "严重地"],
-    "居民": ["住户", "街坊"], "现象": ["情况", "问题"], "处罚": ["罚款", "惩处"], "每天": ["天天", "每日"],
-    "要": ["得", "需要"], "太": ["过于", "实在太", "真是太"], "到处": ["四处", "满地"], "根本": ["完全", "压根"],
-    "专门": ["专用", "单独"], "区域": ["地方", "范围"], "规定": ["写明", "明确"], "周末": ["节假日", "星期天"],
+    "建议": ["希望", "提议", "恳请"],
+    "非常": ["特别", "十分", "很"],
+    "很多": ["不少", "许多", "好多"],
+    "经常": ["常常", "时常", "总是"],
+    "应当": ["应该", "要", "必须"],
+    "禁止": ["不准", "严禁", "不允许"],
+    "设置": ["设立", "配置", "安装"],
+    "公园": ["园区", "公园", "公园里"],
+    "晚上": ["夜里", "傍晚", "晚间"],
+    "孩子": ["小孩", "小朋友", "娃娃"],
+    "老人": ["老年人", "长辈", "老人家"],
+    "没人": ["没有人", "无人"],
+    "管理": ["管", "管理"],
+    "增加": ["多设", "增设", "加"],
+    "及时": ["尽快", "马上"],
+    "严重": ["厉害", "严重地"],
+    "居民": ["住户", "街坊"],
+    "现象": ["情况", "问题"],
+    "处罚": ["罚款", "惩处"],
+    "每天": ["天天", "每日"],
+    "要": ["得", "需要"],
+    "太": ["过于", "实在太", "真是太"],
+    "到处": ["四处", "满地"],
+    "根本": ["完全", "压根"],
+    "专门": ["专用", "单独"],
+    "区域": ["地方", "范围"],
+    "规定": ["写明", "明确"],
+    "周末": ["节假日", "星期天"],
 }
 _SYN_RE = re.compile("|".join(sorted(_SYNONYMS, key=len, reverse=True)))
-_ASIDES = ["说实话，", "真的，", "我注意到", "最近", "有时候", "说句心里话，", "据我观察，", "前几天",
-           "上个月", "每次去都发现", "好几次看到", "邻居们也说"]
+_ASIDES = [
+    "说实话，",
+    "真的，",
+    "我注意到",
+    "最近",
+    "有时候",
+    "说句心里话，",
+    "据我观察，",
+    "前几天",
+    "上个月",
+    "每次去都发现",
+    "好几次看到",
+    "邻居们也说",
+]
 
 
 def _fill(template: str, rng: random.Random, **fixed) -> str:
     values = {
-        "park": rng.choice(PHRASES["parks"]), "river": rng.choice(PHRASES["rivers"]),
-        "estate": rng.choice(PHRASES["estates"]), "name": rng.choice(PHRASES["names"]),
-        "num": str(rng.randint(1, 40)), "phone": "1" + "".join(rng.choice("0123456789") for _ in range(10)),
+        "park": rng.choice(PHRASES["parks"]),
+        "river": rng.choice(PHRASES["rivers"]),
+        "estate": rng.choice(PHRASES["estates"]),
+        "name": rng.choice(PHRASES["names"]),
+        "num": str(rng.randint(1, 40)),
+        "phone": "1" + "".join(rng.choice("0123456789") for _ in range(10)),
     }
     values.update(fixed)
     return template.format(**values)
@@ -77,8 +113,12 @@ def campaign_copy(campaign: dict, original: dict, rng: random.Random) -> str:
     fixed = dict(original)
     r = rng.random()
     if r < 0.25:
-        fixed.update(name=rng.choice(PHRASES["names"]), num=str(rng.randint(1, 40)),
-                     estate=rng.choice(PHRASES["estates"]), phone="1" + str(rng.randint(10**9, 10**10 - 1)))
+        fixed.update(
+            name=rng.choice(PHRASES["names"]),
+            num=str(rng.randint(1, 40)),
+            estate=rng.choice(PHRASES["estates"]),
+            phone="1" + str(rng.randint(10**9, 10**10 - 1)),
+        )
     text = _fill(campaign["text"], rng, **fixed)
     if 0.25 <= r < 0.4:
         text = text.replace("。", rng.choice(["！", "，", "；", ". "])).replace("，", rng.choice([",", " ", "，"]))
@@ -101,16 +141,27 @@ def labelled_comments(seed: int = 0, per_concern: int = 62, copies: int = 170, n
     rng = random.Random(seed)
     rows = []
     for concern in PHRASES["concerns"]:
-        rows += [{"text": "".join(organic_pieces(concern, rng)), "label": concern, "campaign": None}
-                 for _ in range(per_concern)]
+        rows += [
+            {"text": "".join(organic_pieces(concern, rng)), "label": concern, "campaign": None}
+            for _ in range(per_concern)
+        ]
     campaigns = PHRASES["campaigns"]
-    originals = [{"name": rng.choice(PHRASES["names"]), "num": "12", "estate": rng.choice(PHRASES["estates"]),
-                  "phone": "13800138000", "river": rng.choice(PHRASES["rivers"]), "park": rng.choice(PHRASES["parks"])}
-                 for _ in campaigns]
+    originals = [
+        {
+            "name": rng.choice(PHRASES["names"]),
+            "num": "12",
+            "estate": rng.choice(PHRASES["estates"]),
+            "phone": "13800138000",
+            "river": rng.choice(PHRASES["rivers"]),
+            "park": rng.choice(PHRASES["parks"]),
+        }
+        for _ in campaigns
+    ]
     for _ in range(copies):
         i = min(int(rng.paretovariate(1.2)) - 1, len(campaigns) - 1)  # a few big campaigns, some small
-        rows.append({"text": campaign_copy(campaigns[i], originals[i], rng),
-                     "label": campaigns[i]["concern"], "campaign": i})
+        rows.append(
+            {"text": campaign_copy(campaigns[i], originals[i], rng), "label": campaigns[i]["concern"], "campaign": i}
+        )
     rows += [{"text": rng.choice(PHRASES["noise"]), "label": "noise", "campaign": None} for _ in range(noise)]
     rng.shuffle(rows)
     for n, row in enumerate(rows):
@@ -145,9 +196,17 @@ def bulk_comments(n: int, seed: int = 0, tokenizer=None) -> list[tuple[str, tupl
     rng = random.Random(seed)
     concerns = list(PHRASES["concerns"])
     campaigns = PHRASES["campaigns"]
-    originals = [{"name": rng.choice(PHRASES["names"]), "num": "12", "estate": rng.choice(PHRASES["estates"]),
-                  "phone": "13800138000", "river": rng.choice(PHRASES["rivers"]),
-                  "park": rng.choice(PHRASES["parks"])} for _ in campaigns]
+    originals = [
+        {
+            "name": rng.choice(PHRASES["names"]),
+            "num": "12",
+            "estate": rng.choice(PHRASES["estates"]),
+            "phone": "13800138000",
+            "river": rng.choice(PHRASES["rivers"]),
+            "park": rng.choice(PHRASES["parks"]),
+        }
+        for _ in campaigns
+    ]
     tokens_of = _ClauseTokens(tokenizer) if tokenizer else None
     out = []
     for _ in range(n):

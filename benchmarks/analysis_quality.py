@@ -9,6 +9,7 @@ copied), a 2,000-item stratified sample of it, and our generated comments about
 parks and rivers. Also: copy detection on the parks set and the proposal-kind
 signal on the hand-labelled set in data/proposal_kinds.jsonl.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,14 +51,18 @@ def ours(rows: list[dict], k: int | None) -> tuple[list[int], int]:
 def score_line(name: str, rows: list[dict]) -> None:
     truth = [r["label"] for r in rows]
     k = len(set(truth))
-    runs = [("naive, true k", lambda: (naive([r["text"] for r in rows], k), k)),
-            ("ours, own k", lambda: ours(rows, None)),
-            ("ours, true k", lambda: ours(rows, k))]
+    runs = [
+        ("naive, true k", lambda: (naive([r["text"] for r in rows], k), k)),
+        ("ours, own k", lambda: ours(rows, None)),
+        ("ours, true k", lambda: ours(rows, k)),
+    ]
     for label, run in runs:
         start = time.perf_counter()
         pred, found = run()
-        print(f"{name:22} {label:14} k={found:3d}  NMI {normalized_mutual_info_score(truth, pred):.3f}"
-              f"  ARI {adjusted_rand_score(truth, pred):.3f}  ({time.perf_counter() - start:.1f}s)")
+        print(
+            f"{name:22} {label:14} k={found:3d}  NMI {normalized_mutual_info_score(truth, pred):.3f}"
+            f"  ARI {adjusted_rand_score(truth, pred):.3f}  ({time.perf_counter() - start:.1f}s)"
+        )
 
 
 def stratified(rows: list[dict], n: int, seed: int = 0) -> list[dict]:
@@ -77,36 +82,51 @@ def copies_report(rows: list[dict]) -> None:
     rep = {r["id"]: result.duplicate_of.get(r["id"], r["id"]) for r in rows}
     by_id = {r["id"]: r for r in rows}
     campaign_rows = [r for r in rows if r["campaign"] is not None]
-    main_rep = {c: Counter(rep[r["id"]] for r in campaign_rows if r["campaign"] == c).most_common(1)[0][0]
-                for c in {r["campaign"] for r in campaign_rows}}
+    main_rep = {
+        c: Counter(rep[r["id"]] for r in campaign_rows if r["campaign"] == c).most_common(1)[0][0]
+        for c in {r["campaign"] for r in campaign_rows}
+    }
     found = sum(rep[r["id"]] == main_rep[r["campaign"]] for r in campaign_rows)
     mixed = [g for g in result.duplicate_groups if len({by_id[i]["campaign"] for i in g.member_ids}) > 1]
 
     def shingles(text):
         s = skeleton(normalize_text(text))
-        return {s[i:i + SHINGLE] for i in range(len(s) - SHINGLE + 1)}
+        return {s[i : i + SHINGLE] for i in range(len(s) - SHINGLE + 1)}
 
-    organic = [(by_id[i], by_id[g.representative_id]) for g in result.duplicate_groups for i in g.member_ids
-               if by_id[i]["campaign"] is None and i != g.representative_id
-               and skeleton(normalize_text(by_id[i]["text"])) != skeleton(normalize_text(by_id[g.representative_id]["text"]))]
-    jac = [len(shingles(a["text"]) & shingles(b["text"])) / max(1, len(shingles(a["text"]) | shingles(b["text"])))
-           for a, b in organic]
-    print(f"copies: {found}/{len(campaign_rows)} campaign copies joined to their campaign's group; "
-          f"{len(mixed)} groups mix campaigns with other text; {len(organic)} non-campaign comments merged as "
-          f"near-copies (true shingle Jaccard with their representative: "
-          f"min {min(jac, default=0):.2f}, mean {sum(jac) / max(1, len(jac)):.2f}; they share sentences)")
+    organic = [
+        (by_id[i], by_id[g.representative_id])
+        for g in result.duplicate_groups
+        for i in g.member_ids
+        if by_id[i]["campaign"] is None
+        and i != g.representative_id
+        and skeleton(normalize_text(by_id[i]["text"])) != skeleton(normalize_text(by_id[g.representative_id]["text"]))
+    ]
+    jac = [
+        len(shingles(a["text"]) & shingles(b["text"])) / max(1, len(shingles(a["text"]) | shingles(b["text"])))
+        for a, b in organic
+    ]
+    print(
+        f"copies: {found}/{len(campaign_rows)} campaign copies joined to their campaign's group; "
+        f"{len(mixed)} groups mix campaigns with other text; {len(organic)} non-campaign comments merged as "
+        f"near-copies (true shingle Jaccard with their representative: "
+        f"min {min(jac, default=0):.2f}, mean {sum(jac) / max(1, len(jac)):.2f}; they share sentences)"
+    )
 
 
 def kinds_report() -> None:
-    rows = [json.loads(line) for line in (Path(__file__).parent / "data" / "proposal_kinds.jsonl").open(encoding="utf-8")]
+    rows = [
+        json.loads(line) for line in (Path(__file__).parent / "data" / "proposal_kinds.jsonl").open(encoding="utf-8")
+    ]
     confusion = Counter((r["kind"], classify_proposal(r["text"]).value) for r in rows)
     right = sum(n for (truth, pred), n in confusion.items() if truth == pred)
     print(f"proposal kinds: accuracy {right}/{len(rows)} = {right / len(rows):.2f}")
     for kind in sorted({r["kind"] for r in rows}):
         total = sum(n for (t, _), n in confusion.items() if t == kind)
         predicted = sum(n for (_, p), n in confusion.items() if p == kind)
-        print(f"    {kind:9} recall {confusion[(kind, kind)] / total:.2f}  precision "
-              f"{confusion[(kind, kind)] / max(1, predicted):.2f}")
+        print(
+            f"    {kind:9} recall {confusion[(kind, kind)] / total:.2f}  precision "
+            f"{confusion[(kind, kind)] / max(1, predicted):.2f}"
+        )
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ path from raw text (segmenting with every CPU); "--naive" times jieba.lcut +
 TfidfVectorizer + KMeans for comparison. Per-comment segmentation p50/p99 is
 printed once.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,9 +51,13 @@ def _run_size(n: int, raw: bool, naive: bool) -> dict:
 
         start = time.perf_counter()
         result = analyse(comments, scope="draft", tokenizer=tokenizer, workers=workers, on_stage=on_stage)
-        report[mode] = {"total_s": round(time.perf_counter() - start, 2), "stages": stages,
-                        "themes": len(result.themes), "copy_groups": len(result.duplicate_groups),
-                        "copies": sum(g.count - 1 for g in result.duplicate_groups)}
+        report[mode] = {
+            "total_s": round(time.perf_counter() - start, 2),
+            "stages": stages,
+            "themes": len(result.themes),
+            "copy_groups": len(result.duplicate_groups),
+            "copies": sum(g.count - 1 for g in result.duplicate_groups),
+        }
         del comments, result
     if naive:
         report["naive"] = _naive([t for t, _ in rows])
@@ -86,8 +91,11 @@ def segmentation_latency(samples: int = 3000) -> dict:
         tokenizer.tokens(text)
         times.append(time.perf_counter() - start)
     times.sort()
-    return {"p50_ms": round(times[len(times) // 2] * 1000, 3), "p99_ms": round(times[int(len(times) * 0.99)] * 1000, 3),
-            "mean_chars": round(sum(map(len, texts)) / len(texts))}
+    return {
+        "p50_ms": round(times[len(times) // 2] * 1000, 3),
+        "p99_ms": round(times[int(len(times) * 0.99)] * 1000, 3),
+        "mean_chars": round(sum(map(len, texts)) / len(texts)),
+    }
 
 
 def _print(report: dict) -> None:
@@ -100,8 +108,10 @@ def _print(report: dict) -> None:
             print(f"         themes {r['themes']}, copy groups {r['copy_groups']}, copies collapsed {r['copies']}")
     if "naive" in report:
         nv = report["naive"]
-        print(f"  naive  total {nv['segment_s'] + nv['cluster_s']:7.2f} s | jieba.lcut {nv['segment_s']}s  "
-              f"tfidf+kmeans(k=10) {nv['cluster_s']}s")
+        print(
+            f"  naive  total {nv['segment_s'] + nv['cluster_s']:7.2f} s | jieba.lcut {nv['segment_s']}s  "
+            f"tfidf+kmeans(k=10) {nv['cluster_s']}s"
+        )
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ Checks: no 5xx, every acknowledged receipt stored exactly once with its body, as
 distinct receipts, re-posts answered with the first receipt, no "database is locked" and no
 Traceback in the gunicorn log. Exits 1 if any check fails.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -105,9 +106,17 @@ def submitter(port: int, number: int, stop_at: float, tally: Tally) -> None:
                 continue
             sent += 1
             body = f"{MARKER}-{number}-{sent}：建议第{article}条延长公园夜间开放时间，并增加照明和巡逻。"
-            form = {"body": body, "display_name": f"居民{number}", "contact": "", "district": "滨江区",
-                    "role": "citizen", "visibility": "public", "website": "",
-                    "token": token.group(1), "csrf_token": csrf.group(1)}
+            form = {
+                "body": body,
+                "display_name": f"居民{number}",
+                "contact": "",
+                "district": "滨江区",
+                "role": "citizen",
+                "visibility": "public",
+                "website": "",
+                "token": token.group(1),
+                "csrf_token": csrf.group(1),
+            }
             path = f"/drafts/{SLUG}/articles/{article}/comments"
             started = time.monotonic()
             status, location, _ = client.request("POST", path, form)
@@ -139,15 +148,23 @@ def run_load(port: int, concurrency: int, seconds: float) -> Tally:
 
 def app_env(url: str) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CONSULT_")}
-    env.update(CONSULT_DATABASE_URL=url, CONSULT_SECRET_KEY=Fernet.generate_key().decode(),
-               CONSULT_CONTACT_KEY=Fernet.generate_key().decode())
+    env.update(
+        CONSULT_DATABASE_URL=url,
+        CONSULT_SECRET_KEY=Fernet.generate_key().decode(),
+        CONSULT_CONTACT_KEY=Fernet.generate_key().decode(),
+    )
     return env
 
 
 def prepare_schema(env: dict) -> None:
     for command in (["db", "upgrade"], ["demo", "load"]):
-        subprocess.run([sys.executable, "-m", "flask", "--app", "consult", *command], env=env, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "flask", "--app", "consult", *command],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
 
 
 @contextlib.contextmanager
@@ -156,10 +173,21 @@ def gunicorn(env: dict, workers: int, redis_url: str | None, log: Path, served: 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    config = {"COMMENT_RATE_LIMIT": "1000000 per minute", "RECEIPT_RATE_LIMIT": "1000000 per minute",
-              "RATELIMIT_STORAGE_URI": redis_url or "memory://"}
-    command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}",
-               f"consult:create_app({config!r})"]
+    config = {
+        "COMMENT_RATE_LIMIT": "1000000 per minute",
+        "RECEIPT_RATE_LIMIT": "1000000 per minute",
+        "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "-w",
+        str(workers),
+        "-b",
+        f"127.0.0.1:{port}",
+        f"consult:create_app({config!r})",
+    ]
     with log.open("w") as out:
         process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
     if served is not None:
@@ -209,8 +237,11 @@ def verify(url: str, tally: Tally, baseline: int, log: str) -> list[tuple[str, b
         ("no 5xx responses", server_errors == 0, f"{server_errors} 5xx"),
         ("every POST acknowledged with 303", others == 0, f"{others} other outcomes"),
         ("every acknowledged receipt stored exactly once", once, f"{len(tally.acks)} receipts"),
-        ("new rows == distinct acknowledged receipts", total - baseline == len(tally.acks),
-         f"{total - baseline} rows, {len(tally.acks)} receipts"),
+        (
+            "new rows == distinct acknowledged receipts",
+            total - baseline == len(tally.acks),
+            f"{total - baseline} rows, {len(tally.acks)} receipts",
+        ),
         ("re-posts return the first receipt", all(tally.reposts), f"{len(tally.reposts)} re-posts"),
         ("no 'database is locked' in gunicorn log", "database is locked" not in log, ""),
         ("no Traceback in gunicorn log", "Traceback" not in log, ""),
@@ -249,12 +280,17 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> int:
     args = parse_args()
-    with tempfile.TemporaryDirectory(prefix="consult-bench-") as tmp, scratch_database(args.database_url, Path(tmp)) as url:
+    with (
+        tempfile.TemporaryDirectory(prefix="consult-bench-") as tmp,
+        scratch_database(args.database_url, Path(tmp)) as url,
+    ):
         env, log = app_env(url), Path(tmp) / "gunicorn.log"
         prepare_schema(env)
         baseline = len(stored_comments(url))
-        print(f"{sa.make_url(url).get_backend_name()}: {args.workers} gunicorn workers, "
-              f"{args.concurrency} submitters, {args.warmup:.0f} s warm-up + {args.seconds:.0f} s")
+        print(
+            f"{sa.make_url(url).get_backend_name()}: {args.workers} gunicorn workers, "
+            f"{args.concurrency} submitters, {args.warmup:.0f} s warm-up + {args.seconds:.0f} s"
+        )
         with gunicorn(env, args.workers, args.redis_url, log) as port:
             since = time.monotonic() + args.warmup
             tally = run_load(port, args.concurrency, args.warmup + args.seconds)

@@ -14,6 +14,7 @@ Printed: job wall/CPU time, time per build step, themes, progress read every 0.5
 its own connection; p50/p95 of 50 requests after 3 warm-ups through Flask's test client as a drafter of
 the digest page, the digest of the most commented article and its public page.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,21 +53,43 @@ SLUG, EMAIL, PASSWORD = "park-regulation", "bench-drafter@example.org", "benchma
 PHRASES = json.loads((Path(__file__).parent / "data" / "park_river_phrases.json").read_text("utf-8"))
 CONCERNS, CAMPAIGNS = list(PHRASES["concerns"]), PHRASES["campaigns"]
 CAMPAIGN_WEIGHTS = (40, 25, 15, 10, 6, 4)  # a few big campaigns, some small
-SYNONYMS = {"建议": "希望", "非常": "特别", "很多": "不少", "经常": "常常", "应当": "应该", "禁止": "不准",
-            "晚上": "夜里", "孩子": "小朋友", "老人": "老年人", "增加": "增设", "公园": "园区"}
+SYNONYMS = {
+    "建议": "希望",
+    "非常": "特别",
+    "很多": "不少",
+    "经常": "常常",
+    "应当": "应该",
+    "禁止": "不准",
+    "晚上": "夜里",
+    "孩子": "小朋友",
+    "老人": "老年人",
+    "增加": "增设",
+    "公园": "园区",
+}
 SYN_RE = re.compile("|".join(SYNONYMS))
 ASIDES = ("说实话，", "我注意到", "最近", "有时候", "据我观察，", "前几天", "上个月", "邻居们也说")
 STATES = {"approved": 70, "pending": 20, "rejected": 10}
 SOURCES = {"web": 80, "letter": 6, "email": 6, "liaison_station": 4, "deputy": 2, "seminar": 2}
 ROLES = {"citizen": 82, "enterprise": 5, "organisation": 4, "expert": 3, "other": 3, "deputy": 2, "cppcc_member": 1}
-BUILD_STEPS = [(gather, "comment_rows"), (build, "digest_stats"), (build, "_common_tokens"),
-               (build, "_place_article"), (build, "_references"), (build, "_write")]
+BUILD_STEPS = [
+    (gather, "comment_rows"),
+    (build, "digest_stats"),
+    (build, "_common_tokens"),
+    (build, "_place_article"),
+    (build, "_references"),
+    (build, "_write"),
+]
 
 
 def _fill(template: str, rng: random.Random, **fixed) -> str:
-    values = {"park": rng.choice(PHRASES["parks"]), "river": rng.choice(PHRASES["rivers"]),
-              "estate": rng.choice(PHRASES["estates"]), "name": rng.choice(PHRASES["names"]),
-              "num": str(rng.randint(1, 40)), "phone": f"13{rng.randrange(10**9):09d}"}
+    values = {
+        "park": rng.choice(PHRASES["parks"]),
+        "river": rng.choice(PHRASES["rivers"]),
+        "estate": rng.choice(PHRASES["estates"]),
+        "name": rng.choice(PHRASES["names"]),
+        "num": str(rng.randint(1, 40)),
+        "phone": f"13{rng.randrange(10**9):09d}",
+    }
     return template.format(**(values | fixed))
 
 
@@ -100,8 +123,14 @@ def generate(n: int, seed: int, articles: int) -> list[tuple[int | None, str]]:
     rng = random.Random(seed)
     order = rng.sample(range(articles), articles)  # order[0] is the most commented article
     cumulative = [sum(1 / (r + 1) ** 1.1 for r in range(rank + 1)) for rank in range(articles)]
-    originals = [{"num": "12", "phone": "13800138000", **{k: rng.choice(PHRASES[f"{k}s"]) for k in
-                                                          ("name", "estate", "river", "park")}} for _ in CAMPAIGNS]
+    originals = [
+        {
+            "num": "12",
+            "phone": "13800138000",
+            **{k: rng.choice(PHRASES[f"{k}s"]) for k in ("name", "estate", "river", "park")},
+        }
+        for _ in CAMPAIGNS
+    ]
     out = []
     for _ in range(n):
         if rng.random() < 0.2:
@@ -119,19 +148,36 @@ def comment_rows(texts, prepared, consultation, articles, districts, seed: int):
     for n, (index, text) in enumerate(texts):
         normalized, tokens = prepared[text]
         state, source, role = (rng.choices(list(w), list(w.values()))[0] for w in (STATES, SOURCES, ROLES))
-        yield {"consultation_id": consultation.id, "version_id": consultation.version_id,
-               "article_id": None if index is None else articles[index].article_id, "receipt": f"BENCH{n:07d}",
-               "body": text, "body_normalized": normalized, "tokens": tokens, "state": state,
-               "reject_reason": "off_topic" if state == "rejected" else None, "wants_public": rng.random() < 0.85,
-               "source": source, "role": role, "district": rng.choice(districts),
-               "display_name": rng.choice(PHRASES["names"]) if rng.random() < 0.6 else None,
-               "created_at": opens + timedelta(seconds=span * rng.random() ** 0.7)}
+        yield {
+            "consultation_id": consultation.id,
+            "version_id": consultation.version_id,
+            "article_id": None if index is None else articles[index].article_id,
+            "receipt": f"BENCH{n:07d}",
+            "body": text,
+            "body_normalized": normalized,
+            "tokens": tokens,
+            "state": state,
+            "reject_reason": "off_topic" if state == "rejected" else None,
+            "wants_public": rng.random() < 0.85,
+            "source": source,
+            "role": role,
+            "district": rng.choice(districts),
+            "display_name": rng.choice(PHRASES["names"]) if rng.random() < 0.6 else None,
+            "created_at": opens + timedelta(seconds=span * rng.random() ** 0.7),
+        }
 
 
 def make_app(url: str):
-    return create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": Fernet.generate_key().decode(),
-                       "CONTACT_KEYS": (Fernet.generate_key().decode(),), "WTF_CSRF_ENABLED": False,
-                       "RATELIMIT_ENABLED": False, "JOBS_INLINE": True})
+    return create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": url,
+            "SECRET_KEY": Fernet.generate_key().decode(),
+            "CONTACT_KEYS": (Fernet.generate_key().decode(),),
+            "WTF_CSRF_ENABLED": False,
+            "RATELIMIT_ENABLED": False,
+            "JOBS_INLINE": True,
+        }
+    )
 
 
 def seed_database(url: str, n: int, seed: int, processes: int) -> None:
@@ -150,12 +196,14 @@ def seed_database(url: str, n: int, seed: int, processes: int) -> None:
         with multiprocessing.get_context("fork").Pool(processes) as pool:
             prepared = dict(zip(distinct, pool.imap(prepare, distinct, chunksize=256)))
         mean = sum(len(t) for _a, t in texts) / max(1, n)
-        print(f"generated {n} comments ({len(distinct)} distinct texts, mean {mean:.0f} chars) and their tokens as "
-              f"at submission (not part of the job) in {time.perf_counter() - start:.1f} s")
+        print(
+            f"generated {n} comments ({len(distinct)} distinct texts, mean {mean:.0f} chars) and their tokens as "
+            f"at submission (not part of the job) in {time.perf_counter() - start:.1f} s"
+        )
         start = time.perf_counter()
         rows = list(comment_rows(texts, prepared, consultation, articles, [*app.config["DISTRICTS"], None], seed))
         for at in range(0, len(rows), 5000):  # executemany, 5000 rows at a time
-            db.session.execute(sa.insert(Comment), rows[at:at + 5000])
+            db.session.execute(sa.insert(Comment), rows[at : at + 5000])
         db.session.commit()
         stored = db.session.scalar(sa.select(sa.func.count()).where(Comment.consultation_id == consultation.id))
         print(f"inserted in {time.perf_counter() - start:.1f} s: {stored} comments on {SLUG}")
@@ -183,12 +231,14 @@ def step_timers():
     spent: dict[str, float] = defaultdict(float)
     originals = [(module, name, getattr(module, name)) for module, name in BUILD_STEPS if hasattr(module, name)]
     for module, name, original in originals:
+
         def timed(*args, _original=original, _name=name, **kwargs):
             start = time.perf_counter()
             try:
                 return _original(*args, **kwargs)
             finally:
                 spent[_name] += time.perf_counter() - start
+
         setattr(module, name, timed)
     try:
         yield spent
@@ -214,16 +264,25 @@ def run_job(app, url: str) -> tuple[int, int, str]:
         stop.set()
         sampler.join()
         done = db.session.get(DigestBuild, queued.id, populate_existing=True)
-        themes = dict(db.session.execute(sa.select(Theme.article_id, sa.func.count()).where(
-            Theme.consultation_id == consultation.id, Theme.retired.is_(False)).group_by(Theme.article_id)).all())
+        themes = dict(
+            db.session.execute(
+                sa.select(Theme.article_id, sa.func.count())
+                .where(Theme.consultation_id == consultation.id, Theme.retired.is_(False))
+                .group_by(Theme.article_id)
+            ).all()
+        )
         cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-        print(f"\ndigest job: {done.state}, {wall:.1f} s wall (target ≤ 30 s), {cpu:.1f} s CPU, {done.comment_count} "
-              f"comments, load average {os.getloadavg()[0]:.1f}; peak RSS {after.ru_maxrss / 1024:.0f} MB "
-              f"(getrusage ru_maxrss, kB on Linux; {before.ru_maxrss / 1024:.0f} MB before the job)")
+        print(
+            f"\ndigest job: {done.state}, {wall:.1f} s wall (target ≤ 30 s), {cpu:.1f} s CPU, {done.comment_count} "
+            f"comments, load average {os.getloadavg()[0]:.1f}; peak RSS {after.ru_maxrss / 1024:.0f} MB "
+            f"(getrusage ru_maxrss, kB on Linux; {before.ru_maxrss / 1024:.0f} MB before the job)"
+        )
         steps = sorted(spent.items(), key=lambda item: -item[1]) + [("the rest", wall - sum(spent.values()))]
         print("  steps: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in steps))
-        print(f"themes: {sum(themes.values())} live, on {len(themes) - (None in themes)} articles "
-              f"and {themes.get(None, 0)} on the whole draft")
+        print(
+            f"themes: {sum(themes.values())} live, on {len(themes) - (None in themes)} articles "
+            f"and {themes.get(None, 0)} on the whole draft"
+        )
         print("progress read every 0.5 s: " + " → ".join(f"{p}% {s} @{t:.1f}s" for t, p, s in seen))
         counts = {int(key): value.get("total", 0) for key, value in done.stats["articles"].items() if key != "general"}
         top = max(counts, key=counts.get)
@@ -240,9 +299,11 @@ def measure_pages(app, consultation_id: int, article_id: int, slug: str, warmups
     client = app.test_client()
     assert client.post("/staff/login", data={"email": EMAIL, "password": PASSWORD}).status_code == 302
     print("\nserver time, 50 requests after 3 warm-ups (target ≤ 200 ms):")
-    for label, path in (("digest page", f"/staff/digests/{consultation_id}"),
-                        ("article digest page", f"/staff/digests/{consultation_id}/articles/{article_id}"),
-                        ("public article page", f"/drafts/{SLUG}/articles/{slug}")):
+    for label, path in (
+        ("digest page", f"/staff/digests/{consultation_id}"),
+        ("article digest page", f"/staff/digests/{consultation_id}/articles/{article_id}"),
+        ("public article page", f"/drafts/{SLUG}/articles/{slug}"),
+    ):
         samples = []
         for i in range(warmups + runs):
             start = time.perf_counter()
@@ -259,11 +320,13 @@ def main() -> None:
         parser.add_argument(flag, type=int, default=default)
     parser.add_argument("--database-url", default=os.environ.get("CONSULT_BENCH_DATABASE_URL"))
     args = parser.parse_args()
-    os.sched_setaffinity(0, sorted(os.sched_getaffinity(0))[:args.cores])  # the seeding child inherits it
+    os.sched_setaffinity(0, sorted(os.sched_getaffinity(0))[: args.cores])  # the seeding child inherits it
     cores = len(os.sched_getaffinity(0))
     with tempfile.TemporaryDirectory() as workdir, scratch_database(args.database_url, Path(workdir)) as url:
-        print(f"{sa.make_url(url).get_backend_name()}, {cores} cores, {args.comments} comments, seed {args.seed}, "
-              f"load average {os.getloadavg()[0]:.1f}")
+        print(
+            f"{sa.make_url(url).get_backend_name()}, {cores} cores, {args.comments} comments, seed {args.seed}, "
+            f"load average {os.getloadavg()[0]:.1f}"
+        )
         seeding = (url, args.comments, args.seed, cores)
         child = multiprocessing.get_context("spawn").Process(target=seed_database, args=seeding)
         child.start()

@@ -1,5 +1,6 @@
 """Ways to break things on purpose, for benchmarks/faults.py: a fault repeated on a timer, a killed
 gunicorn worker, a Redis that goes away, terminated PostgreSQL backends."""
+
 from __future__ import annotations
 
 import contextlib
@@ -21,6 +22,7 @@ def _every(interval: float, action, stop: threading.Event) -> threading.Thread:
         while not stop.wait(interval):
             with contextlib.suppress(Exception):
                 action()
+
     thread = threading.Thread(target=loop, daemon=True)
     thread.start()
     return thread
@@ -87,7 +89,12 @@ def terminate_backends(url: str) -> None:
     name = sa.make_url(url).database
     engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
     with engine.connect() as connection:
-        connection.execute(sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                                   "WHERE datname = :name AND pid <> pg_backend_pid()"), {"name": name})
+        connection.execute(
+            sa.text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = :name AND pid <> pg_backend_pid()"
+            ),
+            {"name": name},
+        )
         connection.commit()
     engine.dispose()

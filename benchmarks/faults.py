@@ -16,6 +16,7 @@ Residents behave as browsers and people do: a connection error or a 503 is retri
 (same token), a few times. Each load fault passes when no acknowledged comment is lost or stored twice,
 no answer is a 500, and every stored comment of the fault is whole. One line per fault; exit 1 on any loss.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -66,8 +67,17 @@ def resident(port: int, marker: str, number: int, stop_at: float, outcome: Outco
             continue
         sent += 1
         body = f"{marker}-{number}-{sent}：建议第{article}条写明夜间开放时间，并增加照明和巡逻。"
-        form = {"body": body, "display_name": "", "contact": "", "district": "", "role": "citizen",
-                "visibility": "public", "website": "", "token": token.group(1), "csrf_token": csrf.group(1)}
+        form = {
+            "body": body,
+            "display_name": "",
+            "contact": "",
+            "district": "",
+            "role": "citizen",
+            "visibility": "public",
+            "website": "",
+            "token": token.group(1),
+            "csrf_token": csrf.group(1),
+        }
         receipt = _post_with_retries(client, f"/drafts/{SLUG}/articles/{article}/comments", form, outcome, lock)
         with lock:
             if receipt:
@@ -96,8 +106,9 @@ def _post_with_retries(client: Client, path: str, form: dict, outcome: Outcome, 
 
 def run_residents(port: int, marker: str, seconds: float, concurrency: int) -> Outcome:
     outcome, lock, stop_at = Outcome(), threading.Lock(), time.monotonic() + seconds
-    threads = [threading.Thread(target=resident, args=(port, marker, n, stop_at, outcome, lock))
-               for n in range(concurrency)]
+    threads = [
+        threading.Thread(target=resident, args=(port, marker, n, stop_at, outcome, lock)) for n in range(concurrency)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -108,8 +119,9 @@ def run_residents(port: int, marker: str, seconds: float, concurrency: int) -> O
 def judge(url: str, marker: str, outcome: Outcome) -> tuple[bool, str]:
     engine = sa.create_engine(url)
     with engine.connect() as connection:
-        rows = connection.execute(sa.text("SELECT receipt, body, tokens FROM comments WHERE body LIKE :m"),
-                                  {"m": f"{marker}-%"}).all()
+        rows = connection.execute(
+            sa.text("SELECT receipt, body, tokens FROM comments WHERE body LIKE :m"), {"m": f"{marker}-%"}
+        ).all()
     engine.dispose()
     receipts, bodies = Counter(r for r, _b, _t in rows), Counter(b for _r, b, _t in rows)
     by_receipt = {r: b for r, b, _t in rows}
@@ -119,9 +131,11 @@ def judge(url: str, marker: str, outcome: Outcome) -> tuple[bool, str]:
     errors = sum(n for s, n in outcome.statuses.items() if s == 500)
     ok = lost == doubled == broken == errors == 0 and len(outcome.acks) > 0
     answers = ", ".join(f"{s}: {n}" for s, n in sorted(outcome.statuses.items(), key=str))
-    return ok, (f"{len(outcome.acks)} acknowledged, {lost} lost, {doubled} doubled, {broken} half-written, "
-                f"{errors} × 500, {outcome.retried} retries, {outcome.given_up} given up, "
-                f"{len(rows) - len(outcome.acks)} stored without an answer [{answers}]")
+    return ok, (
+        f"{len(outcome.acks)} acknowledged, {lost} lost, {doubled} doubled, {broken} half-written, "
+        f"{errors} × 500, {outcome.retried} retries, {outcome.given_up} given up, "
+        f"{len(rows) - len(outcome.acks)} stored without an answer [{answers}]"
+    )
 
 
 def load_fault(name: str, args, env: dict, url: str, workdir: Path, *, redis_url=None, fault=None) -> bool:
@@ -139,23 +153,34 @@ def load_fault(name: str, args, env: dict, url: str, workdir: Path, *, redis_url
 
 def job_worker_fault(args, env: dict, url: str) -> bool:
     """Kill the consumer at ≥ 15 % of a build; a fresh consumer must see the build lost and finish a retry."""
-    env = {**env, "CONSULT_REDIS_URL": args.redis_url, "CONSULT_HUEY_NAME": f"faults{os.getpid()}",
-           "CONSULT_DIGEST_HEARTBEAT_SECONDS": "1", "CONSULT_DIGEST_BUILD_TIMEOUT": str(args.build_timeout)}
+    env = {
+        **env,
+        "CONSULT_REDIS_URL": args.redis_url,
+        "CONSULT_HUEY_NAME": f"faults{os.getpid()}",
+        "CONSULT_DIGEST_HEARTBEAT_SECONDS": "1",
+        "CONSULT_DIGEST_BUILD_TIMEOUT": str(args.build_timeout),
+    }
     start_consumer = [str(CONSUMER), "consult.worker.huey", "-w", "1", "-k", "thread", "-q"]
     engine = sa.create_engine(url)
 
     def build_row(build_id: int):
         with engine.connect() as connection:
-            return connection.execute(sa.text("SELECT state, progress, error FROM digest_builds WHERE id = :i"),
-                                      {"i": build_id}).one()
+            return connection.execute(
+                sa.text("SELECT state, progress, error FROM digest_builds WHERE id = :i"), {"i": build_id}
+            ).one()
 
     first = subprocess.Popen(start_consumer, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    enqueue = ("from consult import create_app\nfrom consult.digests import services, tasks\nfrom consult.drafts.models "
-               "import Consultation\nfrom consult.extensions import db\napp = create_app()\nwith app.app_context():\n"
-               f"    c = db.session.scalar(db.select(Consultation).filter_by(slug='{SLUG}'))\n"
-               "    b = services.request_build(c)\n    db.session.commit()\n    tasks.enqueue(b)\n    print(b.id)\n")
-    build_id = int(subprocess.run([sys.executable, "-c", enqueue], env=env, check=True, capture_output=True,
-                                  text=True).stdout.split()[-1])
+    enqueue = (
+        "from consult import create_app\nfrom consult.digests import services, tasks\nfrom consult.drafts.models "
+        "import Consultation\nfrom consult.extensions import db\napp = create_app()\nwith app.app_context():\n"
+        f"    c = db.session.scalar(db.select(Consultation).filter_by(slug='{SLUG}'))\n"
+        "    b = services.request_build(c)\n    db.session.commit()\n    tasks.enqueue(b)\n    print(b.id)\n"
+    )
+    build_id = int(
+        subprocess.run(
+            [sys.executable, "-c", enqueue], env=env, check=True, capture_output=True, text=True
+        ).stdout.split()[-1]
+    )
     deadline, progress = time.monotonic() + 120, 0
     while time.monotonic() < deadline:
         state, progress, _ = build_row(build_id)
@@ -170,9 +195,10 @@ def job_worker_fault(args, env: dict, url: str) -> bool:
         recovered = None
         while time.monotonic() - killed_at < args.recovery_bound:
             with engine.connect() as connection:
-                done = connection.execute(sa.text(
-                    "SELECT id FROM digest_builds WHERE id > :i AND state = 'done' ORDER BY id LIMIT 1"),
-                    {"i": build_id}).scalar()
+                done = connection.execute(
+                    sa.text("SELECT id FROM digest_builds WHERE id > :i AND state = 'done' ORDER BY id LIMIT 1"),
+                    {"i": build_id},
+                ).scalar()
             if done:
                 recovered = time.monotonic() - killed_at
                 break
@@ -183,10 +209,12 @@ def job_worker_fault(args, env: dict, url: str) -> bool:
         second.wait(timeout=30)
         engine.dispose()
     ok = recovered is not None and (state, error) == ("failed", "worker_lost")
-    print(f"{'PASS' if ok else 'FAIL'}  {'job worker':<13} killed at {progress} %; the build was marked {state} "
-          f"({error or '-'}); a retry finished "
-          + (f"{recovered:.0f} s after the kill" if recovered is not None else
-             f"not within {args.recovery_bound:.0f} s"), flush=True)
+    print(
+        f"{'PASS' if ok else 'FAIL'}  {'job worker':<13} killed at {progress} %; the build was marked {state} "
+        f"({error or '-'}); a retry finished "
+        + (f"{recovered:.0f} s after the kill" if recovered is not None else f"not within {args.recovery_bound:.0f} s"),
+        flush=True,
+    )
     return ok
 
 
@@ -206,8 +234,10 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> int:
     args = parse_args()
-    with tempfile.TemporaryDirectory(prefix="consult-faults-") as tmp, \
-            scratch_database(args.database_url, Path(tmp)) as url:
+    with (
+        tempfile.TemporaryDirectory(prefix="consult-faults-") as tmp,
+        scratch_database(args.database_url, Path(tmp)) as url,
+    ):
         workdir, env = args.logs or Path(tmp), app_env(url)
         workdir.mkdir(parents=True, exist_ok=True)
         seed_database(url, args.build_comments if "job-worker" in args.only else 0, seed=7, processes=2)
@@ -232,16 +262,18 @@ def main() -> int:
 
         results = []
         if "worker-kills" in args.only:
-            results.append(load_fault("worker kills", args, env, url, workdir, redis_url=args.redis_url,
-                                      fault=worker_kills))
+            results.append(
+                load_fault("worker kills", args, env, url, workdir, redis_url=args.redis_url, fault=worker_kills)
+            )
         if "job-worker" in args.only:
             results.append(job_worker_fault(args, env, url))
         if "redis-down" in args.only:
             proxy = RedisProxy(args.redis_url)
             results.append(load_fault("redis down", args, env, url, workdir, redis_url=proxy.url, fault=redis_stops))
         if "pg-kills" in args.only and url.startswith("postgresql"):
-            results.append(load_fault("pg kills", args, env, url, workdir, redis_url=args.redis_url,
-                                      fault=backend_kills))
+            results.append(
+                load_fault("pg kills", args, env, url, workdir, redis_url=args.redis_url, fault=backend_kills)
+            )
         elif "pg-kills" in args.only:
             print("SKIP  pg kills      (SQLite has no server connections to kill)")
     return 0 if all(results) else 1

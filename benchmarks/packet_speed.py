@@ -5,6 +5,7 @@
 Builds a throw-away SQLite database with a 24-article draft, comments, a digest and a hearing,
 then renders the PDF several times and prints wall time per run, pages and size.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,9 +20,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-PHRASES = ["夜间音量太大，建议限制在五十分贝以内", "建议划定专门的活动区域并远离居民楼", "应当明确由哪个部门负责执法",
-           "罚款数额偏低，起不到威慑作用", "建议增加无障碍设施和休息座椅", "宠物入园必须牵绳并清理粪便",
-           "电动自行车应当在出入口停放", "建议延长开放时间方便上班族"]
+PHRASES = [
+    "夜间音量太大，建议限制在五十分贝以内",
+    "建议划定专门的活动区域并远离居民楼",
+    "应当明确由哪个部门负责执法",
+    "罚款数额偏低，起不到威慑作用",
+    "建议增加无障碍设施和休息座椅",
+    "宠物入园必须牵绳并清理粪便",
+    "电动自行车应当在出入口停放",
+    "建议延长开放时间方便上班族",
+]
 
 
 def build(app, items: int, per_article: int):
@@ -41,19 +49,42 @@ def build(app, items: int, per_article: int):
     for index, article in enumerate(structure.articles[:items]):
         for n in range(per_article):
             text = f"{PHRASES[(index + n) % len(PHRASES)]}。关于{article.number}，{PHRASES[n % len(PHRASES)]}。"
-            submit_comment(consultation, article.article_id, CommentInput(body=text), token=secrets.token_hex(8),
-                           cipher=cipher, max_chars=5000)
+            submit_comment(
+                consultation,
+                article.article_id,
+                CommentInput(body=text),
+                token=secrets.token_hex(8),
+                cipher=cipher,
+                max_chars=5000,
+            )
     db.session.commit()
     build = digests.request_build(consultation)
     db.session.commit()
     run_build(build.id)
-    hearing = hearings.save_hearing(consultation, hearings.HearingInput(
-        kind="hearing", title="基准测试听证会", starts_at=datetime.now(timezone.utc) + timedelta(days=5), venue="会议室",
-        capacity=50, speaker_slots=20, registration_opens_at=None, registration_closes_at=None, announcement="",
-        article_ids=tuple(a.article_id for a in structure.articles[:items])))
+    hearing = hearings.save_hearing(
+        consultation,
+        hearings.HearingInput(
+            kind="hearing",
+            title="基准测试听证会",
+            starts_at=datetime.now(timezone.utc) + timedelta(days=5),
+            venue="会议室",
+            capacity=50,
+            speaker_slots=20,
+            registration_opens_at=None,
+            registration_closes_at=None,
+            announcement="",
+            article_ids=tuple(a.article_id for a in structure.articles[:items]),
+        ),
+    )
     for article in structure.articles[:items]:
-        hearings.add_item(hearing, title=f"关于{article.number}", article_id=article.article_id, duration=15,
-                          questions="问题一？\n问题二？\n问题三？", revision=None)
+        hearings.add_item(
+            hearing,
+            title=f"关于{article.number}",
+            article_id=article.article_id,
+            duration=15,
+            questions="问题一？\n问题二？\n问题三？",
+            revision=None,
+        )
     db.session.commit()
     return hearing
 
@@ -86,8 +117,10 @@ def main() -> None:
                 print(f"run {run + 1}: {timings[-1]:.2f} s")
             pages = len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
             print(f"packet: {args.items} agenda items, {pages} pages, {len(pdf) // 1024} KB")
-            print(f"render time: first {timings[0]:.2f} s, median {statistics.median(timings):.2f} s "
-                  f"(target ≤ 10 s on 2 cores)")
+            print(
+                f"render time: first {timings[0]:.2f} s, median {statistics.median(timings):.2f} s "
+                f"(target ≤ 10 s on 2 cores)"
+            )
             db.engine.dispose()
 
 

@@ -1,5 +1,6 @@
 """A throw-away database for a benchmark: a SQLite file, or a temporary PostgreSQL database created
 on the given server and dropped afterwards, so that the server's own databases stay untouched."""
+
 from __future__ import annotations
 
 import contextlib

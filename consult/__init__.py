@@ -3,6 +3,7 @@
 Importing `consult` imports no web framework, so that `consult.analysis` and the draft parser stay
 pure; the Flask app is built only when `create_app` is called.
 """
+
 from __future__ import annotations
 
 

@@ -3,6 +3,7 @@
 The embedded default (SQLite under instance/) needs no configuration at all; a production start
 (CONSULT_ENV=production) refuses to run without an explicit SECRET_KEY.
 """
+
 from __future__ import annotations
 
 import base64
@@ -138,7 +139,7 @@ def _with_driver(url: str) -> str:
     # psycopg 3 is the driver we ship; plain postgresql:// URLs would ask for psycopg2.
     for prefix in ("postgresql://", "postgres://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 

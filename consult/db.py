@@ -1,4 +1,5 @@
 """Declarative base, UTC timestamps and shared column types."""
+
 from __future__ import annotations
 
 from datetime import datetime, timezone

@@ -1,5 +1,6 @@
 """Form pieces every domain uses: choice lists, the one-button action form, checkbox lists, the
 one-time token that makes a retried submission store one record, and the contact check."""
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@ The drafts pages know nothing of comments; comments (and later digests) connect 
 and contribute parts of the draft and article pages. Receivers return a dict of extra template
 context; the page merges what it gets.
 """
+
 from blinker import Namespace
 
 _signals = Namespace()
@@ -19,6 +20,7 @@ def collect(signal, sender, **kwargs) -> dict:
     for _receiver, extra in signal.send(sender, **kwargs):
         context.update(extra or {})
     return context
+
 
 #: sent with comment= when a resident's receipt page renders
 receipt_page = _signals.signal("receipt-page")

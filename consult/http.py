@@ -1,5 +1,6 @@
 """Small HTTP helpers every domain shares: where a `next` may lead, pages no cache may keep, and
 numbers from the URL that must fit the database."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -85,8 +86,10 @@ class DatabaseIntegerConverter(IntegerConverter):
 class NulCharacter(BadRequest):
     """A NUL character: no text column (PostgreSQL) can store it, so the request is refused whole."""
 
-    message_for_people = _l("您提交的内容里有一个无法保存的空字符（NUL），它通常来自复制粘贴。"
-                            "请返回上一页，删除或重新输入这段文字后再提交。")
+    message_for_people = _l(
+        "您提交的内容里有一个无法保存的空字符（NUL），它通常来自复制粘贴。"
+        "请返回上一页，删除或重新输入这段文字后再提交。"
+    )
 
 
 def refuse_nul_characters() -> None:

@@ -5,6 +5,7 @@ the instance folder), and the app context its tasks run in. Tasks live with thei
 
     huey_consumer consult.worker.huey
 """
+
 from __future__ import annotations
 
 from functools import lru_cache, wraps

@@ -5,6 +5,7 @@ parameters (hidden by the engine's `hide_parameters`), and PostgreSQL adds the w
 to its message ("DETAIL: Failing row contains (…)"). Records that carry such an exception get a
 traceback whose database messages are reduced to the error class, SQLSTATE and constraint.
 """
+
 from __future__ import annotations
 
 import logging
@@ -17,8 +18,9 @@ LOGGERS = ("consult", "huey", "sqlalchemy", "gunicorn.error")
 
 
 def _is_database_error(error: BaseException) -> bool:
-    return isinstance(error, (sa.exc.SQLAlchemyError, sqlite3.Error)) or \
-        type(error).__module__.split(".")[0] == "psycopg"
+    return (
+        isinstance(error, (sa.exc.SQLAlchemyError, sqlite3.Error)) or type(error).__module__.split(".")[0] == "psycopg"
+    )
 
 
 def _chain(error: BaseException | None) -> list[BaseException]:
@@ -32,14 +34,24 @@ def _chain(error: BaseException | None) -> list[BaseException]:
 def safe_message(error: BaseException) -> str:
     """What may be said of an error in a log or on a staff page."""
     if isinstance(error, sa.exc.StatementError):
-        return f"{safe_message(error.orig)} [statement: {error.statement}]" if error.orig is not None \
+        return (
+            f"{safe_message(error.orig)} [statement: {error.statement}]"
+            if error.orig is not None
             else f"[statement: {error.statement}]"
+        )
     if isinstance(error, sqlite3.Error):
         return str(error)  # SQLite names the constraint, never the values
     diag = getattr(error, "diag", None)
     if diag is not None:
-        parts = [f"SQLSTATE {diag.sqlstate}"] + [f"{name} {value}" for name, value in (
-            ("constraint", diag.constraint_name), ("table", diag.table_name), ("column", diag.column_name)) if value]
+        parts = [f"SQLSTATE {diag.sqlstate}"] + [
+            f"{name} {value}"
+            for name, value in (
+                ("constraint", diag.constraint_name),
+                ("table", diag.table_name),
+                ("column", diag.column_name),
+            )
+            if value
+        ]
         return ", ".join(parts)
     if _is_database_error(error):
         return type(error).__name__
@@ -47,7 +59,7 @@ def safe_message(error: BaseException) -> str:
 
 
 def safe_error_text(error: BaseException) -> str:
-    """"Type: message" for one error, scrubbed when a database error is anywhere in its chain."""
+    """ "Type: message" for one error, scrubbed when a database error is anywhere in its chain."""
     if any(_is_database_error(e) for e in _chain(error)):
         return f"{type(error).__name__}: {safe_message(error)}"
     return f"{type(error).__name__}: {error}"

@@ -1,4 +1,5 @@
 """The city's time zone: times are stored in UTC and entered and shown in the city's zone."""
+
 from __future__ import annotations
 
 from datetime import datetime

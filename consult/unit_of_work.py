@@ -7,6 +7,7 @@ that called `abandon()` (a service refused with a domain error) rolls the work b
 happens inside the dispatch, so a failed commit is handled like any error of the view (a lost
 connection is a 503, not a 500).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

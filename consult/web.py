@@ -1,4 +1,5 @@
 """The init steps of the app factory, each a small function."""
+
 from __future__ import annotations
 
 import time
@@ -49,8 +50,11 @@ def init_wsgi(app: Flask) -> None:
 def init_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(
-        app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"),
-        render_as_batch=True, compare_type=True,
+        app,
+        db,
+        directory=str(Path(__file__).resolve().parent.parent / "migrations"),
+        render_as_batch=True,
+        compare_type=True,
     )
     babel.init_app(
         app,
@@ -70,21 +74,21 @@ def init_extensions(app: Flask) -> None:
     app.extensions["consult_contact_cipher"] = ContactCipher(tuple(app.config["CONTACT_KEYS"]))
 
     login_manager.user_loader(load_session_user)
-
     # Runs before Flask-SQLAlchemy's own teardown (teardowns run last-registered first).
-    @app.teardown_appcontext
-    def release_session(_error=None) -> None:
-        """A connection killed after the request's work was done (its commit went through, the
-        response is ready) must not turn the answer into a 500: drop the dead connection."""
-        try:
-            db.session.close()
-        except sa.exc.DBAPIError:
-            db.session().invalidate()
-            app.logger.warning("database connection lost while closing the session; connection dropped")
-
+    app.teardown_appcontext(release_session)
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             sa.event.listen(db.engine, "connect", _sqlite_pragmas)
+
+
+def release_session(_error=None) -> None:
+    """A connection killed after the request's work was done (its commit went through, the
+    response is ready) must not turn the answer into a 500: drop the dead connection."""
+    try:
+        db.session.close()
+    except sa.exc.DBAPIError:
+        db.session().invalidate()
+        current_app.logger.warning("database connection lost while closing the session; connection dropped")
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -113,9 +117,22 @@ def register_blueprints(app: Flask) -> None:
     from consult.hearings.cli import bp as hearings_cli
     from consult.site import routes as site
 
-    blueprints = (site.site, accounts.accounts, drafts.drafts, drafts.drafts_admin, comments.comments,
-                  comments.comments_admin, digests.digests, digests.digests_admin, hearings.hearings,
-                  hearings.hearings_admin, users_cli, drafts_cli, demo_cli, hearings_cli)
+    blueprints = (
+        site.site,
+        accounts.accounts,
+        drafts.drafts,
+        drafts.drafts_admin,
+        comments.comments,
+        comments.comments_admin,
+        digests.digests,
+        digests.digests_admin,
+        hearings.hearings,
+        hearings.hearings_admin,
+        users_cli,
+        drafts_cli,
+        demo_cli,
+        hearings_cli,
+    )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
 
@@ -135,8 +152,9 @@ def register_request_hooks(app: Flask) -> None:
             "form-action 'self'; frame-ancestors 'none'; base-uri 'self'",
         )
         if app.config["HSTS_SECONDS"]:
-            response.headers.setdefault("Strict-Transport-Security",
-                                        f"max-age={app.config['HSTS_SECONDS']}; includeSubDomains")
+            response.headers.setdefault(
+                "Strict-Transport-Security", f"max-age={app.config['HSTS_SECONDS']}; includeSubDomains"
+            )
         if current_user.is_authenticated:
             response.headers["Cache-Control"] = "private, no-store"
         return response
@@ -186,12 +204,18 @@ def register_template_helpers(app: Flask) -> None:
         return lambda code: str(mapping.get(code, code or ""))
 
     app.jinja_env.globals.update(
-        role_label=labeller(labels.ROLE_LABELS), source_label=labeller(labels.SOURCE_LABELS),
-        reason_label=labeller(labels.REASON_LABELS), state_label=labeller(labels.STATE_LABELS),
-        resident_status_label=labeller(labels.RESIDENT_STATUS_LABELS), action_label=labeller(labels.ACTION_LABELS),
-        decision_label=labeller(DECISION_LABELS), kind_label=labeller(KIND_LABELS),
-        stage_label=labeller(BUILD_STAGE_LABELS), hearing_kind_label=labeller(hearing_labels.KIND_LABELS),
-        hearing_status_label=labeller(hearing_labels.STATUS_LABELS), stance_label=labeller(hearing_labels.STANCE_LABELS),
+        role_label=labeller(labels.ROLE_LABELS),
+        source_label=labeller(labels.SOURCE_LABELS),
+        reason_label=labeller(labels.REASON_LABELS),
+        state_label=labeller(labels.STATE_LABELS),
+        resident_status_label=labeller(labels.RESIDENT_STATUS_LABELS),
+        action_label=labeller(labels.ACTION_LABELS),
+        decision_label=labeller(DECISION_LABELS),
+        kind_label=labeller(KIND_LABELS),
+        stage_label=labeller(BUILD_STAGE_LABELS),
+        hearing_kind_label=labeller(hearing_labels.KIND_LABELS),
+        hearing_status_label=labeller(hearing_labels.STATUS_LABELS),
+        stance_label=labeller(hearing_labels.STANCE_LABELS),
         registration_state_label=labeller(hearing_labels.REGISTRATION_STATE_LABELS),
         registration_kind_label=labeller(hearing_labels.REGISTRATION_KIND_LABELS),
     )

@@ -1,7 +1,8 @@
 """What a job worker loads: the queue and every domain's tasks.
 
-    huey_consumer consult.worker.huey -w 2 -k thread
+huey_consumer consult.worker.huey -w 2 -k thread
 """
+
 from consult.digests import tasks as _digest_tasks  # noqa: F401  (registers the digest tasks)
 from consult.jobs import huey
 

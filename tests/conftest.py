@@ -1,5 +1,6 @@
 """Fixtures: a fresh app per test on one shared schema (SQLite by default, PostgreSQL when
 CONSULT_TEST_DATABASE_URL is set), emptied after every test."""
+
 from __future__ import annotations
 
 import os

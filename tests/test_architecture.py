@@ -1,5 +1,6 @@
 """The rules of docs/architecture.md, checked on the code: no import cycles, small modules and
 functions, views that neither query nor commit."""
+
 import ast
 from pathlib import Path
 
@@ -7,8 +8,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "consult"
-MODULES = {".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__"): p
-           for p in PACKAGE.rglob("*.py")}
+MODULES = {
+    ".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__"): p for p in PACKAGE.rglob("*.py")
+}
 VIEWS = [p for p in PACKAGE.rglob("*.py") if p.stem.endswith("views")]
 
 
@@ -39,7 +41,7 @@ def test_no_import_cycles():
         state[node] = "open"
         for nxt in sorted(graph[node]):
             if state.get(nxt) == "open":
-                cycles.append(trail[trail.index(nxt):] + [nxt])
+                cycles.append(trail[trail.index(nxt) :] + [nxt])
             elif nxt not in state:
                 visit(nxt, trail + [nxt])
         state[node] = "done"
@@ -56,8 +58,11 @@ def test_no_import_cycles():
 def test_modules_and_functions_stay_small(path):
     text = path.read_text(encoding="utf-8")
     assert len(text.splitlines()) <= 300
-    long = [(node.name, node.end_lineno - node.lineno + 1) for node in ast.walk(ast.parse(text))
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno >= 40]
+    long = [
+        (node.name, node.end_lineno - node.lineno + 1)
+        for node in ast.walk(ast.parse(text))
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno >= 40
+    ]
     assert long == []
 
 
@@ -65,6 +70,9 @@ def test_modules_and_functions_stay_small(path):
 def test_views_neither_query_nor_commit(path):
     """Views call services and queries; one place commits (consult/unit_of_work.py)."""
     forbidden = {"commit", "rollback", "select", "scalars", "scalar", "execute"}
-    found = [f"{node.attr}:{node.lineno}" for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-             if isinstance(node, ast.Attribute) and node.attr in forbidden]
+    found = [
+        f"{node.attr}:{node.lineno}"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and node.attr in forbidden
+    ]
     assert found == []

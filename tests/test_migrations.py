@@ -1,4 +1,5 @@
 """Alembic has one head, and upgrading an empty database yields exactly the models' schema."""
+
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext

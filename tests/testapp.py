@@ -1,5 +1,6 @@
 """Building a test app and emptying its database: shared by conftest.py and tests that need a
 second app (two workers sharing Redis, a migrated database)."""
+
 from __future__ import annotations
 
 import sqlalchemy as sa

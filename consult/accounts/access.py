@@ -1,5 +1,6 @@
 """One access mechanism for every route: each view declares who may call it, and anything
 undeclared is refused. `enforce_access` runs before every request."""
+
 from __future__ import annotations
 
 from flask import abort, current_app, redirect, request, url_for

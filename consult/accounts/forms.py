@@ -5,6 +5,9 @@ from wtforms.validators import DataRequired, Email, Length
 
 
 class LoginForm(FlaskForm):
-    email = EmailField(_l("电子邮箱"), validators=[DataRequired(_l("请填写电子邮箱")), Email(_l("电子邮箱格式不正确")), Length(max=254)])
+    email = EmailField(
+        _l("电子邮箱"),
+        validators=[DataRequired(_l("请填写电子邮箱")), Email(_l("电子邮箱格式不正确")), Length(max=254)],
+    )
     password = PasswordField(_l("密码"), validators=[DataRequired(_l("请填写密码")), Length(max=200)])
     submit = SubmitField(_l("登录"))

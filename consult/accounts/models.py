@@ -1,4 +1,5 @@
 """Staff accounts. Residents never have accounts: they comment anonymously with a receipt."""
+
 from __future__ import annotations
 
 import secrets

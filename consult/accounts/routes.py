@@ -1,4 +1,5 @@
 """Every URL of accounts, in one place; the views live in views.py."""
+
 from flask import Blueprint
 
 from consult.accounts import views

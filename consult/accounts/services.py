@@ -1,4 +1,5 @@
 """Operations on staff accounts. They flush; the caller commits."""
+
 from __future__ import annotations
 
 import secrets

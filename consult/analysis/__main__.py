@@ -1,4 +1,5 @@
 """Allow ``python -m consult.analysis``."""
+
 import sys
 
 from .cli import main

@@ -1,4 +1,5 @@
 """Put new comments into themes a drafter has already shaped, when they are close enough."""
+
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
@@ -12,8 +13,9 @@ def _identity(tokens):
     return tokens
 
 
-def assign_to_groups(groups: Mapping[Hashable, Sequence[Sequence[str]]], candidates: Sequence[Sequence[str]],
-                     *, threshold: float = 0.2) -> list[Hashable | None]:
+def assign_to_groups(
+    groups: Mapping[Hashable, Sequence[Sequence[str]]], candidates: Sequence[Sequence[str]], *, threshold: float = 0.2
+) -> list[Hashable | None]:
     """For each candidate token list, the key of the group whose centroid is most similar (cosine of
     TF-IDF vectors), or None when no group reaches `threshold` or the candidate has no tokens."""
     keys = [key for key, members in groups.items() if any(members)]
@@ -28,6 +30,6 @@ def assign_to_groups(groups: Mapping[Hashable, Sequence[Sequence[str]]], candida
     member_rows = matrix[: len(owners)]
     centroids = np.vstack([np.asarray(member_rows[owners == i].mean(axis=0)) for i in range(len(keys))])
     centroids = normalize(centroids)
-    similarity = np.asarray(matrix[len(owners):] @ centroids.T)  # sparse × dense: a dense array
+    similarity = np.asarray(matrix[len(owners) :] @ centroids.T)  # sparse × dense: a dense array
     best, scores = similarity.argmax(axis=1), similarity.max(axis=1)
     return [keys[b] if score >= threshold and candidates[i] else None for i, (b, score) in enumerate(zip(best, scores))]

@@ -1,4 +1,5 @@
 """Segmentation of many texts across processes, for batch work (never per request)."""
+
 from __future__ import annotations
 
 import multiprocessing
@@ -38,7 +39,8 @@ def segment_many(tokenizer: Tokenizer, normalized_texts: list[str], workers: int
     if workers <= 1 or len(normalized_texts) < MIN_PARALLEL:
         return [tuple(tokenizer.tokens(t, normalized=True)) for t in normalized_texts]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    chunks = [normalized_texts[i:i + CHUNK] for i in range(0, len(normalized_texts), CHUNK)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                             initializer=_init_worker, initargs=(tokenizer,)) as pool:
+    chunks = [normalized_texts[i : i + CHUNK] for i in range(0, len(normalized_texts), CHUNK)]
+    with ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context(method), initializer=_init_worker, initargs=(tokenizer,)
+    ) as pool:
         return [tokens for chunk in pool.map(_segment_chunk, chunks) for tokens in chunk]

@@ -1,4 +1,5 @@
 """``python -m consult.analysis cluster FILE.jsonl``: batch clustering for scripts and checks."""
+
 from __future__ import annotations
 
 import argparse
@@ -32,12 +33,12 @@ def read_jsonl(lines) -> tuple[list, list[str]]:
         if not isinstance(row, dict):
             raise InputError(f"line {number}: expected a JSON object, got {type(row).__name__}")
         if "id" not in row or row["id"] is None:
-            raise InputError(f"line {number}: missing \"id\"")
+            raise InputError(f'line {number}: missing "id"')
         text = row.get("text", ...)
         if text is ...:
-            raise InputError(f"line {number}: missing \"text\"")
+            raise InputError(f'line {number}: missing "text"')
         if text is not None and not isinstance(text, str):
-            raise InputError(f"line {number}: \"text\" must be a string")
+            raise InputError(f'line {number}: "text" must be a string')
         ids.append(row["id"])
         texts.append(text or "")
     return ids, texts
@@ -49,8 +50,12 @@ def _parser() -> argparse.ArgumentParser:
     cluster = commands.add_parser("cluster", help="de-duplicate and cluster comments from a JSONL file")
     cluster.add_argument("file", help="one JSON object per line with at least id and text ('-' for stdin)")
     cluster.add_argument("--k", type=int, default=None, help="number of themes (default: chosen from the data)")
-    cluster.add_argument("--scope", choices=sorted(SCOPE_K), default="draft",
-                         help="range for choosing k: a handful for one article, more for a draft")
+    cluster.add_argument(
+        "--scope",
+        choices=sorted(SCOPE_K),
+        default="draft",
+        help="range for choosing k: a handful for one article, more for a draft",
+    )
     cluster.add_argument("--random-state", type=int, default=0)
     cluster.add_argument("--workers", type=int, default=default_workers(), help="processes for segmentation")
     cluster.add_argument("--summary", action="store_true", help="write the themes to stderr")
@@ -59,12 +64,16 @@ def _parser() -> argparse.ArgumentParser:
 
 def _summary(result, ids, out) -> None:
     for theme in result.themes:
-        out.write(f"theme {theme.index}: {theme.label}  (size {theme.size}; "
-                  f"keywords {' '.join(theme.keywords)}; kinds {json.dumps(theme.kinds)})\n")
+        out.write(
+            f"theme {theme.index}: {theme.label}  (size {theme.size}; "
+            f"keywords {' '.join(theme.keywords)}; kinds {json.dumps(theme.kinds)})\n"
+        )
         for rep in theme.representative_ids:
             out.write(f"    {json.dumps(ids[rep], ensure_ascii=False)}\n")
-    out.write(f"{len(result.duplicate_groups)} copy groups, "
-              f"{sum(g.count - 1 for g in result.duplicate_groups)} copies collapsed\n")
+    out.write(
+        f"{len(result.duplicate_groups)} copy groups, "
+        f"{sum(g.count - 1 for g in result.duplicate_groups)} copies collapsed\n"
+    )
 
 
 def run_cluster(args, stdout, stderr) -> int:
@@ -83,12 +92,22 @@ def run_cluster(args, stdout, stderr) -> int:
         stderr.write(f"error: {args.file}: {exc}\n")
         return 1
     # Positions, not the file's ids, key the analysis: ids may repeat in a file.
-    result = analyse([CommentInput(i, t) for i, t in enumerate(texts)], k=args.k, scope=args.scope,
-                     random_state=args.random_state, workers=args.workers)
+    result = analyse(
+        [CommentInput(i, t) for i, t in enumerate(texts)],
+        k=args.k,
+        scope=args.scope,
+        random_state=args.random_state,
+        workers=args.workers,
+    )
     for i, ident in enumerate(ids):
         dup = result.duplicate_of.get(i)
-        stdout.write(json.dumps({"id": ident, "cluster": result.assignments[i],
-                                 "duplicate_of": None if dup is None else ids[dup]}, ensure_ascii=False) + "\n")
+        stdout.write(
+            json.dumps(
+                {"id": ident, "cluster": result.assignments[i], "duplicate_of": None if dup is None else ids[dup]},
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
     if len(set(map(repr, ids))) < len(ids):
         stderr.write("warning: some ids appear more than once; output follows input order\n")
     if args.summary:

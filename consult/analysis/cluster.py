@@ -1,13 +1,14 @@
 """Clustering of unit-length vectors, choosing the number of themes by silhouette."""
+
 from __future__ import annotations
 
 import numpy as np
 from sklearn.cluster import KMeans, MiniBatchKMeans
 from sklearn.metrics import silhouette_score
 
-SAMPLE = 2000          # rows used to compare candidate k
+SAMPLE = 2000  # rows used to compare candidate k
 FULL_KMEANS_MAX = 20_000
-PARSIMONY = 0.9      # accept a k whose silhouette is within 10 % of the best
+PARSIMONY = 0.9  # accept a k whose silhouette is within 10 % of the best
 SCOPE_K = {"article": (2, 8), "draft": (4, 30)}
 
 
@@ -55,8 +56,7 @@ def choose_k(x: np.ndarray, weights: np.ndarray, candidates: list[int], random_s
     return min(k for k, s in scores.items() if s >= PARSIMONY * best)
 
 
-def cluster_vectors(x: np.ndarray, weights: np.ndarray, k: int | None, scope: str,
-                    random_state: int = 0) -> np.ndarray:
+def cluster_vectors(x: np.ndarray, weights: np.ndarray, k: int | None, scope: str, random_state: int = 0) -> np.ndarray:
     """Cluster labels 0..k-1 for the rows of ``x``, weighted by copy counts."""
     n = len(x)
     if n == 0:

@@ -1,14 +1,15 @@
 """Exact copies and near-copies: hashed skeletons, then one-permutation MinHash + LSH."""
+
 from __future__ import annotations
 
 import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-SHINGLE = 3          # characters per shingle: short enough for 30-character comments
-BINS = 64            # MinHash values per text
+SHINGLE = 3  # characters per shingle: short enough for 30-character comments
+BINS = 64  # MinHash values per text
 BANDS, ROWS = 16, 4  # LSH: texts agreeing on all ROWS values of any band become candidates
-MIN_CHARS = 10       # below this a "near-copy" is just a common short phrase
+MIN_CHARS = 10  # below this a "near-copy" is just a common short phrase
 _U64 = np.uint64
 _MASK58 = _U64((1 << 58) - 1)
 _EMPTY = np.iinfo(np.uint64).max
@@ -34,7 +35,7 @@ def _shingle_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     span = len(codes) - SHINGLE + 1
     h = np.zeros(max(span, 0), dtype=np.uint64)
     for i, mult in enumerate((0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9)[:SHINGLE]):
-        h ^= (codes[i:i + span] + _U64(i + 1)) * _U64(mult)
+        h ^= (codes[i : i + span] + _U64(i + 1)) * _U64(mult)
     del codes
     # Keep the shingles that start and end inside one text.
     counts = np.maximum(lengths - SHINGLE + 1, 0)
@@ -42,7 +43,7 @@ def _shingle_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     valid = np.zeros(len(h) + SHINGLE, dtype=np.int8)
     np.add.at(valid, ends - lengths, 1)
     np.add.at(valid, ends - lengths + counts, -1)
-    keep = np.cumsum(valid[:len(h)]).astype(bool)
+    keep = np.cumsum(valid[: len(h)]).astype(bool)
     owner = np.repeat(np.arange(len(texts), dtype=np.int32), counts)
     return _mix(h[keep]), owner
 
@@ -55,7 +56,7 @@ def minhash(texts: list[str], chunk: int = 20_000) -> tuple[np.ndarray, np.ndarr
     texts are taken ``chunk`` at a time so the per-shingle arrays stay small.
     """
     if len(texts) > chunk:
-        parts = [minhash(texts[i:i + chunk], chunk) for i in range(0, len(texts), chunk)]
+        parts = [minhash(texts[i : i + chunk], chunk) for i in range(0, len(texts), chunk)]
         return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
     h, owner = _shingle_hashes(texts)
     sig = np.full(len(texts) * BINS, _EMPTY, dtype=np.uint64)
@@ -79,7 +80,7 @@ def _candidate_pairs(sig: np.ndarray) -> np.ndarray:
     """Pairs (leader, member) of texts sharing an LSH band; leader is the earlier text."""
     pairs = []
     for band in range(BANDS):
-        cols = sig[:, band * ROWS:(band + 1) * ROWS]
+        cols = sig[:, band * ROWS : (band + 1) * ROWS]
         key = np.zeros(len(sig), dtype=np.uint64)
         for j in range(ROWS):
             key = _mix(key ^ cols[:, j])
@@ -94,8 +95,7 @@ def _candidate_pairs(sig: np.ndarray) -> np.ndarray:
     return np.unique(np.concatenate(pairs), axis=0)
 
 
-def near_duplicate_components(texts: list[str], threshold: float = 0.6,
-                              containment: float = 0.9) -> np.ndarray:
+def near_duplicate_components(texts: list[str], threshold: float = 0.6, containment: float = 0.9) -> np.ndarray:
     """Label texts so that near-copies share a label (labels are component numbers).
 
     Two texts are near-copies when their estimated shingle Jaccard similarity is at
@@ -110,11 +110,11 @@ def near_duplicate_components(texts: list[str], threshold: float = 0.6,
     pairs = _candidate_pairs(sig)
     keep = np.zeros(len(pairs), dtype=bool)
     for lo in range(0, len(pairs), 50_000):  # bounded memory for the (pairs, BINS) compare
-        a, b = pairs[lo:lo + 50_000, 0], pairs[lo:lo + 50_000, 1]
+        a, b = pairs[lo : lo + 50_000, 0], pairs[lo : lo + 50_000, 1]
         jac = (sig[a] == sig[b]).mean(axis=1)
         small = np.minimum(sizes[a], sizes[b])
         inter = jac * (sizes[a] + sizes[b]) / (1 + jac)
-        keep[lo:lo + 50_000] = (jac >= threshold) | ((small >= 20) & (inter >= containment * small))
+        keep[lo : lo + 50_000] = (jac >= threshold) | ((small >= 20) & (inter >= containment * small))
     edges = eligible[pairs[keep]]
     graph = coo_matrix((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(n, n))
     return connected_components(graph, directed=False)[1]

@@ -1,4 +1,5 @@
 """Document vectors: word TF-IDF mixed with character bigrams, reduced by LSA."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -7,11 +8,11 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 
-CHAR_BITS = 17        # hashed character features: 131,072 columns
-CHAR_WEIGHT = 0.5      # share of the character part in each vector (word part: the rest)
-LSA_DIMS = 40          # enough for a few dozen themes; fewer dims make k easier to choose
+CHAR_BITS = 17  # hashed character features: 131,072 columns
+CHAR_WEIGHT = 0.5  # share of the character part in each vector (word part: the rest)
+LSA_DIMS = 40  # enough for a few dozen themes; fewer dims make k easier to choose
 LSA_FIT_ROWS = 10_000  # the SVD is fitted on a sample and applied to all: linear in N
-CHAR_CHUNK = 100_000   # texts per block of character counts: memory stays flat in N
+CHAR_CHUNK = 100_000  # texts per block of character counts: memory stays flat in N
 
 
 def _identity(doc):
@@ -44,7 +45,9 @@ def char_counts(texts: list[str]) -> sparse.csr_matrix:
     shift = np.uint64(64 - CHAR_BITS)
     entries = np.empty((len(codes), 2), dtype=np.int32)
     entries[:, 0] = (codes * np.uint64(0x9E3779B97F4A7C15)) >> shift
-    entries[:-1, 1] = ((codes[:-1] * np.uint64(0xC2B2AE3D27D4EB4F)) ^ codes[1:]) * np.uint64(0x165667B19E3779F9) >> shift
+    entries[:-1, 1] = ((codes[:-1] * np.uint64(0xC2B2AE3D27D4EB4F)) ^ codes[1:]) * np.uint64(
+        0x165667B19E3779F9
+    ) >> shift
     # The bigram that would start at a text's last character runs into the next text.
     last = np.cumsum(lengths)[lengths > 0] - 1
     keep = np.ones((len(codes), 2), dtype=bool)
@@ -52,8 +55,9 @@ def char_counts(texts: list[str]) -> sparse.csr_matrix:
     indices = entries[keep]
     per_text = np.maximum(2 * lengths - 1, 0)
     indptr = np.concatenate(([0], np.cumsum(per_text)))
-    m = sparse.csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr),
-                          shape=(len(texts), 1 << CHAR_BITS))
+    m = sparse.csr_matrix(
+        (np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(texts), 1 << CHAR_BITS)
+    )
     m.sum_duplicates()
     return m
 
@@ -75,7 +79,7 @@ def _tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
 def _char_chunks(skeletons: list[str]):
     """Character counts 100,000 texts at a time: (first row, counts)."""
     for start in range(0, len(skeletons), CHAR_CHUNK):
-        yield start, char_counts(skeletons[start:start + CHAR_CHUNK])
+        yield start, char_counts(skeletons[start : start + CHAR_CHUNK])
 
 
 def _fit_sample(words, skeletons, rows, norm):
@@ -112,7 +116,7 @@ def document_vectors(token_lists, skeletons, random_state=0, words=None) -> np.n
     words = _tfidf(words, _idf(np.bincount(words.indices, minlength=words.shape[1]), n)) if words.shape[1] else None
     has_words = np.diff(words.indptr) > 0 if words is not None else np.zeros(n, dtype=bool)
     has_chars = np.array([bool(s) for s in skeletons])
-    norm = np.sqrt((1 - CHAR_WEIGHT) ** 2 * has_words + CHAR_WEIGHT ** 2 * has_chars).astype(np.float32)
+    norm = np.sqrt((1 - CHAR_WEIGHT) ** 2 * has_words + CHAR_WEIGHT**2 * has_chars).astype(np.float32)
     norm[norm == 0] = 1
     rng = np.random.default_rng(random_state)
     rows = np.arange(n) if n <= LSA_FIT_ROWS else np.sort(rng.choice(n, LSA_FIT_ROWS, replace=False))
@@ -121,8 +125,11 @@ def document_vectors(token_lists, skeletons, random_state=0, words=None) -> np.n
     columns = np.flatnonzero(np.bincount(sample.indices, minlength=sample.shape[1]) >= 2)
     dims = min(LSA_DIMS, len(rows) - 1, len(columns) - 1)
     if dims < 2:  # a handful of texts sharing almost nothing: nothing to reduce
-        return np.zeros((n, 1), dtype=np.float32) if n > len(rows) else \
-            normalize(np.asarray(sample.todense(), dtype=np.float32))
+        return (
+            np.zeros((n, 1), dtype=np.float32)
+            if n > len(rows)
+            else normalize(np.asarray(sample.todense(), dtype=np.float32))
+        )
     svd = TruncatedSVD(dims, algorithm="randomized", n_iter=3, random_state=random_state)
     svd.fit(sample[:, columns])
     full = np.zeros((sample.shape[1], dims), dtype=np.float32)
@@ -131,5 +138,5 @@ def document_vectors(token_lists, skeletons, random_state=0, words=None) -> np.n
     out = words @ (full[:split] * np.float32(1 - CHAR_WEIGHT)) if words is not None else np.zeros((n, dims), np.float32)
     char_part = full[split:] * np.float32(CHAR_WEIGHT)
     for start, m in _char_chunks(skeletons):
-        out[start:start + m.shape[0]] += _tfidf(m, char_idf) @ char_part
+        out[start : start + m.shape[0]] += _tfidf(m, char_idf) @ char_part
     return normalize(out / norm[:, None]).astype(np.float32)

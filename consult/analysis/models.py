@@ -1,4 +1,5 @@
 """The frozen results of an analysis, and its input."""
+
 from __future__ import annotations
 
 from collections.abc import Hashable

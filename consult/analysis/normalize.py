@@ -1,4 +1,5 @@
 """Text normalisation shared by segmentation, de-duplication and the CLI."""
+
 from __future__ import annotations
 
 import re
@@ -10,22 +11,40 @@ import unicodedata
 # from unicodedata at import) to keep import cheap; a test checks the list still
 # covers every Cf character of the running Python's Unicode database.
 _INVISIBLE_RANGES = (
-    (0x0000, 0x0008), (0x000E, 0x001B), (0x007F, 0x009F),
-    (0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD),
-    (0x070F, 0x070F), (0x0890, 0x0891), (0x08E2, 0x08E2), (0x180B, 0x180F),
-    (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0xD800, 0xF8FF),
-    (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD),
-    (0x110CD, 0x110CD), (0x13430, 0x1345F), (0x1BCA0, 0x1BCA3),
-    (0x1D173, 0x1D17A), (0xE0000, 0xE01EF), (0xF0000, 0x10FFFF),
+    (0x0000, 0x0008),
+    (0x000E, 0x001B),
+    (0x007F, 0x009F),
+    (0x00AD, 0x00AD),
+    (0x0600, 0x0605),
+    (0x061C, 0x061C),
+    (0x06DD, 0x06DD),
+    (0x070F, 0x070F),
+    (0x0890, 0x0891),
+    (0x08E2, 0x08E2),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0xD800, 0xF8FF),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1345F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE01EF),
+    (0xF0000, 0x10FFFF),
 )
-_INVISIBLE_RE = re.compile(
-    "[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _INVISIBLE_RANGES) + "]+"
-)
+_INVISIBLE_RE = re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _INVISIBLE_RANGES) + "]+")
 _SPACE_RE = re.compile(r"\s+")
 # The full-width punctuation and space that NFKC changes in most Chinese text.
 # Replacing them first (a fast scan each) lets the slow full NFKC run only on the
 # few texts that still need it.
-_COMMON_FULLWIDTH = tuple((chr(cp), chr(cp - 0xFEE0)) for cp in (0xFF0C, 0xFF01, 0xFF1F, 0xFF1A, 0xFF1B, 0xFF08, 0xFF09)) + (("\u3000", " "),)
+_COMMON_FULLWIDTH = tuple(
+    (chr(cp), chr(cp - 0xFEE0)) for cp in (0xFF0C, 0xFF01, 0xFF1F, 0xFF1A, 0xFF1B, 0xFF08, 0xFF09)
+) + (("\u3000", " "),)
 # Everything that is not a letter or digit: punctuation, symbols, emoji, spaces.
 _NON_WORD_RE = re.compile(r"[\W_]+")
 _DIGITS_RE = re.compile(r"\d+")

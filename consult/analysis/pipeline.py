@@ -1,4 +1,5 @@
 """``analyse``: copies collapsed, themes found and described."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -79,14 +80,20 @@ def _collapse_copies(comments: list[CommentInput], stage: Callable[[str], None])
     stage("normalise")
     rep_of = group_copies(skeletons)
     stage("copies")
-    reps = np.array([i for i in np.flatnonzero(rep_of == np.arange(len(comments))) if skeletons[i]],
-                    dtype=np.int64)
+    reps = np.array([i for i in np.flatnonzero(rep_of == np.arange(len(comments))) if skeletons[i]], dtype=np.int64)
     return rep_of, reps, {int(i): normalized[i] for i in reps}, [skeletons[i] for i in reps]
 
 
-def analyse(comments: Sequence[CommentInput], *, k: int | None = None, random_state: int = 0,
-            scope: str = "article", tokenizer: Tokenizer | None = None, workers: int = 1,
-            on_stage: Callable[[str], None] | None = None) -> Analysis:
+def analyse(
+    comments: Sequence[CommentInput],
+    *,
+    k: int | None = None,
+    random_state: int = 0,
+    scope: str = "article",
+    tokenizer: Tokenizer | None = None,
+    workers: int = 1,
+    on_stage: Callable[[str], None] | None = None,
+) -> Analysis:
     """Collapse copies and group the comments into themes.
 
     ``k`` fixes the number of themes; by default it is chosen from the data within a
@@ -112,21 +119,30 @@ def analyse(comments: Sequence[CommentInput], *, k: int | None = None, random_st
     stage("clusters")
     theme_of_rep = np.full(len(comments), -1, dtype=np.int64)
     theme_of_rep[reps] = labels
-    theme_of = theme_of_rep[rep_of]
-    found = _themes(comments, normalized, reps, (counts, vocab), x, weights, labels, theme_of)
-    result = Analysis(themes=found, duplicate_groups=_groups(comments, rep_of),
-                      assignments={c.id: int(t) for c, t in zip(comments, theme_of)},
-                      duplicate_of={c.id: comments[r].id for i, (c, r) in enumerate(zip(comments, rep_of)) if r != i})
+    found = _themes(comments, normalized, reps, (counts, vocab), x, weights, labels, theme_of_rep[rep_of])
+    result = _analysis(comments, rep_of, theme_of_rep[rep_of], found)
     stage("themes")
     return result
+
+
+def _analysis(comments: list[CommentInput], rep_of: np.ndarray, theme_of: np.ndarray, found) -> Analysis:
+    return Analysis(
+        themes=found,
+        duplicate_groups=_groups(comments, rep_of),
+        assignments={c.id: int(t) for c, t in zip(comments, theme_of)},
+        duplicate_of={c.id: comments[r].id for i, (c, r) in enumerate(zip(comments, rep_of)) if r != i},
+    )
 
 
 def _groups(comments, rep_of: np.ndarray) -> tuple[DuplicateGroup, ...]:
     members: dict[int, list[int]] = {}
     for i, r in enumerate(rep_of):
         members.setdefault(int(r), []).append(i)
-    groups = [DuplicateGroup(comments[r].id, tuple(comments[i].id for i in m), len(m))
-              for r, m in members.items() if len(m) > 1]
+    groups = [
+        DuplicateGroup(comments[r].id, tuple(comments[i].id for i in m), len(m))
+        for r, m in members.items()
+        if len(m) > 1
+    ]
     return tuple(sorted(groups, key=lambda g: -g.count))
 
 
@@ -142,8 +158,15 @@ def _themes(comments, normalized, reps, words, x, weights, labels, theme_of) -> 
         for r in rows:
             mix[kinds[r]] += int(weights[r])
         label = th.label_of(keywords[c]) if keywords[c] else normalized[chosen[0]][:16]
-        result.append(Theme(
-            index=c, label=label, keywords=tuple(keywords[c]), size=int(weights[rows].sum()),
-            member_ids=tuple(comments[i].id for i in np.flatnonzero(theme_of == c)),
-            representative_ids=tuple(comments[i].id for i in chosen), kinds=dict(mix)))
+        result.append(
+            Theme(
+                index=c,
+                label=label,
+                keywords=tuple(keywords[c]),
+                size=int(weights[rows].sum()),
+                member_ids=tuple(comments[i].id for i in np.flatnonzero(theme_of == c)),
+                representative_ids=tuple(comments[i].id for i in chosen),
+                kinds=dict(mix),
+            )
+        )
     return tuple(result)

@@ -1,4 +1,5 @@
 """Find references to articles (第十二条, 第12条第二款, 第十二条之一 …) in free text."""
+
 from __future__ import annotations
 
 import re
@@ -6,8 +7,7 @@ from dataclasses import dataclass
 
 from .normalize import normalize_text
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-           "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 _NUM = r"(?:[0-9]{1,4}|[零〇一二两三四五六七八九十百千]{1,8})"
 _REF_RE = re.compile(

@@ -1,4 +1,5 @@
 """Segmentation with a jieba tokenizer that this package owns."""
+
 from __future__ import annotations
 
 import re
@@ -95,7 +96,8 @@ class Tokenizer:
         text = _REF_RE.sub(" ", text.casefold())
         stop = self._stop
         return [
-            w for w in self._jieba.cut(text, HMM=self.hmm)
+            w
+            for w in self._jieba.cut(text, HMM=self.hmm)
             if w not in stop and not w.isspace() and _WORDLIKE_RE.search(w) and not w.isdigit()
         ]
 

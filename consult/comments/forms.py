@@ -1,16 +1,7 @@
-
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (
-    DateField,
-    RadioField,
-    SelectField,
-    SelectMultipleField,
-    StringField,
-    SubmitField,
-    TextAreaField,
-)
+from wtforms import DateField, RadioField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from consult.comments.labels import REASON_LABELS, ROLE_LABELS, SOURCE_LABELS, STATE_LABELS
@@ -30,14 +21,18 @@ def _within_limit(form, field):
 class CommentForm(TokenForm):
     body = TextAreaField(_l("您的意见"), validators=[DataRequired(_l("请填写您的意见。")), _within_limit])
     display_name = StringField(_l("署名（选填，不填则显示为“匿名”）"), validators=[Optional(), Length(max=40)])
-    contact = StringField(_l("联系电话或电子邮箱（选填，不会公开）"),
-                          validators=[Optional(), Length(max=100), contact_is_phone_or_email])
+    contact = StringField(
+        _l("联系电话或电子邮箱（选填，不会公开）"), validators=[Optional(), Length(max=100), contact_is_phone_or_email]
+    )
     district = SelectField(_l("所在区（选填）"), validators=[Optional()])
     role = SelectField(_l("您的身份"), choices=options(ROLE_LABELS.items()), default="citizen")
-    visibility = RadioField(_l("是否公开"), default="public", choices=options([
-        ("public", _l("可以公开我的意见（不公开联系方式）")),
-        ("private", _l("仅供立法机关参考，不公开")),
-    ]))
+    visibility = RadioField(
+        _l("是否公开"),
+        default="public",
+        choices=options(
+            [("public", _l("可以公开我的意见（不公开联系方式）")), ("private", _l("仅供立法机关参考，不公开"))]
+        ),
+    )
     website = StringField(_l("请勿填写此项"))  # honeypot: hidden from people, filled by bots
     submit = SubmitField(_l("提交意见"))
 
@@ -71,8 +66,9 @@ class QueueFilterForm(FlaskForm):
 class BulkModerationForm(FlaskForm):
     ids = SelectMultipleField(_l("选中的意见"), coerce=database_id, validate_choice=False)
     action = SelectField(_l("操作"), choices=options([("approve", _l("通过")), ("reject", _l("不通过"))]))
-    reason = SelectField(_l("不通过的理由"), choices=options([("", "—")] + list(REASON_LABELS.items())),
-                         validators=[Optional()])
+    reason = SelectField(
+        _l("不通过的理由"), choices=options([("", "—")] + list(REASON_LABELS.items())), validators=[Optional()]
+    )
     note = StringField(_l("备注"), validators=[Optional(), Length(max=500)])
     submit = SubmitField(_l("执行"))
 

@@ -1,4 +1,5 @@
 """What comments add to the draft and article pages: the forms, published comments and counts."""
+
 from __future__ import annotations
 
 from flask import current_app
@@ -16,7 +17,8 @@ def draft_comments(_app, consultation, structure, **_):
         "comment_counts": counts,
         "general_form": CommentForm(),
         "general_comments": queries.published_page(
-            consultation.id, None, page_arg(), current_app.config["COMMENTS_PER_PAGE"]),
+            consultation.id, None, page_arg(), current_app.config["COMMENTS_PER_PAGE"]
+        ),
     }
 
 
@@ -25,5 +27,6 @@ def article_comments(_app, consultation, article, form=None, **_):
     return {
         "comment_form": form or CommentForm(),
         "comments": queries.published_page(
-            consultation.id, article.article_id, page_arg(), current_app.config["COMMENTS_PER_PAGE"]),
+            consultation.id, article.article_id, page_arg(), current_app.config["COMMENTS_PER_PAGE"]
+        ),
     }

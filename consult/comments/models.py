@@ -3,6 +3,7 @@
 Moderation never deletes: a comment is pending, approved or rejected, and its original text stays
 in `body` even when a redacted `public_body` is what the public sees.
 """
+
 from __future__ import annotations
 
 from datetime import datetime

@@ -3,6 +3,7 @@
 Several keys may be configured, newest first: new data uses the first, old data stays readable
 until re-encrypted — so the key can be rotated without downtime.
 """
+
 from __future__ import annotations
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet

@@ -1,4 +1,5 @@
 """Read-side of comments: what the public may see, and the moderation queue."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,9 +18,11 @@ def public_filter():
 
 def published_page(consultation_id: int, article_id: int | None, page: int, per_page: int):
     article_clause = Comment.article_id.is_(None) if article_id is None else Comment.article_id == article_id
-    query = (sa.select(Comment)
-             .where(Comment.consultation_id == consultation_id, article_clause, public_filter())
-             .order_by(Comment.created_at.desc(), Comment.id.desc()))
+    query = (
+        sa.select(Comment)
+        .where(Comment.consultation_id == consultation_id, article_clause, public_filter())
+        .order_by(Comment.created_at.desc(), Comment.id.desc())
+    )
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
 
@@ -28,7 +31,8 @@ def public_counts(consultation_id: int) -> dict[int | None, int]:
     rows = db.session.execute(
         sa.select(Comment.article_id, sa.func.count())
         .where(Comment.consultation_id == consultation_id, public_filter())
-        .group_by(Comment.article_id))
+        .group_by(Comment.article_id)
+    )
     return dict(rows.all())
 
 
@@ -39,8 +43,11 @@ def total(consultation_id: int) -> int:
 
 def of_consultation(consultation_id: int, ids) -> list[Comment]:
     """The comments with these ids that belong to this consultation (ids from a form)."""
-    return list(db.session.scalars(sa.select(Comment).where(
-        Comment.consultation_id == consultation_id, Comment.id.in_(list(ids)))))
+    return list(
+        db.session.scalars(
+            sa.select(Comment).where(Comment.consultation_id == consultation_id, Comment.id.in_(list(ids)))
+        )
+    )
 
 
 def by_receipt(receipt: str) -> Comment | None:
@@ -81,17 +88,23 @@ def queue(consultation_id: int, filters: QueueFilters, page: int, per_page: int,
 
 def events_for(comment_id: int) -> list[ModerationEvent]:
     return db.session.scalars(
-        sa.select(ModerationEvent).filter_by(comment_id=comment_id).order_by(ModerationEvent.created_at)).all()
+        sa.select(ModerationEvent).filter_by(comment_id=comment_id).order_by(ModerationEvent.created_at)
+    ).all()
 
 
 def consultation_events(consultation_id: int, limit: int = 200) -> list[ModerationEvent]:
     return db.session.scalars(
-        sa.select(ModerationEvent).filter_by(consultation_id=consultation_id)
-        .order_by(ModerationEvent.created_at.desc(), ModerationEvent.id.desc()).limit(limit)).all()
+        sa.select(ModerationEvent)
+        .filter_by(consultation_id=consultation_id)
+        .order_by(ModerationEvent.created_at.desc(), ModerationEvent.id.desc())
+        .limit(limit)
+    ).all()
 
 
 def state_counts(consultation_id: int) -> dict[str, int]:
     rows = db.session.execute(
-        sa.select(Comment.state, sa.func.count()).where(Comment.consultation_id == consultation_id)
-        .group_by(Comment.state))
+        sa.select(Comment.state, sa.func.count())
+        .where(Comment.consultation_id == consultation_id)
+        .group_by(Comment.state)
+    )
     return dict(rows.all())

@@ -3,6 +3,7 @@
 Crockford's alphabet has no I, L, O or U, so a number read over the phone survives the usual
 confusions; parsing maps them back (O→0, I/L→1).
 """
+
 from __future__ import annotations
 
 import secrets
@@ -17,7 +18,7 @@ def new_receipt() -> str:
 
 
 def format_receipt(receipt: str) -> str:
-    return "-".join(receipt[i:i + 4] for i in range(0, len(receipt), 4))
+    return "-".join(receipt[i : i + 4] for i in range(0, len(receipt), 4))
 
 
 def parse_receipt(text: str) -> str | None:

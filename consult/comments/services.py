@@ -1,4 +1,5 @@
 """Submitting, recording and moderating comments. Services flush; the view commits once."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -35,9 +36,13 @@ class CommentInput:
 def check_article(consultation: Consultation, article_id: int | None) -> None:
     if article_id is None:
         return
-    found = db.session.scalar(sa.select(StructureNode.id).where(
-        StructureNode.version_id == consultation.version_id, StructureNode.kind == "article",
-        StructureNode.article_id == article_id))
+    found = db.session.scalar(
+        sa.select(StructureNode.id).where(
+            StructureNode.version_id == consultation.version_id,
+            StructureNode.kind == "article",
+            StructureNode.article_id == article_id,
+        )
+    )
     if found is None:
         raise CommentError("unknown_article")
 
@@ -54,18 +59,33 @@ def _build(consultation, article_id, data: CommentInput, cipher: ContactCipher, 
         raise CommentError("empty")
     contact = data.contact.strip()
     return Comment(
-        consultation_id=consultation.id, version_id=consultation.version_id, article_id=article_id,
-        receipt=new_receipt(), body=body, body_normalized=normalized, tokens=tokens,
+        consultation_id=consultation.id,
+        version_id=consultation.version_id,
+        article_id=article_id,
+        receipt=new_receipt(),
+        body=body,
+        body_normalized=normalized,
+        tokens=tokens,
         display_name=data.display_name.strip() or None,
         contact_encrypted=cipher.encrypt(contact) if contact else None,
-        district=data.district or None, role=data.role, wants_public=data.wants_public, source=data.source,
+        district=data.district or None,
+        role=data.role,
+        wants_public=data.wants_public,
+        source=data.source,
         received_at=data.received_at,
     )
 
 
-def submit_comment(consultation: Consultation, article_id: int | None, data: CommentInput, *,
-                   token: str, cipher: ContactCipher, max_chars: int, now: datetime | None = None
-                   ) -> tuple[Comment, bool]:
+def submit_comment(
+    consultation: Consultation,
+    article_id: int | None,
+    data: CommentInput,
+    *,
+    token: str,
+    cipher: ContactCipher,
+    max_chars: int,
+    now: datetime | None = None,
+) -> tuple[Comment, bool]:
     """A resident's comment from the web form: (comment, created). The same form token twice
     returns the first comment, so double clicks and retries store one comment."""
     existing = comment_for_token(token)
@@ -92,8 +112,15 @@ def comment_for_token(token: str) -> Comment | None:
     return db.session.scalar(sa.select(Comment).filter_by(idempotency_token=token)) if token else None
 
 
-def record_comment(actor, consultation: Consultation, article_id: int | None, data: CommentInput, *,
-                   cipher: ContactCipher, max_chars: int) -> Comment:
+def record_comment(
+    actor,
+    consultation: Consultation,
+    article_id: int | None,
+    data: CommentInput,
+    *,
+    cipher: ContactCipher,
+    max_chars: int,
+) -> Comment:
     """An opinion that arrived by letter, e-mail, a deputy, a liaison station or a seminar."""
     if data.source == "web":
         raise CommentError("unknown_source")
@@ -106,13 +133,24 @@ def record_comment(actor, consultation: Consultation, article_id: int | None, da
     return comment
 
 
-def _log(actor, comment: Comment | None, action: str, reason: str | None = None, note: str = "",
-         consultation_id: int | None = None) -> None:
-    db.session.add(ModerationEvent(
-        comment_id=comment.id if comment else None,
-        consultation_id=comment.consultation_id if comment else consultation_id,
-        actor_id=actor.id, action=action, reason=reason, note=note,
-    ))
+def _log(
+    actor,
+    comment: Comment | None,
+    action: str,
+    reason: str | None = None,
+    note: str = "",
+    consultation_id: int | None = None,
+) -> None:
+    db.session.add(
+        ModerationEvent(
+            comment_id=comment.id if comment else None,
+            consultation_id=comment.consultation_id if comment else consultation_id,
+            actor_id=actor.id,
+            action=action,
+            reason=reason,
+            note=note,
+        )
+    )
 
 
 def approve(actor, comments: list[Comment]) -> int:
@@ -152,8 +190,7 @@ def redact(actor, comment: Comment, public_text: str, note: str = "") -> None:
 def set_premoderation(actor, consultation: Consultation, enabled: bool) -> None:
     if consultation.premoderation != enabled:
         consultation.premoderation = enabled
-        _log(actor, None, "premoderation_on" if enabled else "premoderation_off",
-             consultation_id=consultation.id)
+        _log(actor, None, "premoderation_on" if enabled else "premoderation_off", consultation_id=consultation.id)
         db.session.flush()
 
 

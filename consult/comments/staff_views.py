@@ -1,4 +1,5 @@
 """Moderation: the queue, single and bulk decisions, redaction, other channels, the audit log."""
+
 from __future__ import annotations
 
 from datetime import datetime, time
@@ -40,18 +41,28 @@ def queue(consultation_id: int):
     form.validate()
     article = form.article.data or ""
     filters = queries.QueueFilters(
-        article_id=int(article) if article.isdigit() else None, general_only=article == "general",
-        state=form.state.data or None, source=form.source.data or None,
+        article_id=int(article) if article.isdigit() else None,
+        general_only=article == "general",
+        state=form.state.data or None,
+        source=form.source.data or None,
         since=form.since.data if not form.since.errors else None,
-        until=form.until.data if not form.until.errors else None, text=(form.q.data or "").strip(),
+        until=form.until.data if not form.until.errors else None,
+        text=(form.q.data or "").strip(),
     )
     page = queries.queue(consultation.id, filters, page_arg(), 50, city_zone())
     bulk = BulkModerationForm()
     labels = {str(a.article_id): a.number for a in draft_queries.load_structure(consultation.version_id).articles}
-    return render_template("comments/queue.html", consultation=consultation, form=form, page=page, bulk=bulk,
-                           article_labels=labels, counts=queries.state_counts(consultation.id),
-                           action=ActionForm(),
-                           queue_filters={k: request.args[k] for k in QUEUE_FILTERS if request.args.get(k)})
+    return render_template(
+        "comments/queue.html",
+        consultation=consultation,
+        form=form,
+        page=page,
+        bulk=bulk,
+        article_labels=labels,
+        counts=queries.state_counts(consultation.id),
+        action=ActionForm(),
+        queue_filters={k: request.args[k] for k in QUEUE_FILTERS if request.args.get(k)},
+    )
 
 
 @moderator
@@ -98,8 +109,14 @@ def _render_detail(comment: Comment, redact_form: RedactForm, status: int = 200)
     contact = None
     if comment.contact_encrypted and current_user.role in current_app.config["CONTACT_ROLES"]:
         contact = contact_cipher().decrypt(comment.contact_encrypted)
-    return render_template("comments/detail.html", comment=comment, contact=contact, redact=redact_form,
-                           bulk=BulkModerationForm(ids=[comment.id]), events=queries.events_for(comment.id)), status
+    return render_template(
+        "comments/detail.html",
+        comment=comment,
+        contact=contact,
+        redact=redact_form,
+        bulk=BulkModerationForm(ids=[comment.id]),
+        events=queries.events_for(comment.id),
+    ), status
 
 
 @moderator
@@ -121,16 +138,25 @@ def record(consultation_id: int):
     if form.validate_on_submit():
         received = datetime.combine(form.received_on.data, time(12), city_zone()) if form.received_on.data else None
         data = services.CommentInput(
-            body=form.body.data, display_name=form.display_name.data or "", contact=form.contact.data or "",
-            district=form.district.data or "", role=form.role.data, wants_public=form.visibility.data != "private",
-            source=form.source.data, received_at=received,
+            body=form.body.data,
+            display_name=form.display_name.data or "",
+            contact=form.contact.data or "",
+            district=form.district.data or "",
+            role=form.role.data,
+            wants_public=form.visibility.data != "private",
+            source=form.source.data,
+            received_at=received,
         )
         article = form.article.data
         try:
             comment = services.record_comment(
-                current_user, consultation, int(article) if article.isdigit() else None, data,
+                current_user,
+                consultation,
+                int(article) if article.isdigit() else None,
+                data,
                 cipher=contact_cipher(),
-                max_chars=current_app.config["COMMENT_MAX_CHARS"])
+                max_chars=current_app.config["COMMENT_MAX_CHARS"],
+            )
         except services.CommentError as error:
             refuse(form.body, error_message(error.code, **error.detail))
         else:
@@ -152,5 +178,6 @@ def premoderation(consultation_id: int, mode: str):
 @reader
 def audit(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
-    return render_template("comments/audit.html", consultation=consultation,
-                           events=queries.consultation_events(consultation.id))
+    return render_template(
+        "comments/audit.html", consultation=consultation, events=queries.consultation_events(consultation.id)
+    )

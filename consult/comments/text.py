@@ -1,4 +1,5 @@
 """Text work done once per comment at submission, so that digests never re-segment."""
+
 from __future__ import annotations
 
 import threading

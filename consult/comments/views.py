@@ -1,4 +1,5 @@
 """Residents submit comments and look up their receipts."""
+
 from __future__ import annotations
 
 from flask import abort, current_app, redirect, render_template, request, url_for
@@ -33,8 +34,12 @@ def _receipt_limit() -> str:
 
 def _input(form: CommentForm) -> services.CommentInput:
     return services.CommentInput(
-        body=form.body.data or "", display_name=form.display_name.data or "", contact=form.contact.data or "",
-        district=form.district.data or "", role=form.role.data, wants_public=form.visibility.data != "private",
+        body=form.body.data or "",
+        display_name=form.display_name.data or "",
+        contact=form.contact.data or "",
+        district=form.district.data or "",
+        role=form.role.data,
+        wants_public=form.visibility.data != "private",
     )
 
 
@@ -45,7 +50,10 @@ def _submit(consultation, article_id, form):
         abort(400)
     try:
         comment, _created = services.submit_comment(
-            consultation, article_id, _input(form), token=form.token.data or "",
+            consultation,
+            article_id,
+            _input(form),
+            token=form.token.data or "",
             cipher=contact_cipher(),
             max_chars=current_app.config["COMMENT_MAX_CHARS"],
         )
@@ -109,8 +117,9 @@ def lookup():
         canonical = parse_receipt(number)
         if canonical and queries.by_receipt(canonical):
             return redirect(url_for("comments.receipt", receipt=canonical))
-        return render_template("comments/lookup.html", number=number[:40],
-                               error=_("没有找到这个回执号，请核对后再试。")), 404
+        return render_template(
+            "comments/lookup.html", number=number[:40], error=_("没有找到这个回执号，请核对后再试。")
+        ), 404
     return render_template("comments/lookup.html", number="", error=None)
 
 
@@ -128,7 +137,11 @@ def _receipt_context(comment) -> dict:
     if comment.article_id is not None:
         structure = draft_queries.load_structure(comment.version_id)
         article = next((a for a in structure.articles if a.article_id == comment.article_id), None)
-    context = {"consultation": consultation, "article": article, "status": services.resident_status(comment),
-               "now": utcnow()}
+    context = {
+        "consultation": consultation,
+        "article": article,
+        "status": services.resident_status(comment),
+        "now": utcnow(),
+    }
     context.update(hooks.collect(hooks.receipt_page, current_app._get_current_object(), comment=comment))
     return context

@@ -1,4 +1,5 @@
 """`flask demo load`: the two demo drafts, one open for comment and one closed."""
+
 import click
 from flask import Blueprint
 

@@ -1,4 +1,5 @@
 """Demo content written by the Consult team: two drafts of the fictional city 滨海市."""
+
 from __future__ import annotations
 
 import json
@@ -53,8 +54,11 @@ def load_demo(only_if_empty: bool = False) -> list[str]:
         raw = (DATA / f"{stem}.txt").read_bytes()
         parsed = parse_draft(raw.decode("utf-8"))
         consultation = drafts.save_draft(
-            parsed, title=parsed.title, slug=slug, memo=(DATA / f"{stem}_memo.md").read_text(encoding="utf-8"),
-            source_filename=f"{stem}.txt", source_kind="txt", source_encoding="utf-8", source_data=raw,
+            parsed,
+            title=parsed.title,
+            slug=slug,
+            memo=(DATA / f"{stem}_memo.md").read_text(encoding="utf-8"),
+            source=drafts.DraftSource(f"{stem}.txt", "txt", "utf-8", raw),
         )
         if days > 0:
             drafts.schedule_consultation(consultation, now - timedelta(days=5), now + timedelta(days=days))
@@ -90,12 +94,21 @@ def _answer(consultation: Consultation, path: Path, every_theme: bool) -> None:
         for view in themes if every_theme else themes[:1]:
             digest_services.answer_theme(staff, view.theme, answer["decision"], answer["reason"], view.theme.revision)
     if every_theme:
-        digest_services.publish_report(staff, consultation, "感谢广大市民对本条例草案的关注和参与。现将意见采纳情况公布如下。")
+        digest_services.publish_report(
+            staff, consultation, "感谢广大市民对本条例草案的关注和参与。现将意见采纳情况公布如下。"
+        )
     db.session.commit()
 
 
-_ROLE_CODES = {"市民": "citizen", "企业": "enterprise", "社会组织": "organisation", "人大代表": "deputy",
-               "政协委员": "cppcc_member", "专家学者": "expert", "其他": "other"}
+_ROLE_CODES = {
+    "市民": "citizen",
+    "企业": "enterprise",
+    "社会组织": "organisation",
+    "人大代表": "deputy",
+    "政协委员": "cppcc_member",
+    "专家学者": "expert",
+    "其他": "other",
+}
 
 
 def _load_comments(consultation: Consultation, path: Path) -> int:
@@ -109,13 +122,22 @@ def _load_comments(consultation: Consultation, path: Path) -> int:
     for index, row in enumerate(rows):
         article = structure.article(str(row["article"])) if row.get("article") else None
         data = comment_services.CommentInput(
-            body=row["text"], display_name=row.get("name") or "", district=row.get("district") or "",
-            role=_ROLE_CODES.get(row.get("role"), "other"), wants_public=row.get("public", True),
+            body=row["text"],
+            display_name=row.get("name") or "",
+            district=row.get("district") or "",
+            role=_ROLE_CODES.get(row.get("role"), "other"),
+            wants_public=row.get("public", True),
             source=row.get("source", "web"),
         )
         comment, _created = comment_services.submit_comment(
-            consultation, article.article_id if article else None, data, token=f"demo-{consultation.id}-{index}",
-            cipher=cipher, max_chars=current_app.config["COMMENT_MAX_CHARS"], now=start + timedelta(hours=1))
+            consultation,
+            article.article_id if article else None,
+            data,
+            token=f"demo-{consultation.id}-{index}",
+            cipher=cipher,
+            max_chars=current_app.config["COMMENT_MAX_CHARS"],
+            now=start + timedelta(hours=1),
+        )
         comment.state = "pending" if index >= len(rows) - 12 else "approved"
         # Spread submissions over the days the consultation has been open, for a believable timeline.
         comment.created_at = start + timedelta(hours=(index * 97) % (5 * 24))

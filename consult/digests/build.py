@@ -3,6 +3,7 @@
 Everything is read and computed first; the results are written in one transaction at the end, so
 readers keep the last good digest while a build runs, and a failed build changes nothing.
 """
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -16,6 +17,7 @@ from consult.analysis.assign import assign_to_groups
 from consult.comments.models import Comment
 from consult.db import utcnow
 from consult.digests import gather
+from consult.digests.build_state import BuildState
 from consult.digests.liveness import Heartbeat
 from consult.digests.models import CommentReference, DigestBuild, Theme, ThemeMember
 from consult.digests.stats import digest_stats
@@ -33,8 +35,11 @@ def _progress(build_id: int, percent: int, stage: str, **fields) -> None:
     # Its own short transaction, so the progress bar moves while the build's work is uncommitted.
     # Only while running: a build already declared lost stays failed.
     with db.engine.begin() as connection:
-        connection.execute(sa.update(DigestBuild).where(DigestBuild.id == build_id, DigestBuild.state == "running")
-                           .values(progress=percent, stage=stage, heartbeat_at=utcnow(), **fields))
+        connection.execute(
+            sa.update(DigestBuild)
+            .where(DigestBuild.id == build_id, DigestBuild.state == "running")
+            .values(progress=percent, stage=stage, heartbeat_at=utcnow(), **fields)
+        )
 
 
 def run_build(build_id: int) -> None:
@@ -42,9 +47,11 @@ def run_build(build_id: int) -> None:
     shows it is alive while it runs (see liveness.py)."""
     now = utcnow()
     with db.engine.begin() as connection:
-        claimed = connection.execute(sa.update(DigestBuild).where(
-            DigestBuild.id == build_id, DigestBuild.state == "queued").values(
-            state="running", progress=1, stage="reading", started_at=now, heartbeat_at=now)).rowcount
+        claimed = connection.execute(
+            sa.update(DigestBuild)
+            .where(DigestBuild.id == build_id, DigestBuild.state == "queued")
+            .values(state="running", progress=1, stage="reading", started_at=now, heartbeat_at=now)
+        ).rowcount
     if claimed != 1:
         return
     consultation_id = db.session.scalar(sa.select(DigestBuild.consultation_id).where(DigestBuild.id == build_id))
@@ -55,8 +62,9 @@ def run_build(build_id: int) -> None:
         except Exception as error:  # a failed build must leave the last good digest untouched
             db.session.rollback()
             current_app.logger.exception("digest build %s failed", build_id)
-            _progress(build_id, 100, "failed", state="failed", error=safe_error_text(error)[:2000],
-                      finished_at=utcnow())
+            _progress(
+                build_id, 100, "failed", state="failed", error=safe_error_text(error)[:2000], finished_at=utcnow()
+            )
 
 
 def _build(build_id: int, consultation_id: int) -> None:
@@ -64,27 +72,21 @@ def _build(build_id: int, consultation_id: int) -> None:
     rows = gather.comment_rows(consultation_id)
     stats = digest_stats(rows, city_zone())
     _progress(build_id, 10, "grouping")
-    pinned = gather.pinned_members(consultation_id)
-    previous = gather.current_members(consultation_id)
-    themes = {t.id: t for t in db.session.scalars(sa.select(Theme).filter_by(consultation_id=consultation_id))}
+    state = BuildState.load(consultation_id)
     by_article: dict[int | None, list[gather.Row]] = defaultdict(list)
     common = _common_tokens(rows)
     for row in rows:
         if row.state != "rejected":
             row.tokens = tuple(t for t in row.tokens if len(t) > 1 and t not in common)
             by_article[row.article_id].append(row)
-    # comment → (theme, duplicate_of, kind). New themes stay unflushed until _write: a write here would
-    # hold SQLite's lock while the progress bar needs to write from its own connection.
-    placements: dict[int, tuple[Theme, int | None, str]] = {}
     # One BLAS/OpenMP thread: an article's fits are small, and threads spinning at every barrier cost
     # more than they save (100k comments on 2 cores: 21 s with two threads when idle, 90 s beside other
     # work, 15 s with one). The result then no longer depends on how many cores the worker has.
     with threadpool_limits(limits=1):
         for done, (article_id, article_rows) in enumerate(sorted(by_article.items(), key=lambda i: i[0] or 0)):
-            _place_article(consultation_id, article_id, article_rows, pinned, previous, themes, placements)
+            _place_article(state, article_id, article_rows)
             _progress(build_id, 10 + int(75 * (done + 1) / max(1, len(by_article))), "grouping")
-    references = _references(consultation, rows)
-    _write(build_id, consultation_id, themes, placements, pinned, references, stats, rows)
+    _write(build_id, state, _references(consultation, rows), stats, rows)
 
 
 def _common_tokens(rows: list[gather.Row], share: float = 0.4) -> set[str]:
@@ -103,60 +105,58 @@ def _common_tokens(rows: list[gather.Row], share: float = 0.4) -> set[str]:
     return {token for token, n in spread.items() if n >= share * len(busy)}
 
 
-def _place_article(consultation_id, article_id, rows, pinned, previous, themes, placements) -> None:
+def _place_article(state: BuildState, article_id: int | None, rows: list[gather.Row]) -> None:
     """Assign this article's comments: pinned stay, new ones join shaped themes when close enough,
-    the rest are grouped afresh; fresh groups keep the id of an old unshaped theme they mostly match."""
+    the rest are grouped afresh (see _group_afresh)."""
     kinds = {row.id: classify_proposal(row.text, normalized=True).value for row in rows}
-    shaped = {tid: t for tid, t in themes.items()
-              if isinstance(tid, int) and t.shaped and not t.retired and t.article_id == article_id}
-    free = [row for row in rows if row.id not in pinned]
+    free = []
     for row in rows:
-        if row.id in pinned:
-            placements[row.id] = (themes[pinned[row.id]], None, kinds[row.id])
+        if row.id in state.pinned:
+            state.place(row.id, state.stored[state.pinned[row.id]], kinds[row.id])
+        else:
+            free.append(row)
+    shaped = state.live_stored(article_id, shaped=True)
     tokens_of = {row.id: row.tokens for row in rows}
-    groups = {tid: [tokens_of[c] for c in previous.get(tid, ()) if c in tokens_of] for tid in shaped}
-    joined = assign_to_groups(groups, [row.tokens for row in free])
+    groups = {tid: [tokens_of[c] for c in state.previous.get(tid, ()) if c in tokens_of] for tid in shaped}
     rest = []
-    for row, theme_id in zip(free, joined):
+    for row, theme_id in zip(free, assign_to_groups(groups, [row.tokens for row in free])):
         if theme_id is None:
             rest.append(row)
         else:
-            placements[row.id] = (themes[theme_id], None, kinds[row.id])
-    if not rest:
-        return
-    analysis = analyse([CommentInput(r.id, r.text, r.tokens) for r in rest],
-                       scope="draft" if article_id is None else "article")
-    old_free = {tid: previous.get(tid, set()) for tid, t in themes.items()
-                if isinstance(tid, int) and not t.shaped and not t.retired and t.article_id == article_id}
+            state.place(row.id, state.stored[theme_id], kinds[row.id])
+    if rest:
+        _group_afresh(state, article_id, rest, kinds)
+
+
+def _group_afresh(state: BuildState, article_id: int | None, rows: list[gather.Row], kinds: dict[int, str]) -> None:
+    """Themes for comments no shaped theme took; a fresh group keeps the id of an old unshaped
+    theme it mostly matches, so links and answers to it stay."""
+    analysis = analyse(
+        [CommentInput(r.id, r.text, r.tokens) for r in rows], scope="draft" if article_id is None else "article"
+    )
+    old_free = {tid: state.previous.get(tid, set()) for tid in state.live_stored(article_id, shaped=False)}
     for theme in analysis.themes:
-        target = _reuse(set(theme.member_ids), old_free, themes) or _new_theme(consultation_id, article_id, themes)
+        target = _reuse(set(theme.member_ids), old_free, state) or state.new_theme(article_id)
         old_free.pop(target.id, None)
         target.auto_label, target.keywords = theme.label, list(theme.keywords)
         target.representative_ids, target.position = list(theme.representative_ids), theme.index
         for comment_id in theme.member_ids:
-            placements[comment_id] = (target, analysis.duplicate_of.get(comment_id), kinds[comment_id])
-    unsorted = [r.id for r in rest if analysis.assignments.get(r.id, -1) == -1]
+            state.place(comment_id, target, kinds[comment_id], analysis.duplicate_of.get(comment_id))
+    unsorted = [r.id for r in rows if analysis.assignments.get(r.id, -1) == -1]
     if unsorted:
-        target = _reuse(set(unsorted), old_free, themes) or _new_theme(consultation_id, article_id, themes)
+        target = _reuse(set(unsorted), old_free, state) or state.new_theme(article_id)
         target.auto_label, target.keywords, target.position = UNSORTED, [], 10_000
         for comment_id in unsorted:
-            placements[comment_id] = (target, None, kinds[comment_id])
+            state.place(comment_id, target, kinds[comment_id])
 
 
-def _reuse(members: set[int], candidates: dict[int, set[int]], themes: dict[int, Theme]) -> Theme | None:
+def _reuse(members: set[int], candidates: dict[int, set[int]], state: BuildState) -> Theme | None:
     best, best_score = None, 0.5
     for theme_id, old in candidates.items():
         score = len(members & old) / max(1, len(members | old))
         if score >= best_score:
             best, best_score = theme_id, score
-    return themes[best] if best is not None else None
-
-
-def _new_theme(consultation_id: int, article_id: int | None, themes: dict) -> Theme:
-    theme = Theme(consultation_id=consultation_id, article_id=article_id, kinds={}, keywords=[],
-                  representative_ids=[], size=0, shaped=False, retired=False, revision=1)
-    themes[("new", len(themes))] = theme
-    return theme
+    return state.stored[best] if best is not None else None
 
 
 def _references(consultation: Consultation, rows: list[gather.Row]) -> list[tuple[int, int]]:
@@ -173,29 +173,30 @@ def _references(consultation: Consultation, rows: list[gather.Row]) -> list[tupl
     return sorted(found)
 
 
-def _write(build_id, consultation_id, themes, placements, pinned, references, stats, rows) -> None:
-    db.session.add_all([t for key, t in themes.items() if isinstance(key, tuple)])
+def _write(build_id: int, state: BuildState, references, stats: dict, rows: list[gather.Row]) -> None:
+    """The build's result in one transaction, and only if the build is still the running one."""
+    db.session.add_all(state.fresh)
     db.session.flush()
-    theme_ids = [t.id for t in themes.values()]
-    if theme_ids:
-        db.session.execute(sa.delete(ThemeMember).where(ThemeMember.theme_id.in_(theme_ids)))
-    # The rows read are all the consultation's comments, and only builds write references.
-    db.session.execute(sa.delete(CommentReference).where(CommentReference.comment_id.in_(
-        sa.select(Comment.id).where(Comment.consultation_id == consultation_id))))
-    member_rows = [{"comment_id": cid, "theme_id": theme.id, "duplicate_of_id": dup, "kind": kind,
-                    "pinned": cid in pinned} for cid, (theme, dup, kind) in placements.items()]
-    if member_rows:
-        # A Core insert on the table: the ORM's bulk insert starts a new batch wherever a row's None
-        # columns differ from the previous row's (duplicate_of_id), 17k statements for 100k members.
-        db.session.execute(sa.insert(ThemeMember.__table__), member_rows)
-    if references:
-        db.session.execute(sa.insert(CommentReference), [{"comment_id": c, "article_id": a} for c, a in references])
-    _refresh_themes(themes, placements)
+    _replace_members(state, references)
+    members = state.members()
+    for theme in state.themes():
+        theme.take_members(members.get(theme.id, []))
     db.session.flush()
-    finished = db.session.execute(sa.update(DigestBuild).where(
-        DigestBuild.id == build_id, DigestBuild.state == "running").values(
-        state="done", progress=100, stage="done", finished_at=utcnow(), stats=stats, comment_count=len(rows),
-        last_comment_id=max((row.id for row in rows), default=0)).execution_options(synchronize_session=False))
+    done = {
+        "state": "done",
+        "progress": 100,
+        "stage": "done",
+        "finished_at": utcnow(),
+        "stats": stats,
+        "comment_count": len(rows),
+        "last_comment_id": max((row.id for row in rows), default=0),
+    }
+    finished = db.session.execute(
+        sa.update(DigestBuild)
+        .where(DigestBuild.id == build_id, DigestBuild.state == "running")
+        .values(**done)
+        .execution_options(synchronize_session=False)
+    )
     if finished.rowcount != 1:  # declared lost meanwhile and retried: the retry writes the digest
         db.session.rollback()
         current_app.logger.warning("digest build %s was declared lost; its result is dropped", build_id)
@@ -203,18 +204,31 @@ def _write(build_id, consultation_id, themes, placements, pinned, references, st
     db.session.commit()
 
 
-def _refresh_themes(themes: dict, placements) -> None:
-    members: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for comment_id, (theme, _dup, kind) in placements.items():
-        members[theme.id].append((comment_id, kind))
-    for theme in themes.values():
-        mine = members.get(theme.id, [])
-        theme.size = len(mine)
-        theme.retired = not mine
-        counts: dict[str, int] = defaultdict(int)
-        for _cid, kind in mine:
-            counts[kind] += 1
-        theme.kinds = dict(counts)
-        member_ids = {cid for cid, _ in mine}
-        kept = [cid for cid in (theme.representative_ids or []) if cid in member_ids]
-        theme.representative_ids = kept or sorted(member_ids)[:3]
+def _replace_members(state: BuildState, references: list[tuple[int, int]]) -> None:
+    theme_ids = [t.id for t in state.themes()]
+    if theme_ids:
+        db.session.execute(sa.delete(ThemeMember).where(ThemeMember.theme_id.in_(theme_ids)))
+    # The rows read are all the consultation's comments, and only builds write references.
+    db.session.execute(
+        sa.delete(CommentReference).where(
+            CommentReference.comment_id.in_(
+                sa.select(Comment.id).where(Comment.consultation_id == state.consultation_id)
+            )
+        )
+    )
+    member_rows = [
+        {
+            "comment_id": cid,
+            "theme_id": p.theme.id,
+            "duplicate_of_id": p.duplicate_of,
+            "kind": p.kind,
+            "pinned": cid in state.pinned,
+        }
+        for cid, p in state.placements.items()
+    ]
+    if member_rows:
+        # A Core insert on the table: the ORM's bulk insert starts a new batch wherever a row's None
+        # columns differ from the previous row's (duplicate_of_id), 17k statements for 100k members.
+        db.session.execute(sa.insert(ThemeMember.__table__), member_rows)
+    if references:
+        db.session.execute(sa.insert(CommentReference), [{"comment_id": c, "article_id": a} for c, a in references])

@@ -4,6 +4,7 @@ Pure: strings and numbers in, an SVG string out; no i18n (callers pass translate
 The site's Content-Security-Policy forbids inline styles, so everything is drawn with SVG
 presentation attributes. Output is deterministic so pages and snapshots stay cacheable.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -60,11 +61,15 @@ def _svg(kind: str, height: float, title: str, desc: str, body: list[str], role:
     # Ids are derived from the kind and content so different charts on one page do not
     # collide and the output stays byte-identical for identical input.
     key = hashlib.sha1("\x1f".join([kind, title, desc, *body]).encode("utf-8", "replace")).hexdigest()[:10]
-    return "".join([
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {_num(height)}" width="100%"',
-        f' role="{role}" aria-labelledby="t-{key} d-{key}" font-family="{FONT}" font-size="13" fill="{TEXT}">',
-        f'<title id="t-{key}">{_esc(title)}</title><desc id="d-{key}">{_esc(desc)}</desc>',
-        *body, "</svg>"])
+    return "".join(
+        [
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {_num(height)}" width="100%"',
+            f' role="{role}" aria-labelledby="t-{key} d-{key}" font-family="{FONT}" font-size="13" fill="{TEXT}">',
+            f'<title id="t-{key}">{_esc(title)}</title><desc id="d-{key}">{_esc(desc)}</desc>',
+            *body,
+            "</svg>",
+        ]
+    )
 
 
 def _empty(kind: str, title: str, desc: str | None, empty_text: str) -> str:
@@ -72,14 +77,21 @@ def _empty(kind: str, title: str, desc: str | None, empty_text: str) -> str:
     return _svg(kind, 44, title, desc or empty_text, body)
 
 
-def bar_chart(rows: Sequence[tuple[str, int]], *, title: str, max_rows: int = 15, unit: str = "",
-              empty_text: str = "—", desc: str | None = None) -> str:
+def bar_chart(
+    rows: Sequence[tuple[str, int]],
+    *,
+    title: str,
+    max_rows: int = 15,
+    unit: str = "",
+    empty_text: str = "—",
+    desc: str | None = None,
+) -> str:
     """Horizontal bars, label on the left and value at the bar end, in the order given.
 
     Only the first ``max_rows`` rows are drawn (callers sort). ``desc`` defaults to a
     "label: value" listing of the drawn rows for screen readers.
     """
-    shown = [(str(label), max(int(value), 0)) for label, value in rows[:max(max_rows, 0)]]
+    shown = [(str(label), max(int(value), 0)) for label, value in rows[: max(max_rows, 0)]]
     if not shown:
         return _empty("bar", title, desc, empty_text)
     labels = [_truncate(label, 24) for label, _ in shown]
@@ -95,7 +107,8 @@ def bar_chart(rows: Sequence[tuple[str, int]], *, title: str, max_rows: int = 15
         body.append(
             f'<g><text x="{_num(label_w - 8)}" y="{_num(y + bar_h - 4)}" text-anchor="end">{_esc(label)}</text>'
             f'<rect class="bar" x="{_num(label_w)}" y="{y}" width="{_num(bar_w)}" height="{bar_h}" fill="{BAR}"/>'
-            f'<text x="{_num(label_w + bar_w + 5)}" y="{_num(y + bar_h - 4)}">{_esc(shown_value)}</text></g>')
+            f'<text x="{_num(label_w + bar_w + 5)}" y="{_num(y + bar_h - 4)}">{_esc(shown_value)}</text></g>'
+        )
     default_desc = "; ".join(f"{label}: {value}" for (label, _), value in zip(shown, values))
     return _svg("bar", pad * 2 + len(shown) * row_h, title, desc or default_desc, body)
 
@@ -108,8 +121,14 @@ def _step(count: int, top: int) -> int:
     return 1 + min(3, int(math.sqrt(count / top) * 4))
 
 
-def heat_strip(cells: Sequence[tuple[str, int, str | None]], *, title: str, per_row: int = 20,
-               empty_text: str = "—", desc: str | None = None) -> str:
+def heat_strip(
+    cells: Sequence[tuple[str, int, str | None]],
+    *,
+    title: str,
+    per_row: int = 20,
+    empty_text: str = "—",
+    desc: str | None = None,
+) -> str:
     """One small cell per article, shaded by comment count, wrapping every ``per_row`` cells.
 
     Each cell shows its count and carries "label: count" in its own ``<title>``; cells with
@@ -126,16 +145,18 @@ def heat_strip(cells: Sequence[tuple[str, int, str | None]], *, title: str, per_
         count = max(int(count), 0)
         x, y = (i % per_row) * size, (i // per_row) * 30
         step = _step(count, top)
-        cell = (f'<title>{_esc(label)}: {count}</title>'
-                f'<rect x="{_num(x)}" y="{y}" width="{_num(size - gap)}" height="28" fill="{PALETTE[step]}"/>'
-                f'<text x="{_num(x + (size - gap) / 2)}" y="{y + 18}" text-anchor="middle" font-size="11"'
-                f' fill="{_ON_PALETTE[step]}">{count}</text>')
+        cell = (
+            f"<title>{_esc(label)}: {count}</title>"
+            f'<rect x="{_num(x)}" y="{y}" width="{_num(size - gap)}" height="28" fill="{PALETTE[step]}"/>'
+            f'<text x="{_num(x + (size - gap) / 2)}" y="{y + 18}" text-anchor="middle" font-size="11"'
+            f' fill="{_ON_PALETTE[step]}">{count}</text>'
+        )
         if href and _SAFE_HREF.match(href.strip()):
             body.append(f'<a href="{_esc(href.strip())}">{cell}</a>')
         else:
             body.append(f"<g>{cell}</g>")
     rows = math.ceil(len(cells) / per_row)
-    has_links = any('<a href' in part for part in body)
+    has_links = any("<a href" in part for part in body)
     default_desc = "; ".join(f"{label}: {max(int(count), 0)}" for label, count, _ in cells)
     return _svg("heat", rows * 30, title, desc or default_desc, body, role="group" if has_links else "img")
 
@@ -152,14 +173,15 @@ def _daily(points: Sequence[tuple[date, int]]) -> list[tuple[date, int]]:
 def _y_axis(left: float, plot_top: float, base: float, top: int) -> list[str]:
     """Baseline with 0 and a light gridline with the maximum: enough to read every column."""
     label = f'text-anchor="end" font-size="10" fill="{MUTED}"'
-    return [f'<line x1="{_num(left)}" y1="{base}" x2="{WIDTH - 8}" y2="{base}" stroke="{MUTED}"/>',
-            f'<line x1="{_num(left)}" y1="{plot_top}" x2="{WIDTH - 8}" y2="{plot_top}" stroke="#d1d5db"/>',
-            f'<text x="{_num(left - 4)}" y="{plot_top + 4}" {label}>{top}</text>',
-            f'<text x="{_num(left - 4)}" y="{base}" {label}>0</text>']
+    return [
+        f'<line x1="{_num(left)}" y1="{base}" x2="{WIDTH - 8}" y2="{base}" stroke="{MUTED}"/>',
+        f'<line x1="{_num(left)}" y1="{plot_top}" x2="{WIDTH - 8}" y2="{plot_top}" stroke="#d1d5db"/>',
+        f'<text x="{_num(left - 4)}" y="{plot_top + 4}" {label}>{top}</text>',
+        f'<text x="{_num(left - 4)}" y="{base}" {label}>0</text>',
+    ]
 
 
-def timeline(points: Sequence[tuple[date, int]], *, title: str, empty_text: str = "—",
-             desc: str | None = None) -> str:
+def timeline(points: Sequence[tuple[date, int]], *, title: str, empty_text: str = "—", desc: str | None = None) -> str:
     """Submissions per day as columns, with thinned date labels and the maximum on the y axis."""
     if not points:
         return _empty("timeline", title, desc, empty_text)
@@ -178,10 +200,14 @@ def timeline(points: Sequence[tuple[date, int]], *, title: str, empty_text: str 
     for i, (day, count) in enumerate(days):
         x = left + i * col_w
         h = plot_h * count / top if top else 0
-        body.append(f'<rect class="day" x="{_num(x + 1)}" y="{_num(base - h)}" width="{_num(max(col_w - 2, 1))}"'
-                    f' height="{_num(h)}" fill="{BAR}"><title>{day.isoformat()}: {count}</title></rect>')
+        body.append(
+            f'<rect class="day" x="{_num(x + 1)}" y="{_num(base - h)}" width="{_num(max(col_w - 2, 1))}"'
+            f' height="{_num(h)}" fill="{BAR}"><title>{day.isoformat()}: {count}</title></rect>'
+        )
         if i % every == 0 and x + col_w / 2 + label_w / 2 <= WIDTH:  # never clipped at the edge
-            body.append(f'<text class="tick" x="{_num(x + col_w / 2)}" y="{base + 15}" text-anchor="middle"'
-                        f' font-size="10" fill="{MUTED}">{day.strftime(fmt)}</text>')
+            body.append(
+                f'<text class="tick" x="{_num(x + col_w / 2)}" y="{base + 15}" text-anchor="middle"'
+                f' font-size="10" fill="{MUTED}">{day.strftime(fmt)}</text>'
+            )
     default_desc = "; ".join(f"{day.isoformat()}: {count}" for day, count in days if count)
     return _svg("timeline", base + axis_h, title, desc or default_desc or empty_text, body)

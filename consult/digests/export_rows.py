@@ -1,4 +1,5 @@
 """Plain rows handed to the exporters, so exports never touch the database."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

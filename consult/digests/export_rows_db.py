@@ -1,4 +1,5 @@
 """Rows for the exports, read from the database: the 意见汇总表 and the comment lists."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -16,42 +17,75 @@ from consult.digests.models import Theme, ThemeMember
 from consult.drafts.queries import load_structure
 from consult.extensions import db
 
-STAFF_COLUMNS = ("receipt", "article", "text", "public_text", "name", "district", "role", "source", "state",
-                 "public", "created_at", "theme", "decision", "reason")
+STAFF_COLUMNS = (
+    "receipt",
+    "article",
+    "text",
+    "public_text",
+    "name",
+    "district",
+    "role",
+    "source",
+    "state",
+    "public",
+    "created_at",
+    "theme",
+    "decision",
+    "reason",
+)
 OPEN_COLUMNS = ("receipt", "article", "text", "district", "role", "created_at", "theme", "decision", "reason")
 
 
 def summary_table(consultation, total: int) -> SummaryTable:
     structure = load_structure(consultation.version_id)
     order = {a.article_id: (i, a.number) for i, a in enumerate(structure.articles, start=1)}
-    themes = db.session.scalars(sa.select(Theme).where(
-        Theme.consultation_id == consultation.id, Theme.retired.is_(False))).all()
+    themes = db.session.scalars(
+        sa.select(Theme).where(Theme.consultation_id == consultation.id, Theme.retired.is_(False))
+    ).all()
     themes.sort(key=lambda t: (order.get(t.article_id, (0, ""))[0], -t.size))
     roles = _roles_by_theme([t.id for t in themes])
     # The 意见汇总表 is published: only approved comments their authors let us publish are quoted.
-    quotes = {c.id: c for c in db.session.scalars(sa.select(Comment).where(
-        Comment.id.in_([t.representative_ids[0] for t in themes if t.representative_ids]), public_filter()))}
+    quotes = {
+        c.id: c
+        for c in db.session.scalars(
+            sa.select(Comment).where(
+                Comment.id.in_([t.representative_ids[0] for t in themes if t.representative_ids]), public_filter()
+            )
+        )
+    }
     rows = []
     for theme in themes:
         quote = quotes.get((theme.representative_ids or [None])[0])
         summary = f"{theme.label or _('未归类意见')}：{quote.shown_text}" if quote else theme.label
-        rows.append(SummaryRow(
-            article=order.get(theme.article_id, (0, _("总体意见")))[1], summary=summary, count=theme.size,
-            submitters="，".join(f"{ROLE_LABELS.get(r, r)} {n}" for r, n in roles.get(theme.id, Counter()).most_common()),
-            decision=str(DECISION_LABELS.get(theme.decision, "")), reason=theme.reason or ""))
+        rows.append(
+            SummaryRow(
+                article=order.get(theme.article_id, (0, _("总体意见")))[1],
+                summary=summary,
+                count=theme.size,
+                submitters="，".join(
+                    f"{ROLE_LABELS.get(r, r)} {n}" for r, n in roles.get(theme.id, Counter()).most_common()
+                ),
+                decision=str(DECISION_LABELS.get(theme.decision, "")),
+                reason=theme.reason or "",
+            )
+        )
     return SummaryTable(
         title=_("《%(title)s》公开征求意见汇总表", title=consultation.title.strip("《》")),
         subtitle=_("共收到意见 %(total)d 条，归纳为 %(themes)d 个主题", total=total, themes=len(rows)),
-        rows=tuple(rows))
+        rows=tuple(rows),
+    )
 
 
 def _roles_by_theme(theme_ids: list[int]) -> dict[int, Counter]:
     found: dict[int, Counter] = {}
     if not theme_ids:
         return found
-    rows = db.session.execute(sa.select(ThemeMember.theme_id, Comment.role, sa.func.count())
-                              .join(Comment, Comment.id == ThemeMember.comment_id)
-                              .where(ThemeMember.theme_id.in_(theme_ids)).group_by(ThemeMember.theme_id, Comment.role))
+    rows = db.session.execute(
+        sa.select(ThemeMember.theme_id, Comment.role, sa.func.count())
+        .join(Comment, Comment.id == ThemeMember.comment_id)
+        .where(ThemeMember.theme_id.in_(theme_ids))
+        .group_by(ThemeMember.theme_id, Comment.role)
+    )
     for theme_id, role, n in rows:
         found.setdefault(theme_id, Counter())[role] = n
     return found
@@ -61,20 +95,29 @@ def comment_rows(consultation, *, public_only: bool, with_contact: bool):
     """Every comment as a dict; the open-data variant keeps only published text and no personal data."""
     structure = load_structure(consultation.version_id)
     numbers = {a.article_id: a.number for a in structure.articles}
-    query = (sa.select(Comment, Theme).outerjoin(ThemeMember, ThemeMember.comment_id == Comment.id)
-             .outerjoin(Theme, Theme.id == ThemeMember.theme_id)
-             .where(Comment.consultation_id == consultation.id).order_by(Comment.id))
+    query = (
+        sa.select(Comment, Theme)
+        .outerjoin(ThemeMember, ThemeMember.comment_id == Comment.id)
+        .outerjoin(Theme, Theme.id == ThemeMember.theme_id)
+        .where(Comment.consultation_id == consultation.id)
+        .order_by(Comment.id)
+    )
     if public_only:
         query = query.where(public_filter())
     cipher = contact_cipher()
     for comment, theme in db.session.execute(query):
         row = {
-            "receipt": comment.receipt, "article": numbers.get(comment.article_id, _("总体意见")),
-            "text": comment.shown_text if public_only else comment.body, "public_text": comment.shown_text,
-            "name": comment.display_name or "", "district": comment.district or "",
+            "receipt": comment.receipt,
+            "article": numbers.get(comment.article_id, _("总体意见")),
+            "text": comment.shown_text if public_only else comment.body,
+            "public_text": comment.shown_text,
+            "name": comment.display_name or "",
+            "district": comment.district or "",
             "role": str(ROLE_LABELS.get(comment.role, comment.role)),
-            "source": str(SOURCE_LABELS.get(comment.source, comment.source)), "state": comment.state,
-            "public": comment.is_public, "created_at": comment.created_at.isoformat(),
+            "source": str(SOURCE_LABELS.get(comment.source, comment.source)),
+            "state": comment.state,
+            "public": comment.is_public,
+            "created_at": comment.created_at.isoformat(),
             "theme": theme.label if theme else "",
             "decision": str(DECISION_LABELS.get(theme.decision, "")) if theme and theme.decision else "",
             "reason": theme.reason if theme and theme.decision else "",

@@ -1,4 +1,5 @@
 """Downloads: the 意见汇总表 (.docx, .xlsx), all comments for staff, open data for everyone."""
+
 from __future__ import annotations
 
 from flask import Response, abort, current_app

@@ -3,6 +3,7 @@
 Pure: dataclasses and mappings in, bytes out. Every cell passes through ``neutralise``
 because comment text is written by the public and opened by staff in Excel and Word.
 """
+
 from __future__ import annotations
 
 import csv
@@ -54,8 +55,10 @@ def neutralise(value):
 
 def _cells(table: SummaryTable) -> list[list[object]]:
     """The table body as neutralised cell values, 序号 first."""
-    return [[i, *(neutralise(v) for v in (r.article, r.summary, r.count, r.submitters, r.decision, r.reason))]
-            for i, r in enumerate(table.rows, start=1)]
+    return [
+        [i, *(neutralise(v) for v in (r.article, r.summary, r.count, r.submitters, r.decision, r.reason))]
+        for i, r in enumerate(table.rows, start=1)
+    ]
 
 
 def _check_headers(table: SummaryTable) -> list[str]:
@@ -98,6 +101,7 @@ def _setup_styles(document) -> None:
 
 def _field(paragraph, instruction: str) -> None:
     """Append a complex field (PAGE, NUMPAGES); Word and LibreOffice fill it in on render."""
+
     def char(kind: str) -> None:
         element = OxmlElement("w:fldChar")
         element.set(qn("w:fldCharType"), kind)
@@ -199,6 +203,7 @@ def summary_docx(table: SummaryTable) -> bytes:
 
 # -- .xlsx ---------------------------------------------------------------------------------
 
+
 def _xlsx_value(value):
     value = neutralise(value)
     if isinstance(value, str) and len(value) > _XLSX_MAX_CELL:
@@ -241,8 +246,9 @@ def summary_xlsx(table: SummaryTable) -> bytes:
         for cell in row:
             cell.border = border
             centred = cell.row == 3 or cell.column - 1 in _CENTRED
-            cell.alignment = Alignment(wrap_text=True, vertical="center" if centred else "top",
-                                       horizontal="center" if centred else "left")
+            cell.alignment = Alignment(
+                wrap_text=True, vertical="center" if centred else "top", horizontal="center" if centred else "left"
+            )
             if cell.row == 3:
                 cell.font, cell.fill = Font(bold=True), header_fill
     for index, width in enumerate(_XLSX_WIDTHS, start=1):
@@ -256,6 +262,7 @@ def summary_xlsx(table: SummaryTable) -> bytes:
 
 
 # -- CSV and JSON --------------------------------------------------------------------------
+
 
 def _plain(value):
     if value is None:

@@ -33,10 +33,14 @@ class MembersForm(FlaskForm):
 
 
 class AnswerForm(FlaskForm):
-    decision = SelectField(_l("处理意见"), choices=options([("", "—")] + list(DECISION_LABELS.items())),
-                           validators=[DataRequired(_l("请选择处理意见。"))])
-    reason = TextAreaField(_l("理由（用通俗的话说明）"), validators=[DataRequired(_l("请用通俗的话写明理由。")),
-                                                             Length(max=5000)])
+    decision = SelectField(
+        _l("处理意见"),
+        choices=options([("", "—")] + list(DECISION_LABELS.items())),
+        validators=[DataRequired(_l("请选择处理意见。"))],
+    )
+    reason = TextAreaField(
+        _l("理由（用通俗的话说明）"), validators=[DataRequired(_l("请用通俗的话写明理由。")), Length(max=5000)]
+    )
     revision = IntegerField(widget=HiddenInput())
     submit = SubmitField(_l("保存答复"))
 

@@ -1,4 +1,5 @@
 """What digests add to other domains' pages: the answer on a receipt, the link to the feedback report."""
+
 from __future__ import annotations
 
 from consult import hooks

@@ -3,15 +3,27 @@ from flask_babel import lazy_gettext as _l
 from consult.errors import message_for
 
 DECISION_LABELS = {
-    "adopted": _l("采纳"), "partly_adopted": _l("部分采纳"), "not_adopted": _l("未采纳"),
-    "already_provided": _l("已有规定"), "out_of_scope": _l("不属于本法规调整范围"),
+    "adopted": _l("采纳"),
+    "partly_adopted": _l("部分采纳"),
+    "not_adopted": _l("未采纳"),
+    "already_provided": _l("已有规定"),
+    "out_of_scope": _l("不属于本法规调整范围"),
 }
 KIND_LABELS = {
-    "modify": _l("修改"), "delete": _l("删除"), "add": _l("增加"), "support": _l("赞成"),
-    "oppose": _l("反对"), "question": _l("询问"), "other": _l("其他"),
+    "modify": _l("修改"),
+    "delete": _l("删除"),
+    "add": _l("增加"),
+    "support": _l("赞成"),
+    "oppose": _l("反对"),
+    "question": _l("询问"),
+    "other": _l("其他"),
 }
 BUILD_STAGE_LABELS = {
-    "": _l("排队中"), "reading": _l("读取意见"), "grouping": _l("归纳主题"), "done": _l("完成"), "failed": _l("失败"),
+    "": _l("排队中"),
+    "reading": _l("读取意见"),
+    "grouping": _l("归纳主题"),
+    "done": _l("完成"),
+    "failed": _l("失败"),
 }
 ERRORS = {
     "stale": _l("“%(label)s”刚刚被另一位工作人员修改过。请查看最新内容后再提交；您填写的内容保留在下方。"),

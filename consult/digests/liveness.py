@@ -2,6 +2,7 @@
 heartbeat is older than DIGEST_BUILD_TIMEOUT is marked failed (the last good digest stays) and a
 new attempt is queued. Without this a killed worker left a build "running" for ever, which kept
 the rebuild button disabled and made the periodic rebuild skip the consultation."""
+
 from __future__ import annotations
 
 import logging
@@ -44,8 +45,11 @@ class Heartbeat:
     def beat(self) -> None:
         try:
             with self.engine.begin() as connection:
-                connection.execute(sa.update(DigestBuild).where(
-                    DigestBuild.id == self.build_id, DigestBuild.state == "running").values(heartbeat_at=utcnow()))
+                connection.execute(
+                    sa.update(DigestBuild)
+                    .where(DigestBuild.id == self.build_id, DigestBuild.state == "running")
+                    .values(heartbeat_at=utcnow())
+                )
         except sa.exc.OperationalError:  # SQLite is busy with the build's own final write: next beat
             log.warning("heartbeat of digest build %s not written this time", self.build_id)
 
@@ -66,32 +70,50 @@ def recover_lost_builds(consultation_id: int | None = None, now: datetime | None
     """Mark lost builds failed and queue a new attempt for each; returns the new builds (flushed,
     to be committed and then handed to the queue by the caller)."""
     now = now or utcnow()
-    config = current_app.config
-    query = sa.select(DigestBuild).where(sa.or_(
-        sa.and_(DigestBuild.state == "running", sa.func.coalesce(
-            DigestBuild.heartbeat_at, DigestBuild.started_at, DigestBuild.created_at)
-            < now - timedelta(seconds=config["DIGEST_BUILD_TIMEOUT"])),
-        sa.and_(DigestBuild.state == "queued",
-                DigestBuild.created_at < now - timedelta(seconds=config["DIGEST_QUEUE_TIMEOUT"]))))
-    if consultation_id is not None:
-        query = query.where(DigestBuild.consultation_id == consultation_id)
     retried: list[DigestBuild] = []
-    for build in db.session.scalars(query.order_by(DigestBuild.id)).all():
+    for build in _silent_builds(consultation_id, now):
         reason = LOST if build.state == "running" else NEVER_STARTED
         # Conditional: a worker that was only slow and finished meanwhile keeps its result.
-        marked = db.session.execute(sa.update(DigestBuild).where(
-            DigestBuild.id == build.id, DigestBuild.state == build.state)
+        marked = db.session.execute(
+            sa.update(DigestBuild)
+            .where(DigestBuild.id == build.id, DigestBuild.state == build.state)
             .values(state="failed", stage="failed", error=reason, finished_at=now)
-            .execution_options(synchronize_session=False))
+            .execution_options(synchronize_session=False)
+        )
         if marked.rowcount != 1:
             continue
-        log.warning("digest build %s of consultation %s lost (%s); attempt %s", build.id, build.consultation_id,
-                    reason, build.attempt)
+        log.warning(
+            "digest build %s of consultation %s lost (%s); attempt %s",
+            build.id,
+            build.consultation_id,
+            reason,
+            build.attempt,
+        )
         if build.attempt < MAX_ATTEMPTS and build.consultation_id not in {r.consultation_id for r in retried}:
-            retry = DigestBuild(consultation_id=build.consultation_id, requested_by_id=build.requested_by_id,
-                                attempt=build.attempt + 1)
+            retry = DigestBuild(
+                consultation_id=build.consultation_id, requested_by_id=build.requested_by_id, attempt=build.attempt + 1
+            )
             db.session.add(retry)
             retried.append(retry)
     db.session.flush()
     db.session.expire_all()
     return retried
+
+
+def _silent_builds(consultation_id: int | None, now: datetime) -> list[DigestBuild]:
+    """Running builds not heard of within the timeout; queued ones never picked up."""
+    config = current_app.config
+    silent_since = now - timedelta(seconds=config["DIGEST_BUILD_TIMEOUT"])
+    last_sign = sa.func.coalesce(DigestBuild.heartbeat_at, DigestBuild.started_at, DigestBuild.created_at)
+    query = sa.select(DigestBuild).where(
+        sa.or_(
+            sa.and_(DigestBuild.state == "running", last_sign < silent_since),
+            sa.and_(
+                DigestBuild.state == "queued",
+                DigestBuild.created_at < now - timedelta(seconds=config["DIGEST_QUEUE_TIMEOUT"]),
+            ),
+        )
+    )
+    if consultation_id is not None:
+        query = query.where(DigestBuild.consultation_id == consultation_id)
+    return list(db.session.scalars(query.order_by(DigestBuild.id)))

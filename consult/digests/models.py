@@ -4,6 +4,7 @@ A `Theme` outlives builds once a drafter touches it (renames, merges, splits, mo
 into it, answers it): it is then `shaped`, and later builds add new comments to it instead of
 replacing it. Unshaped themes are rebuilt freely, keeping their id when their members mostly stay.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -43,8 +44,9 @@ class DigestBuild(db.Model):
 class Theme(db.Model):
     __tablename__ = "themes"
     __table_args__ = (
-        sa.CheckConstraint(sa.or_(sa.column("decision").is_(None), sa.column("decision").in_(DECISIONS)),
-                           name="decision"),
+        sa.CheckConstraint(
+            sa.or_(sa.column("decision").is_(None), sa.column("decision").in_(DECISIONS)), name="decision"
+        ),
         sa.Index("ix_themes_place", "consultation_id", "article_id"),
     )
 
@@ -73,6 +75,18 @@ class Theme(db.Model):
     @property
     def label(self) -> str:
         return self.custom_label or self.auto_label
+
+    def take_members(self, members: list[tuple[int, str]]) -> None:
+        """Size, kinds and quotes from its members, (comment id, proposal kind) each; a theme left
+        without members is retired. The one recount, after a build and after a drafter's move."""
+        ids = {comment_id for comment_id, _kind in members}
+        self.size, self.retired = len(members), not members
+        kinds: dict[str, int] = {}
+        for _comment_id, kind in members:
+            kinds[kind] = kinds.get(kind, 0) + 1
+        self.kinds = kinds
+        kept = [c for c in (self.representative_ids or []) if c in ids]
+        self.representative_ids = kept or sorted(ids)[:3]
 
 
 class ThemeMember(db.Model):

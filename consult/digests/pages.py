@@ -1,4 +1,5 @@
 """View models of the digest pages: charts, rankings and article summaries from the last build."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -15,22 +16,38 @@ def draft_overview(consultation, build) -> dict:
     structure = load_structure(consultation.version_id)
     stats = build.stats if build else {}
     per_article = stats.get("articles", {})
-    ranking = sorted(((a, per_article.get(str(a.article_id), {}).get("total", 0)) for a in structure.articles),
-                     key=lambda pair: -pair[1])
-    heat = [(a.number, per_article.get(str(a.article_id), {}).get("total", 0),
-             url_for("digests_admin.article", consultation_id=consultation.id, article_id=a.article_id))
-            for a in structure.articles]
+    ranking = sorted(
+        ((a, per_article.get(str(a.article_id), {}).get("total", 0)) for a in structure.articles),
+        key=lambda pair: -pair[1],
+    )
+    heat = [
+        (
+            a.number,
+            per_article.get(str(a.article_id), {}).get("total", 0),
+            url_for("digests_admin.article", consultation_id=consultation.id, article_id=a.article_id),
+        )
+        for a in structure.articles
+    ]
     days = [(date.fromisoformat(day), n) for day, n in stats.get("days", [])]
     return {
-        "structure": structure, "stats": stats, "ranking": [(a, n) for a, n in ranking if n][:15],
+        "structure": structure,
+        "stats": stats,
+        "ranking": [(a, n) for a, n in ranking if n][:15],
         "general": per_article.get("general", {}),
         "heat_svg": charts.heat_strip(heat, title=_("各条意见数量")),
-        "ranking_svg": charts.bar_chart([(a.number, n) for a, n in ranking if n],
-                                        title=_("最受关注的条文"), empty_text=_("暂无意见")),
-        "district_svg": charts.bar_chart([(d or _("未填写"), n) for d, n in stats.get("districts", [])],
-                                         title=_("按所在区"), empty_text=_("暂无意见")),
-        "role_svg": charts.bar_chart([(str(ROLE_LABELS.get(r, r)), n) for r, n in stats.get("roles", [])],
-                                     title=_("按提出者身份"), empty_text=_("暂无意见")),
+        "ranking_svg": charts.bar_chart(
+            [(a.number, n) for a, n in ranking if n], title=_("最受关注的条文"), empty_text=_("暂无意见")
+        ),
+        "district_svg": charts.bar_chart(
+            [(d or _("未填写"), n) for d, n in stats.get("districts", [])],
+            title=_("按所在区"),
+            empty_text=_("暂无意见"),
+        ),
+        "role_svg": charts.bar_chart(
+            [(str(ROLE_LABELS.get(r, r)), n) for r, n in stats.get("roles", [])],
+            title=_("按提出者身份"),
+            empty_text=_("暂无意见"),
+        ),
         "timeline_svg": charts.timeline(days, title=_("每日提交的意见"), empty_text=_("暂无意见")),
         "themes": queries.themes_for(consultation.id, None),
         "answered": queries.answered_counts(consultation.id),

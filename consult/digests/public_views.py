@@ -1,4 +1,5 @@
 """The public feedback report (意见采纳情况)."""
+
 from __future__ import annotations
 
 from flask import abort, render_template
@@ -18,8 +19,16 @@ def report(slug: str):
     if published is None or published.published_at is None:
         abort(404)
     structure = draft_queries.load_structure(consultation.version_id)
-    sections = [(a, queries.themes_for(consultation.id, a.article_id if a else None, quotes=1, publishable=True))
-                for a in (None, *structure.articles)]
+    sections = [
+        (a, queries.themes_for(consultation.id, a.article_id if a else None, quotes=1, publishable=True))
+        for a in (None, *structure.articles)
+    ]
     total = sum(v.theme.size for _a, views in sections for v in views)
-    return render_template("digests/feedback.html", consultation=consultation, report=published,
-                           sections=[(a, views) for a, views in sections if views], total=total, now=utcnow())
+    return render_template(
+        "digests/feedback.html",
+        consultation=consultation,
+        report=published,
+        sections=[(a, views) for a, views in sections if views],
+        total=total,
+        now=utcnow(),
+    )

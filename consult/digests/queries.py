@@ -1,4 +1,5 @@
 """Read-side of digests: everything a digest page shows comes from the last good build."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -25,8 +26,9 @@ class ThemeView:
     campaigns: list[Campaign] = field(default_factory=list)
 
 
-def themes_for(consultation_id: int, article_id: int | None, quotes: int = 3, *,
-               publishable: bool = False) -> list[ThemeView]:
+def themes_for(
+    consultation_id: int, article_id: int | None, quotes: int = 3, *, publishable: bool = False
+) -> list[ThemeView]:
     """Live themes of one article (None: the whole draft), largest first, the unsorted one last.
 
     `publishable`: for anything printed or exported for outside eyes (packets, the feedback report,
@@ -34,9 +36,11 @@ def themes_for(consultation_id: int, article_id: int | None, quotes: int = 3, *,
     us publish; a theme whose chosen quotes are private is quoted from its other public comments.
     """
     article_clause = Theme.article_id.is_(None) if article_id is None else Theme.article_id == article_id
-    themes = db.session.scalars(sa.select(Theme).where(
-        Theme.consultation_id == consultation_id, article_clause, Theme.retired.is_(False))
-        .order_by((Theme.auto_label == "") & Theme.custom_label.is_(None), Theme.size.desc(), Theme.id)).all()
+    themes = db.session.scalars(
+        sa.select(Theme)
+        .where(Theme.consultation_id == consultation_id, article_clause, Theme.retired.is_(False))
+        .order_by((Theme.auto_label == "") & Theme.custom_label.is_(None), Theme.size.desc(), Theme.id)
+    ).all()
     wanted = {cid for t in themes for cid in (t.representative_ids or [])[:quotes]}
     comments = _comments(wanted, publishable)
     views = []
@@ -60,15 +64,25 @@ def _comments(ids, publishable: bool = False) -> dict[int, Comment]:
 
 
 def _other_public_members(theme_id: int, shown: set[int], limit: int) -> list[Comment]:
-    return list(db.session.scalars(
-        sa.select(Comment).join(ThemeMember, ThemeMember.comment_id == Comment.id)
-        .where(ThemeMember.theme_id == theme_id, ThemeMember.duplicate_of_id.is_(None), public_filter(),
-               Comment.id.not_in(shown or {0}))
-        .order_by(Comment.id).limit(limit)))
+    return list(
+        db.session.scalars(
+            sa.select(Comment)
+            .join(ThemeMember, ThemeMember.comment_id == Comment.id)
+            .where(
+                ThemeMember.theme_id == theme_id,
+                ThemeMember.duplicate_of_id.is_(None),
+                public_filter(),
+                Comment.id.not_in(shown or {0}),
+            )
+            .order_by(Comment.id)
+            .limit(limit)
+        )
+    )
 
 
-def _campaigns(theme_ids: list[int], smallest: int = 3, shown: int = 3, *,
-               publishable: bool = False) -> dict[int, list[Campaign]]:
+def _campaigns(
+    theme_ids: list[int], smallest: int = 3, shown: int = 3, *, publishable: bool = False
+) -> dict[int, list[Campaign]]:
     """Copies grouped under their representative: shown as "N 条相同或相近意见" with one text.
     Only groups of `smallest` or more (a pair is not a campaign), the `shown` largest per theme."""
     if not theme_ids:
@@ -77,7 +91,8 @@ def _campaigns(theme_ids: list[int], smallest: int = 3, shown: int = 3, *,
         sa.select(ThemeMember.theme_id, ThemeMember.duplicate_of_id, sa.func.count())
         .where(ThemeMember.theme_id.in_(theme_ids), ThemeMember.duplicate_of_id.is_not(None))
         .group_by(ThemeMember.theme_id, ThemeMember.duplicate_of_id)
-        .having(sa.func.count() >= smallest - 1)).all()
+        .having(sa.func.count() >= smallest - 1)
+    ).all()
     comments = _comments({rep for _t, rep, _n in rows}, publishable)
     found: dict[int, list[Campaign]] = defaultdict(list)
     for theme_id, rep, copies in rows:
@@ -92,23 +107,39 @@ def _campaigns(theme_ids: list[int], smallest: int = 3, shown: int = 3, *,
 def sibling_themes(theme: Theme) -> list[Theme]:
     """The other live themes of the same article (or of the whole draft), largest first."""
     article_clause = Theme.article_id.is_(None) if theme.article_id is None else Theme.article_id == theme.article_id
-    return list(db.session.scalars(sa.select(Theme).where(
-        Theme.consultation_id == theme.consultation_id, article_clause, Theme.retired.is_(False), Theme.id != theme.id)
-        .order_by(Theme.size.desc())))
+    return list(
+        db.session.scalars(
+            sa.select(Theme)
+            .where(
+                Theme.consultation_id == theme.consultation_id,
+                article_clause,
+                Theme.retired.is_(False),
+                Theme.id != theme.id,
+            )
+            .order_by(Theme.size.desc())
+        )
+    )
 
 
 def theme_members(theme_id: int, page: int, per_page: int = 50):
-    query = (sa.select(Comment).join(ThemeMember, ThemeMember.comment_id == Comment.id)
-             .where(ThemeMember.theme_id == theme_id).order_by(Comment.created_at, Comment.id))
+    query = (
+        sa.select(Comment)
+        .join(ThemeMember, ThemeMember.comment_id == Comment.id)
+        .where(ThemeMember.theme_id == theme_id)
+        .order_by(Comment.created_at, Comment.id)
+    )
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
 
 def referencing_comments(article_id: int, limit: int = 20) -> list[Comment]:
     """Comments filed elsewhere that name this article."""
     return db.session.scalars(
-        sa.select(Comment).join(CommentReference, CommentReference.comment_id == Comment.id)
+        sa.select(Comment)
+        .join(CommentReference, CommentReference.comment_id == Comment.id)
         .where(CommentReference.article_id == article_id, Comment.state != "rejected")
-        .order_by(Comment.created_at).limit(limit)).all()
+        .order_by(Comment.created_at)
+        .limit(limit)
+    ).all()
 
 
 @dataclass(frozen=True)
@@ -123,8 +154,9 @@ def answer_for(comment_id: int) -> Answer | None:
     own = db.session.get(CommentAnswer, comment_id)
     if own is not None:
         return Answer(own.decision, own.reason, None)
-    theme = db.session.scalar(sa.select(Theme).join(ThemeMember, ThemeMember.theme_id == Theme.id)
-                              .where(ThemeMember.comment_id == comment_id))
+    theme = db.session.scalar(
+        sa.select(Theme).join(ThemeMember, ThemeMember.theme_id == Theme.id).where(ThemeMember.comment_id == comment_id)
+    )
     if theme is not None and theme.decision:
         return Answer(theme.decision, theme.reason, theme.label or None)
     return None
@@ -132,6 +164,9 @@ def answer_for(comment_id: int) -> Answer | None:
 
 def answered_counts(consultation_id: int) -> tuple[int, int]:
     """(answered themes, live themes)."""
-    row = db.session.execute(sa.select(sa.func.count(Theme.decision), sa.func.count(Theme.id)).where(
-        Theme.consultation_id == consultation_id, Theme.retired.is_(False))).one()
+    row = db.session.execute(
+        sa.select(sa.func.count(Theme.decision), sa.func.count(Theme.id)).where(
+            Theme.consultation_id == consultation_id, Theme.retired.is_(False)
+        )
+    ).one()
     return row[0], row[1]

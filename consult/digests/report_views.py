@@ -1,4 +1,5 @@
 """Staff publish the feedback report once the consultation has closed."""
+
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
@@ -30,5 +31,12 @@ def report(consultation_id: int):
             flash(_("意见采纳情况已公开发布。"), "success")
             return redirect(url_for("digests.report", slug=consultation.slug))
     answered, themes = queries.answered_counts(consultation.id)
-    return render_template("digests/report_form.html", consultation=consultation, form=form, existing=existing,
-                           answered=answered, themes=themes, now=utcnow()), 422 if form.errors else 200
+    return render_template(
+        "digests/report_form.html",
+        consultation=consultation,
+        form=form,
+        existing=existing,
+        answered=answered,
+        themes=themes,
+        now=utcnow(),
+    ), 422 if form.errors else 200

@@ -1,4 +1,5 @@
 """Every URL of digests, in one place; the views live in export_views.py, public_views.py, report_views.py, staff_views.py."""
+
 from flask import Blueprint
 
 from consult.digests import export_views, public_views, report_views, staff_views

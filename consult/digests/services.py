@@ -1,5 +1,6 @@
 """Digest operations: request builds, shape themes, answer them, publish the feedback report.
 Services flush; the view commits."""
+
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -27,9 +28,12 @@ class DigestError(DomainError):
 
 
 def latest_build(consultation_id: int, states=("done",)) -> DigestBuild | None:
-    return db.session.scalar(sa.select(DigestBuild).where(
-        DigestBuild.consultation_id == consultation_id, DigestBuild.state.in_(states))
-        .order_by(DigestBuild.id.desc()).limit(1))
+    return db.session.scalar(
+        sa.select(DigestBuild)
+        .where(DigestBuild.consultation_id == consultation_id, DigestBuild.state.in_(states))
+        .order_by(DigestBuild.id.desc())
+        .limit(1)
+    )
 
 
 def active_build(consultation_id: int) -> DigestBuild | None:
@@ -57,8 +61,11 @@ def request_stale_builds() -> list[DigestBuild]:
     requested = recover_lost_builds()
     for consultation in db.session.scalars(sa.select(Consultation).where(Consultation.status == "open")):
         last = latest_build(consultation.id)
-        newest = db.session.scalar(sa.select(sa.func.count(Comment.id)).where(
-            Comment.consultation_id == consultation.id, Comment.id > (last.last_comment_id if last else 0)))
+        newest = db.session.scalar(
+            sa.select(sa.func.count(Comment.id)).where(
+                Comment.consultation_id == consultation.id, Comment.id > (last.last_comment_id if last else 0)
+            )
+        )
         if newest >= threshold and active_build(consultation.id) is None:
             requested.append(request_build(consultation))
     return requested
@@ -89,7 +96,10 @@ def _members(theme_id: int) -> list[ThemeMember]:
 
 
 def merge_themes(target: Theme, source: Theme) -> None:
-    if target.id == source.id or (target.consultation_id, target.article_id) != (source.consultation_id, source.article_id):
+    if target.id == source.id or (target.consultation_id, target.article_id) != (
+        source.consultation_id,
+        source.article_id,
+    ):
         raise DigestError("merge_mismatch")
     for member in _members(source.id):
         member.theme_id, member.pinned = target.id, True
@@ -104,11 +114,14 @@ def merge_themes(target: Theme, source: Theme) -> None:
 
 def move_comments(source: Theme, comment_ids: list[int], target: Theme) -> int:
     """Move these comments of `source` into `target`, a theme of the same article."""
-    if target.id == source.id or (target.consultation_id, target.article_id) != (source.consultation_id,
-                                                                                source.article_id):
+    if target.id == source.id or (target.consultation_id, target.article_id) != (
+        source.consultation_id,
+        source.article_id,
+    ):
         raise DigestError("move_mismatch")
-    members = db.session.scalars(sa.select(ThemeMember).where(
-        ThemeMember.theme_id == source.id, ThemeMember.comment_id.in_(comment_ids))).all()
+    members = db.session.scalars(
+        sa.select(ThemeMember).where(ThemeMember.theme_id == source.id, ThemeMember.comment_id.in_(comment_ids))
+    ).all()
     if not members:
         raise DigestError("not_members")
     for member in members:
@@ -123,9 +136,14 @@ def split_theme(theme: Theme, comment_ids: list[int], label: str) -> Theme:
     members = [m for m in _members(theme.id) if m.comment_id in set(comment_ids)]
     if not members or len(members) == theme.size:
         raise DigestError("split_nothing")
-    new = Theme(consultation_id=theme.consultation_id, article_id=theme.article_id,
-                auto_label=theme.auto_label, custom_label=(label.strip() or None), shaped=True,
-                position=theme.position + 1)
+    new = Theme(
+        consultation_id=theme.consultation_id,
+        article_id=theme.article_id,
+        auto_label=theme.auto_label,
+        custom_label=(label.strip() or None),
+        shaped=True,
+        position=theme.position + 1,
+    )
     db.session.add(new)
     db.session.flush()
     move_comments(theme, [m.comment_id for m in members], new)
@@ -142,30 +160,28 @@ def misfile(actor, theme: Theme, comment_ids: list[int], article_id: int | None)
             check_article(consultation, article_id)
         except CommentError:
             raise DigestError("unknown_article") from None
-    members = set(db.session.scalars(sa.select(ThemeMember.comment_id).where(
-        ThemeMember.theme_id == theme.id, ThemeMember.comment_id.in_(comment_ids))))
+    members = set(
+        db.session.scalars(
+            sa.select(ThemeMember.comment_id).where(
+                ThemeMember.theme_id == theme.id, ThemeMember.comment_id.in_(comment_ids)
+            )
+        )
+    )
     if not members:
         raise DigestError("not_members")
     for comment_id in sorted(members):
         placement = db.session.get(CommentPlacement, comment_id) or CommentPlacement(comment_id=comment_id)
         placement.article_id, placement.placed_by_id, placement.placed_at = article_id, actor.id, utcnow()
         db.session.add(placement)
-    db.session.execute(sa.delete(ThemeMember).where(ThemeMember.theme_id == theme.id,
-                                                    ThemeMember.comment_id.in_(members)))
+    db.session.execute(
+        sa.delete(ThemeMember).where(ThemeMember.theme_id == theme.id, ThemeMember.comment_id.in_(members))
+    )
     _recount([theme.id])
 
 
 def _recount(theme_ids) -> None:
     for theme in db.session.scalars(sa.select(Theme).where(Theme.id.in_(list(theme_ids)))):
-        members = _members(theme.id)
-        theme.size = len(members)
-        theme.retired = not members
-        kinds: dict[str, int] = {}
-        for member in members:
-            kinds[member.kind] = kinds.get(member.kind, 0) + 1
-        theme.kinds = kinds
-        ids = {m.comment_id for m in members}
-        theme.representative_ids = [c for c in theme.representative_ids or [] if c in ids] or sorted(ids)[:3]
+        theme.take_members([(m.comment_id, m.kind) for m in _members(theme.id)])
     db.session.flush()
 
 
@@ -176,10 +192,18 @@ def answer_theme(actor, theme: Theme, decision: str, reason: str, revision: int)
     if not reason.strip():
         raise DigestError("reason_missing")
     updated = db.session.execute(
-        sa.update(Theme).where(Theme.id == theme.id, Theme.revision == revision)
-        .values(decision=decision, reason=reason.strip(), answered_by_id=actor.id,
-                answered_at=utcnow(), shaped=True, revision=Theme.revision + 1)
-        .execution_options(synchronize_session=False))
+        sa.update(Theme)
+        .where(Theme.id == theme.id, Theme.revision == revision)
+        .values(
+            decision=decision,
+            reason=reason.strip(),
+            answered_by_id=actor.id,
+            answered_at=utcnow(),
+            shaped=True,
+            revision=Theme.revision + 1,
+        )
+        .execution_options(synchronize_session=False)
+    )
     if updated.rowcount != 1:
         raise DigestError("stale", label=theme.label)
     db.session.expire(theme)
@@ -189,7 +213,12 @@ def answer_comment(actor, comment_id: int, decision: str, reason: str) -> None:
     if decision not in DECISIONS:
         raise DigestError("decision_missing")
     answer = db.session.get(CommentAnswer, comment_id) or CommentAnswer(comment_id=comment_id)
-    answer.decision, answer.reason, answer.answered_by_id, answer.answered_at = decision, reason.strip(), actor.id, utcnow()
+    answer.decision, answer.reason, answer.answered_by_id, answer.answered_at = (
+        decision,
+        reason.strip(),
+        actor.id,
+        utcnow(),
+    )
     db.session.add(answer)
     db.session.flush()
 

@@ -1,4 +1,5 @@
 """Drafters' digest pages: build, read, shape and answer."""
+
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
@@ -25,9 +26,15 @@ drafter = roles_required("drafter")
 def draft(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
     build = services.latest_build(consultation.id)
-    return render_template("digests/draft.html", consultation=consultation, build=build,
-                           active=services.active_build(consultation.id), failed=_last_failure(consultation.id, build),
-                           action=ActionForm(), **pages.draft_overview(consultation, build))
+    return render_template(
+        "digests/draft.html",
+        consultation=consultation,
+        build=build,
+        active=services.active_build(consultation.id),
+        failed=_last_failure(consultation.id, build),
+        action=ActionForm(),
+        **pages.draft_overview(consultation, build),
+    )
 
 
 def _last_failure(consultation_id: int, good):
@@ -54,9 +61,14 @@ def article(consultation_id: int, article_id: int):
     if found is None:
         abort(404)
     build = services.latest_build(consultation.id)
-    return render_template("digests/article.html", consultation=consultation, article=found, build=build,
-                           active=services.active_build(consultation.id),
-                           **pages.article_overview(consultation, found, build))
+    return render_template(
+        "digests/article.html",
+        consultation=consultation,
+        article=found,
+        build=build,
+        active=services.active_build(consultation.id),
+        **pages.article_overview(consultation, found, build),
+    )
 
 
 def _theme(theme_id: int) -> Theme:
@@ -74,15 +86,21 @@ def _render_theme(item: Theme, status: int = 200, answer: AnswerForm | None = No
     structure = load_structure(consultation.version_id)
     members = MembersForm()
     members.target.choices = options((t.id, t.label or _("未归类意见")) for t in siblings)
-    members.article.choices = options([("general", _("总体意见"))] + [(str(a.article_id), a.number)
-                                                                    for a in structure.articles])
+    members.article.choices = options(
+        [("general", _("总体意见"))] + [(str(a.article_id), a.number) for a in structure.articles]
+    )
     merge = MergeThemeForm()
     merge.target.choices = members.target.choices
     article = next((a for a in structure.articles if a.article_id == item.article_id), None)
     return render_template(
-        "digests/theme.html", consultation=consultation, theme=item, article=article,
+        "digests/theme.html",
+        consultation=consultation,
+        theme=item,
+        article=article,
         page=queries.theme_members(item.id, page_arg()),
-        rename=rename or RenameThemeForm(label=item.label, revision=item.revision), merge=merge, members=members,
+        rename=rename or RenameThemeForm(label=item.label, revision=item.revision),
+        merge=merge,
+        members=members,
         answer=answer or AnswerForm(decision=item.decision or "", reason=item.reason, revision=item.revision),
     ), status
 

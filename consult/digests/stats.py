@@ -1,4 +1,5 @@
 """The counts and series a digest shows, computed once per build and stored with it."""
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -19,8 +20,15 @@ def digest_stats(rows: list[Row], zone: ZoneInfo) -> dict:
         for counter in (bucket, totals):
             counter["total"] += 1
             counter[f"source:{row.source}"] += 1
-            counter["rejected" if row.state == "rejected" else "pending" if row.state == "pending"
-                    else "published" if row.public else "private"] += 1
+            counter[
+                "rejected"
+                if row.state == "rejected"
+                else "pending"
+                if row.state == "pending"
+                else "published"
+                if row.public
+                else "private"
+            ] += 1
         local = row.created_at.replace(tzinfo=ZoneInfo("UTC")).astimezone(zone)
         days[local.date().isoformat()] += 1
     return {

@@ -1,5 +1,6 @@
 """Digest work in the background: building a digest, rebuilding stale ones, retrying lost ones.
 Each task is one unit of work and commits once; `enqueue` hands a committed build to the queue."""
+
 from __future__ import annotations
 
 from flask import current_app

@@ -1,4 +1,5 @@
 """`flask drafts parse PATH` and `flask drafts import PATH --slug S`."""
+
 import json
 import sys
 from pathlib import Path
@@ -45,14 +46,19 @@ def import_(path: str, slug: str, title: str, memo_path: str | None):
     memo = Path(memo_path).read_text(encoding="utf-8") if memo_path else ""
     try:
         consultation = services.save_draft(
-            parsed, title=title, slug=slug, memo=memo, source_filename=Path(path).name,
-            source_kind=imported.kind, source_encoding=imported.encoding, source_data=Path(path).read_bytes(),
+            parsed,
+            title=title,
+            slug=slug,
+            memo=memo,
+            source=services.DraftSource(Path(path).name, imported.kind, imported.encoding, Path(path).read_bytes()),
         )
     except services.DraftError as error:
         db.session.rollback()
         raise click.ClickException(error_message(error.code, **error.detail)) from error
     db.session.commit()
-    click.echo(f"Imported {consultation.title} as /drafts/{consultation.slug} "
-               f"({len(parsed.articles)} articles, {len(parsed.warnings)} warnings).")
+    click.echo(
+        f"Imported {consultation.title} as /drafts/{consultation.slug} "
+        f"({len(parsed.articles)} articles, {len(parsed.warnings)} warnings)."
+    )
     for warning in parsed.warnings:
         click.echo(f"  warning: {warning}", err=True)

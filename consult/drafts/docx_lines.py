@@ -1,5 +1,6 @@
 """A Word document as lines of text: paragraphs and table rows in document order, with Word's
 automatic list numbers (第一条、（一）、1.) written out as the reader sees them."""
+
 from __future__ import annotations
 
 import io
@@ -72,8 +73,11 @@ class _Numbering:
             if definition is not None:
                 self.levels[num.get(qn("w:numId"))] = {
                     int(lvl.get(qn("w:ilvl"), 0)): (
-                        _val(lvl, "w:numFmt") or "decimal", _val(lvl, "w:lvlText") or "",
-                        int(_val(lvl, "w:start") or 1), _val(lvl, "w:suff") or "tab")
+                        _val(lvl, "w:numFmt") or "decimal",
+                        _val(lvl, "w:lvlText") or "",
+                        int(_val(lvl, "w:start") or 1),
+                        _val(lvl, "w:suff") or "tab",
+                    )
                     for lvl in definition.findall(qn("w:lvl"))
                 }
 

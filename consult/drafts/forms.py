@@ -15,10 +15,15 @@ class ImportForm(FlaskForm):
 
 class DraftDetailsForm(FlaskForm):
     title = StringField(_l("标题"), validators=[DataRequired(_l("请填写标题")), Length(max=200)])
-    slug = StringField(_l("网址简称"), description=SLUG_HELP, validators=[
-        DataRequired(_l("请填写网址简称")), Length(max=80),
-        Regexp(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", message=_l("只能使用小写字母、数字和连字符")),
-    ])
+    slug = StringField(
+        _l("网址简称"),
+        description=SLUG_HELP,
+        validators=[
+            DataRequired(_l("请填写网址简称")),
+            Length(max=80),
+            Regexp(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", message=_l("只能使用小写字母、数字和连字符")),
+        ],
+    )
     memo = TextAreaField(_l("起草说明"), validators=[Optional(), Length(max=100_000)])
 
 
@@ -32,8 +37,10 @@ class ConsultationForm(DraftDetailsForm):
 
 
 class ScheduleForm(FlaskForm):
-    opens_at = DateTimeLocalField(_l("开始时间"), format="%Y-%m-%dT%H:%M",
-                                  validators=[DataRequired(_l("请填写开始时间"))])
-    closes_at = DateTimeLocalField(_l("截止时间"), format="%Y-%m-%dT%H:%M",
-                                   validators=[DataRequired(_l("请填写截止时间"))])
+    opens_at = DateTimeLocalField(
+        _l("开始时间"), format="%Y-%m-%dT%H:%M", validators=[DataRequired(_l("请填写开始时间"))]
+    )
+    closes_at = DateTimeLocalField(
+        _l("截止时间"), format="%Y-%m-%dT%H:%M", validators=[DataRequired(_l("请填写截止时间"))]
+    )
     submit = SubmitField(_l("发布并设定征求意见期"))

@@ -7,6 +7,7 @@ Limits: an upload may be up to MAX_UPLOAD_BYTES (20 MB, inclusive; a .docx can c
 the text in it may be at most MAX_TEXT_BYTES (10 MB: the whole Criminal Law is 0.2 MB), so a
 plain-text file over 10 MB is refused as "too_large".
 """
+
 from __future__ import annotations
 
 import codecs
@@ -37,13 +38,24 @@ _MESSAGES = {
     "unsupported_type": "不支持“{extension}”类型的文件，请上传 .docx 或 .txt 文件",
 }
 _MAGIC = {
-    b"%PDF": "PDF 文件", b"PK\x03\x04": "ZIP 压缩包或 Office 文档", b"\x89PNG": "PNG 图片",
-    b"\xff\xd8\xff": "JPEG 图片", b"GIF8": "GIF 图片", b"\xd0\xcf\x11\xe0": "旧版 Office 文档",
-    b"{\\rtf": "RTF 文档", b"Rar!": "RAR 压缩包", b"7z\xbc\xaf": "7z 压缩包",
+    b"%PDF": "PDF 文件",
+    b"PK\x03\x04": "ZIP 压缩包或 Office 文档",
+    b"\x89PNG": "PNG 图片",
+    b"\xff\xd8\xff": "JPEG 图片",
+    b"GIF8": "GIF 图片",
+    b"\xd0\xcf\x11\xe0": "旧版 Office 文档",
+    b"{\\rtf": "RTF 文档",
+    b"Rar!": "RAR 压缩包",
+    b"7z\xbc\xaf": "7z 压缩包",
 }
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _TEXT_CONTROLS = {0x09, 0x0A, 0x0C, 0x0D, 0x1A, 0x1B}
 
 
@@ -101,6 +113,7 @@ def _check_text(text: str) -> None:
 
 
 # --- plain text -------------------------------------------------------------------------------
+
 
 def _read_txt(data: bytes) -> ImportedText:
     if len(data) > MAX_TEXT_BYTES:
@@ -175,13 +188,19 @@ def _plausible_chinese(text: str) -> bool:
     letters = [c for c in text if not c.isspace()]
     if not letters:
         return True
-    usual = sum(c.isascii() or "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
-                or "\uff00" <= c <= "\uffef" or unicodedata.category(c).startswith("P")
-                for c in letters)
+    usual = sum(
+        c.isascii()
+        or "\u4e00" <= c <= "\u9fff"
+        or "\u3000" <= c <= "\u303f"
+        or "\uff00" <= c <= "\uffef"
+        or unicodedata.category(c).startswith("P")
+        for c in letters
+    )
     return usual / len(letters) >= 0.95
 
 
 # --- .docx ------------------------------------------------------------------------------------
+
 
 def _read_docx(data: bytes) -> ImportedText:
     if data.startswith(_OLE_MAGIC):

@@ -1,4 +1,5 @@
 """Translated messages for the stable error codes of importers, parser and services."""
+
 from flask_babel import lazy_gettext as _l
 
 from consult.errors import message_for
@@ -33,10 +34,17 @@ def error_message(code: str, **detail) -> str:
 
 def warning_text(warning) -> str:
     """A parse warning (ParseWarning or its stored dict) in the reader's language."""
-    record = warning if isinstance(warning, dict) else {
-        "kind": warning.kind, "line": warning.line, "text": warning.text,
-        "detail": dict(warning.detail), "message": str(warning),
-    }
+    record = (
+        warning
+        if isinstance(warning, dict)
+        else {
+            "kind": warning.kind,
+            "line": warning.line,
+            "text": warning.text,
+            "detail": dict(warning.detail),
+            "message": str(warning),
+        }
+    )
     template = WARNINGS.get(record["kind"])
     if template is None:
         return record["message"]

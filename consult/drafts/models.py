@@ -4,6 +4,7 @@ A version is immutable once saved: its structure can be cached by version id. An
 stable identity of one 条 across versions, so comments keep pointing at "the same article" when a
 草案修改稿 renumbers it.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -25,9 +26,7 @@ class Draft(db.Model):
     title: Mapped[str] = mapped_column(sa.String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    versions: Mapped[list[DraftVersion]] = relationship(
-        back_populates="draft", order_by="DraftVersion.position"
-    )
+    versions: Mapped[list[DraftVersion]] = relationship(back_populates="draft", order_by="DraftVersion.position")
 
 
 class DraftVersion(db.Model):

@@ -3,12 +3,26 @@
 Pure: no web imports. Numbers are validated strictly (units must fall, a digit must be followed by
 a unit or end the number) because the parser uses a failed conversion to reject false labels.
 """
+
 from __future__ import annotations
 
 import re
 
-_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-           "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 _WAN = {"万": 10_000, "亿": 100_000_000}
 _CN_DIGITS = "零一二三四五六七八九"
@@ -21,7 +35,7 @@ _ARTICLE_LABEL = re.compile(rf"^第\s*([{NUMERAL_CHARS}]+)\s*条(?:\s*之\s*([{N
 
 
 def cn_to_int(s: str) -> int:
-    """"一百零一" → 101, "十二" → 12, "二〇二四" → 2024, "12" / "１２" → 12; ValueError otherwise."""
+    """ "一百零一" → 101, "十二" → 12, "二〇二四" → 2024, "12" / "１２" → 12; ValueError otherwise."""
     s = s.strip()
     if not s:
         raise ValueError("empty numeral")
@@ -120,7 +134,7 @@ def _small_to_cn(n: int) -> str:
 
 
 def parse_article_number(label: str) -> tuple[int, int]:
-    """"第十二条之一" → (12, 1), "第十二条" → (12, 0), "第12条" → (12, 0); ValueError otherwise."""
+    """ "第十二条之一" → (12, 1), "第十二条" → (12, 0), "第12条" → (12, 0); ValueError otherwise."""
     match = _ARTICLE_LABEL.match("".join(label.split()))
     if not match:
         raise ValueError(f"not an article label: {label!r}")

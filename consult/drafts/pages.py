@@ -1,4 +1,5 @@
 """Context of the public draft and article pages, shared by every view that renders them."""
+
 from __future__ import annotations
 
 from flask import current_app
@@ -12,8 +13,11 @@ from consult.drafts.models import Consultation
 def draft_context(consultation: Consultation) -> dict:
     structure = queries.load_structure(consultation.version_id)
     context = {"consultation": consultation, "structure": structure, "now": utcnow()}
-    context.update(hooks.collect(hooks.draft_page, current_app._get_current_object(),
-                                 consultation=consultation, structure=structure))
+    context.update(
+        hooks.collect(
+            hooks.draft_page, current_app._get_current_object(), consultation=consultation, structure=structure
+        )
+    )
     return context
 
 
@@ -24,8 +28,16 @@ def article_context(consultation: Consultation, number: str, **extra) -> dict | 
     if article is None:
         return None
     previous, following = structure.neighbours(article)
-    context = {"consultation": consultation, "article": article, "previous": previous,
-               "following": following, "now": utcnow()}
-    context.update(hooks.collect(hooks.article_page, current_app._get_current_object(),
-                                 consultation=consultation, article=article, **extra))
+    context = {
+        "consultation": consultation,
+        "article": article,
+        "previous": previous,
+        "following": following,
+        "now": utcnow(),
+    }
+    context.update(
+        hooks.collect(
+            hooks.article_page, current_app._get_current_object(), consultation=consultation, article=article, **extra
+        )
+    )
     return context

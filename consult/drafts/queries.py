@@ -1,4 +1,5 @@
 """Read-side of drafts: the structure of a version as plain objects the templates walk."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -69,24 +70,18 @@ class Structure:
 
 def load_structure(version_id: int) -> Structure:
     """One query for the whole tree of a version; versions never change once saved."""
-    rows = db.session.execute(
-        sa.select(StructureNode.id, StructureNode.parent_id, StructureNode.kind, StructureNode.number,
-                  StructureNode.ordinal, StructureNode.sub_ordinal, StructureNode.title,
-                  StructureNode.text, StructureNode.article_id)
-        .where(StructureNode.version_id == version_id)
-        .order_by(StructureNode.position)
-    ).all()
     by_id: dict[int, object] = {}
     top: list = []
     articles: list[ArticleView] = []
     annexes: list[tuple[str, str]] = []
-    for row in rows:
+    for row in _structure_rows(version_id):
         parent = by_id.get(row.parent_id)
         if row.kind in ("part", "chapter", "section"):
             node = HeadingView(row.id, row.kind, row.number, row.title, row.parent_id)
         elif row.kind == "article":
-            node = ArticleView(row.id, row.article_id, row.number, article_slug(row.ordinal, row.sub_ordinal),
-                               row.title, row.text)
+            node = ArticleView(
+                row.id, row.article_id, row.number, article_slug(row.ordinal, row.sub_ordinal), row.title, row.text
+            )
             node.headings = _ancestors(parent, by_id)
             articles.append(node)
         elif row.kind == "paragraph":
@@ -102,6 +97,12 @@ def load_structure(version_id: int) -> Structure:
         if isinstance(node, (HeadingView, ArticleView)):
             (parent.children if isinstance(parent, HeadingView) else top).append(node)
     return Structure(top, articles, annexes)
+
+
+def _structure_rows(version_id: int):
+    n = StructureNode
+    columns = (n.id, n.parent_id, n.kind, n.number, n.ordinal, n.sub_ordinal, n.title, n.text, n.article_id)
+    return db.session.execute(sa.select(*columns).where(n.version_id == version_id).order_by(n.position)).all()
 
 
 def _ancestors(parent, by_id) -> list[HeadingView]:
@@ -133,9 +134,7 @@ def article_counts(version_ids: list[int]) -> dict[int, int]:
 
 
 def public_consultation(slug: str) -> Consultation | None:
-    return db.session.scalar(
-        sa.select(Consultation).where(Consultation.slug == slug, Consultation.status != "draft")
-    )
+    return db.session.scalar(sa.select(Consultation).where(Consultation.slug == slug, Consultation.status != "draft"))
 
 
 def search_articles(structure: Structure, query: str, limit: int = 50) -> list[ArticleView]:

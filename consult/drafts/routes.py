@@ -1,4 +1,5 @@
 """Every URL of drafts, in one place; the views live in staff_views.py, views.py."""
+
 from flask import Blueprint
 
 from consult.drafts import staff_views, views
@@ -13,6 +14,14 @@ drafts.add_url_rule("/<slug>/search", view_func=views.search)
 drafts_admin.add_url_rule("/", view_func=staff_views.dashboard)
 drafts_admin.add_url_rule("/imports/new", view_func=staff_views.new_import, methods=["GET", "POST"])
 drafts_admin.add_url_rule("/imports/<token>", view_func=staff_views.preview_import, methods=["GET", "POST"])
-drafts_admin.add_url_rule("/consultations/<int:consultation_id>", view_func=staff_views.consultation, methods=["GET", "POST"])
-drafts_admin.add_url_rule("/consultations/<int:consultation_id>/schedule", view_func=staff_views.schedule, methods=["POST"])
-drafts_admin.add_url_rule("/consultations/<int:consultation_id>/<any(close, archive):action>", view_func=staff_views.change_status, methods=["POST"])
+drafts_admin.add_url_rule(
+    "/consultations/<int:consultation_id>", view_func=staff_views.consultation, methods=["GET", "POST"]
+)
+drafts_admin.add_url_rule(
+    "/consultations/<int:consultation_id>/schedule", view_func=staff_views.schedule, methods=["POST"]
+)
+drafts_admin.add_url_rule(
+    "/consultations/<int:consultation_id>/<any(close, archive):action>",
+    view_func=staff_views.change_status,
+    methods=["POST"],
+)

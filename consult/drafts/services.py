@@ -1,4 +1,5 @@
 """State changes on drafts and consultations. Services flush; the view or command commits."""
+
 from __future__ import annotations
 
 import re
@@ -8,14 +9,7 @@ from datetime import datetime, timedelta
 
 from consult.db import utcnow
 from consult.drafts.importers import ImportedText, read_pasted, read_upload
-from consult.drafts.models import (
-    Article,
-    Consultation,
-    Draft,
-    DraftVersion,
-    PendingImport,
-    StructureNode,
-)
+from consult.drafts.models import Article, Consultation, Draft, DraftVersion, PendingImport, StructureNode
 from consult.drafts.structure import ParsedDraft, parse_draft
 from consult.drafts.tree import build_nodes
 from consult.errors import DomainError
@@ -57,8 +51,12 @@ def stage_import(user, filename: str, data: bytes | None = None, pasted: str | N
     _forget_stale_imports()
     raw = pasted.encode("utf-8") if pasted is not None else data
     pending = PendingImport(
-        token=secrets.token_urlsafe(32), created_by_id=user.id, filename=stored_filename(filename or ""),
-        kind=imported.kind, encoding=imported.encoding, data=raw,
+        token=secrets.token_urlsafe(32),
+        created_by_id=user.id,
+        filename=stored_filename(filename or ""),
+        kind=imported.kind,
+        encoding=imported.encoding,
+        data=raw,
     )
     db.session.add(pending)
     db.session.flush()
@@ -103,10 +101,25 @@ def check_slug(slug: str, consultation: Consultation | None = None) -> str:
     return slug
 
 
+@dataclass(frozen=True)
+class DraftSource:
+    """The file a draft came from, kept byte for byte with its first version."""
+
+    filename: str = ""
+    kind: str = "paste"  # txt / docx / paste
+    encoding: str | None = None
+    data: bytes = b""
+
+
 def save_draft(
-    parsed: ParsedDraft, *, title: str, slug: str, memo: str, user=None, label: str = "草案",
-    source_filename: str = "", source_kind: str = "paste", source_encoding: str | None = None,
-    source_data: bytes = b"",
+    parsed: ParsedDraft,
+    *,
+    title: str,
+    slug: str,
+    memo: str,
+    user=None,
+    label: str = "草案",
+    source: DraftSource = DraftSource(),
 ) -> Consultation:
     """Store a parsed draft as a new draft with its first version and a consultation (草稿)."""
     if not parsed.articles:
@@ -117,9 +130,15 @@ def save_draft(
     slug = check_slug(slug)
     draft = Draft(title=title)
     version = DraftVersion(
-        draft=draft, position=1, label=label, created_by_id=getattr(user, "id", None),
-        source_filename=stored_filename(source_filename), source_kind=source_kind, source_encoding=source_encoding,
-        source_data=source_data, preamble="\n".join(parsed.preamble),
+        draft=draft,
+        position=1,
+        label=label,
+        created_by_id=getattr(user, "id", None),
+        source_filename=stored_filename(source.filename),
+        source_kind=source.kind,
+        source_encoding=source.encoding,
+        source_data=source.data,
+        preamble="\n".join(parsed.preamble),
         parse_warnings=[_warning_record(w) for w in parsed.warnings],
     )
     db.session.add_all([draft, version])
@@ -128,9 +147,7 @@ def save_draft(
     db.session.add_all(articles)
     db.session.flush()
     db.session.add_all(build_nodes(parsed, version.id, [a.id for a in articles]))
-    consultation = Consultation(
-        draft=draft, version=version, title=title, slug=slug, memo=memo.strip(), status="draft"
-    )
+    consultation = Consultation(draft=draft, version=version, title=title, slug=slug, memo=memo.strip(), status="draft")
     db.session.add(consultation)
     db.session.flush()
     return consultation
@@ -139,9 +156,15 @@ def save_draft(
 def save_pending(user, token: str, *, title: str, slug: str, memo: str, label: str = "草案") -> Consultation:
     preview = load_pending(user, token)
     consultation = save_draft(
-        preview.parsed, title=title, slug=slug, memo=memo, user=user, label=label,
-        source_filename=preview.pending.filename, source_kind=preview.pending.kind,
-        source_encoding=preview.pending.encoding, source_data=preview.pending.data,
+        preview.parsed,
+        title=title,
+        slug=slug,
+        memo=memo,
+        user=user,
+        label=label,
+        source=DraftSource(
+            preview.pending.filename, preview.pending.kind, preview.pending.encoding, preview.pending.data
+        ),
     )
     db.session.delete(preview.pending)
     db.session.flush()
@@ -149,8 +172,13 @@ def save_pending(user, token: str, *, title: str, slug: str, memo: str, label: s
 
 
 def _warning_record(warning) -> dict:
-    return {"kind": warning.kind, "line": warning.line, "text": warning.text,
-            "detail": dict(warning.detail), "message": str(warning)}
+    return {
+        "kind": warning.kind,
+        "line": warning.line,
+        "text": warning.text,
+        "detail": dict(warning.detail),
+        "message": str(warning),
+    }
 
 
 def update_consultation(consultation: Consultation, *, title: str, slug: str, memo: str) -> None:

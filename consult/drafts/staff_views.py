@@ -1,4 +1,5 @@
 """Drafter pages: import a draft, check the parse, save it, open and close the consultation."""
+
 from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, url_for
@@ -60,8 +61,12 @@ def preview_import(token: str):
     if form.validate_on_submit():
         try:
             consultation = services.save_pending(
-                current_user, token, title=form.title.data, slug=form.slug.data,
-                memo=form.memo.data or "", label=form.label.data,
+                current_user,
+                token,
+                title=form.title.data,
+                slug=form.slug.data,
+                memo=form.memo.data or "",
+                label=form.label.data,
             )
         except services.DraftError as error:
             refuse(form.slug, error_message(error.code, **error.detail))
@@ -95,8 +100,13 @@ def _render_consultation(item, form, schedule):
     structure = queries.load_structure(item.version_id)
     status = 422 if (form.errors or schedule.errors) else 200
     return render_template(
-        "staff/consultation.html", item=item, form=form, schedule=schedule, action=ActionForm(),
-        structure=structure, now=utcnow(),
+        "staff/consultation.html",
+        item=item,
+        form=form,
+        schedule=schedule,
+        action=ActionForm(),
+        structure=structure,
+        now=utcnow(),
     ), status
 
 

@@ -5,6 +5,7 @@ a non-blank character: whatever it cannot place is kept in a warning's `text`.
 The steps live in `consult.drafts.parsing`: lines (recognising one line), reflow (restoring lost
 line breaks), front (title, preamble, 目录) and body (articles, headings, annexes).
 """
+
 from __future__ import annotations
 
 from consult.drafts.parsing import lines as _lines
@@ -24,8 +25,15 @@ from consult.drafts.parsing.reflow import segment
 INVISIBLE = _lines.INVISIBLE
 
 __all__ = [
-    "WARNING_KINDS", "INVISIBLE", "Annex", "Heading", "Paragraph", "ParsedArticle", "ParsedDraft",
-    "ParseWarning", "parse_draft",
+    "WARNING_KINDS",
+    "INVISIBLE",
+    "Annex",
+    "Heading",
+    "Paragraph",
+    "ParsedArticle",
+    "ParsedDraft",
+    "ParseWarning",
+    "parse_draft",
 ]
 
 

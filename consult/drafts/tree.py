@@ -1,4 +1,5 @@
 """Turn a ParsedDraft into StructureNode rows: 编 > 章 > 节 > 条 > 款 > 项, in document order."""
+
 from __future__ import annotations
 
 import itertools
@@ -32,42 +33,65 @@ def article_text(article) -> str:
 
 
 def build_nodes(parsed: ParsedDraft, version_id: int, article_ids: list[int]) -> list[StructureNode]:
-    position = itertools.count(1)
-    nodes: list[StructureNode] = []
-    open_headings: dict[str, StructureNode | None] = dict.fromkeys(_LEVELS)
-
-    def add(kind: str, parent: StructureNode | None, **fields) -> StructureNode:
-        node = StructureNode(version_id=version_id, kind=kind, position=next(position), parent=parent, **fields)
-        nodes.append(node)
-        return node
-
-    def innermost() -> StructureNode | None:
-        return open_headings["section"] or open_headings["chapter"] or open_headings["part"]
-
+    """The parsed draft as StructureNode rows in document order, headings enclosing their articles."""
+    tree = _TreeBuilder(version_id)
     # `position` is the parser's document order; lines repeat when a text lost its line breaks.
     events = [(h.position, h.line, 0, h) for h in parsed.headings]
     events += [(a.position, a.line, 1, (a, aid)) for a, aid in zip(parsed.articles, article_ids)]
     for _position, _line, is_article, payload in sorted(events, key=lambda e: e[:3]):
-        if not is_article:
-            level = payload.level
-            depth = _LEVELS.index(level)
-            parent = next((open_headings[lv] for lv in reversed(_LEVELS[:depth]) if open_headings[lv]), None)
-            for deeper in _LEVELS[depth:]:
-                open_headings[deeper] = None
-            open_headings[level] = add(level, parent, number=payload.number, title=payload.title,
-                                       ordinal=_heading_ordinal(payload.number))
-            continue
-        article, article_id = payload
-        node = add("article", innermost(), number=article.number, ordinal=article.ordinal,
-                   sub_ordinal=article.sub_ordinal, title=article.heading, text=article_text(article),
-                   article_id=article_id)
+        if is_article:
+            tree.article(*payload)
+        else:
+            tree.heading(payload)
+    for annex in parsed.annexes:
+        tree.add("annex", None, title=annex.title, text=annex.text)
+    return tree.nodes
+
+
+class _TreeBuilder:
+    def __init__(self, version_id: int):
+        self.version_id = version_id
+        self.position = itertools.count(1)
+        self.nodes: list[StructureNode] = []
+        self.open_headings: dict[str, StructureNode | None] = dict.fromkeys(_LEVELS)
+
+    def add(self, kind: str, parent: StructureNode | None, **fields) -> StructureNode:
+        node = StructureNode(
+            version_id=self.version_id, kind=kind, position=next(self.position), parent=parent, **fields
+        )
+        self.nodes.append(node)
+        return node
+
+    def heading(self, heading) -> None:
+        depth = _LEVELS.index(heading.level)
+        parent = next((self.open_headings[lv] for lv in reversed(_LEVELS[:depth]) if self.open_headings[lv]), None)
+        for deeper in _LEVELS[depth:]:
+            self.open_headings[deeper] = None
+        self.open_headings[heading.level] = self.add(
+            heading.level, parent, number=heading.number, title=heading.title, ordinal=_heading_ordinal(heading.number)
+        )
+
+    def article(self, article, article_id: int) -> None:
+        innermost = self.open_headings["section"] or self.open_headings["chapter"] or self.open_headings["part"]
+        node = self.add(
+            "article",
+            innermost,
+            number=article.number,
+            ordinal=article.ordinal,
+            sub_ordinal=article.sub_ordinal,
+            title=article.heading,
+            text=article_text(article),
+            article_id=article_id,
+        )
         for paragraph in article.paragraphs:
-            para = add("paragraph", node, text=paragraph.text, article_id=article_id)
+            para = self.add("paragraph", node, text=paragraph.text, article_id=article_id)
             for item in paragraph.items:
                 label = _ITEM_LABEL.match(item)
-                add("item", para, text=item, article_id=article_id,
+                self.add(
+                    "item",
+                    para,
+                    text=item,
+                    article_id=article_id,
                     number=label.group(0) if label else None,
-                    ordinal=_heading_ordinal(label.group(1)) if label else 0)
-    for annex in parsed.annexes:
-        add("annex", None, title=annex.title, text=annex.text)
-    return nodes
+                    ordinal=_heading_ordinal(label.group(1)) if label else 0,
+                )

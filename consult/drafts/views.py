@@ -1,4 +1,5 @@
 """Public pages of a consultation: the draft, each article, the 起草说明 and search."""
+
 from flask import abort, render_template, request
 
 from consult.accounts.access import public

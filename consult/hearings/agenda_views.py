@@ -1,4 +1,5 @@
 """The agenda: suggested contested articles, items with times, speakers and questions; the packet."""
+
 from __future__ import annotations
 
 from flask import Response, abort, redirect, render_template, request, url_for
@@ -29,15 +30,26 @@ def _render(hearing: Hearing, new_form: AgendaItemForm | None = None, status: in
     _choices(hearing, new_form)
     forms = {}
     for item in hearing.items:
-        form = AgendaItemForm(prefix=f"item{item.id}", title=item.title, duration=item.duration_minutes,
-                              questions=item.questions, speakers=item.speaker_ids, revision=hearing.revision,
-                              article=str(item.article_id or ""))
+        form = AgendaItemForm(
+            prefix=f"item{item.id}",
+            title=item.title,
+            duration=item.duration_minutes,
+            questions=item.questions,
+            speakers=item.speaker_ids,
+            revision=hearing.revision,
+            article=str(item.article_id or ""),
+        )
         _choices(hearing, form)
         forms[item.id] = form
     numbers = {a.article_id: a.number for a in load_structure(hearing.consultation.version_id).articles}
     return render_template(
-        "hearings/agenda.html", hearing=hearing, new_form=new_form, forms=forms, numbers=numbers,
-        contested=planning.contested_articles(hearing.consultation_id), revision=RevisionForm(revision=hearing.revision),
+        "hearings/agenda.html",
+        hearing=hearing,
+        new_form=new_form,
+        forms=forms,
+        numbers=numbers,
+        contested=planning.contested_articles(hearing.consultation_id),
+        revision=RevisionForm(revision=hearing.revision),
     ), status
 
 
@@ -66,9 +78,14 @@ def add_item(hearing_id: int):
         return _render(hearing, form, 422)
     article = form.article.data
     try:
-        services.add_item(hearing, title=form.title.data, article_id=int(article) if article else None,
-                          duration=form.duration.data, questions=form.questions.data or "",
-                          revision=form.revision.data)
+        services.add_item(
+            hearing,
+            title=form.title.data,
+            article_id=int(article) if article else None,
+            duration=form.duration.data,
+            questions=form.questions.data or "",
+            revision=form.revision.data,
+        )
     except services.HearingError as error:
         return _fail(hearing, error, form)
     return redirect(url_for("hearings_admin.agenda", hearing_id=hearing.id))
@@ -88,8 +105,14 @@ def add_suggested(hearing_id: int):
         for contested in planning.contested_articles(hearing.consultation_id):
             if contested.article_id in existing or contested.article_id not in numbers:
                 continue
-            services.add_item(hearing, title=_("关于%(number)s", number=numbers[contested.article_id]),
-                              article_id=contested.article_id, duration=20, questions="", revision=revision)
+            services.add_item(
+                hearing,
+                title=_("关于%(number)s", number=numbers[contested.article_id]),
+                article_id=contested.article_id,
+                duration=20,
+                questions="",
+                revision=revision,
+            )
             revision = hearing.revision
     except services.HearingError as error:
         return _fail(hearing, error)
@@ -111,9 +134,15 @@ def edit_item(hearing_id: int, item_id: int):
         elif action == "delete":
             services.remove_item(hearing, item, RevisionForm().revision.data)
         elif form.validate_on_submit():
-            services.update_item(hearing, item, title=form.title.data, duration=form.duration.data,
-                                 questions=form.questions.data or "", speaker_ids=form.speakers.data or [],
-                                 revision=form.revision.data)
+            services.update_item(
+                hearing,
+                item,
+                title=form.title.data,
+                duration=form.duration.data,
+                questions=form.questions.data or "",
+                speaker_ids=form.speakers.data or [],
+                revision=form.revision.data,
+            )
         else:
             return _render(hearing, status=422)
     except services.HearingError as error:

@@ -1,4 +1,5 @@
 """`flask hearings packet <id> -o packet.pdf`"""
+
 from pathlib import Path
 
 import click

@@ -1,15 +1,7 @@
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (
-    DateTimeLocalField,
-    IntegerField,
-    RadioField,
-    SelectField,
-    StringField,
-    SubmitField,
-    TextAreaField,
-)
+from wtforms import DateTimeLocalField, IntegerField, RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import HiddenInput
 
@@ -42,8 +34,10 @@ class RegistrationForm(TokenForm):
     summary = TextAreaField(_l("观点摘要（申请陈述必填，不超过 2000 字）"), validators=[Optional()])
     district = SelectField(_l("所在区"), validators=[Optional()])
     role = SelectField(_l("您的身份"), choices=options(ROLE_LABELS.items()), default="citizen")
-    contact = StringField(_l("联系电话或电子邮箱（用于通知遴选结果，不会公开）"),
-                          validators=[Optional(), Length(max=100), contact_is_phone_or_email])
+    contact = StringField(
+        _l("联系电话或电子邮箱（用于通知遴选结果，不会公开）"),
+        validators=[Optional(), Length(max=100), contact_is_phone_or_email],
+    )
     submit = SubmitField(_l("提交报名"))
     token_error_field = "name"
 

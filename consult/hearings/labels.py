@@ -3,12 +3,21 @@ from flask_babel import lazy_gettext as _l
 from consult.errors import message_for
 
 KIND_LABELS = {"hearing": _l("立法听证会"), "seminar": _l("立法论证会"), "forum": _l("立法座谈会")}
-STATUS_LABELS = {"draft": _l("草稿"), "announced": _l("已公告"), "closed": _l("报名已截止"), "held": _l("已举行"),
-                 "cancelled": _l("已取消")}
+STATUS_LABELS = {
+    "draft": _l("草稿"),
+    "announced": _l("已公告"),
+    "closed": _l("报名已截止"),
+    "held": _l("已举行"),
+    "cancelled": _l("已取消"),
+}
 STANCE_LABELS = {"for": _l("赞成"), "against": _l("反对"), "amend": _l("建议修改")}
 REGISTRATION_KIND_LABELS = {"speaker": _l("申请陈述"), "observer": _l("申请旁听")}
-REGISTRATION_STATE_LABELS = {"applied": _l("已报名，待遴选"), "selected": _l("已确定为陈述人"),
-                             "not_selected": _l("未被选为陈述人"), "withdrawn": _l("已撤回")}
+REGISTRATION_STATE_LABELS = {
+    "applied": _l("已报名，待遴选"),
+    "selected": _l("已确定为陈述人"),
+    "not_selected": _l("未被选为陈述人"),
+    "withdrawn": _l("已撤回"),
+}
 ERRORS = {
     "unknown_kind": _l("请选择会议类型。"),
     "window_inverted": _l("报名截止时间必须晚于报名开始时间。"),

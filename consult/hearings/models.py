@@ -1,5 +1,6 @@
 """Hearings (听证会), expert seminars (论证会) and consultative meetings (座谈会) on a consultation:
 registrations of speakers and observers, the agenda, and the record of the meeting."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -17,7 +18,8 @@ REGISTRATION_KINDS = ("speaker", "observer")
 REGISTRATION_STATES = ("applied", "selected", "not_selected", "withdrawn")
 
 hearing_articles = sa.Table(
-    "hearing_articles", db.metadata,
+    "hearing_articles",
+    db.metadata,
     sa.Column("hearing_id", sa.ForeignKey("hearings.id"), primary_key=True),
     sa.Column("article_id", sa.ForeignKey("articles.id"), primary_key=True),
 )

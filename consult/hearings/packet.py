@@ -1,4 +1,5 @@
 """The agenda packet: one Jinja template, print CSS, and WeasyPrint — the slow work behind one function."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -43,28 +44,44 @@ class Packet:
 def packet_data(hearing: Hearing) -> Packet:
     structure = load_structure(hearing.consultation.version_id)
     by_article = {a.article_id: a for a in structure.articles}
-    speakers = db.session.scalars(sa.select(Registration).filter_by(
-        hearing_id=hearing.id, kind="speaker", state="selected").order_by(Registration.created_at)).all()
+    speakers = db.session.scalars(
+        sa.select(Registration)
+        .filter_by(hearing_id=hearing.id, kind="speaker", state="selected")
+        .order_by(Registration.created_at)
+    ).all()
     by_id = {s.id: s for s in speakers}
     packet = Packet(hearing, speakers=list(speakers))
     clock = hearing.starts_at
     for number, item in enumerate(sorted(hearing.items, key=lambda i: i.position), start=1):
         article = by_article.get(item.article_id) if item.article_id else None
-        packet.items.append(PacketItem(
-            number=number, title=item.title, starts_at=clock, duration=item.duration_minutes, article=article,
-            article_missing=item.article_id is not None and article is None,
-            themes=themes_for(hearing.consultation_id, item.article_id, quotes=2, publishable=True) if article else [],
-            questions=[q.strip() for q in item.questions.splitlines() if q.strip()],
-            speakers=[by_id[s] for s in item.speaker_ids if s in by_id], minutes=item.minutes,
-        ))
+        packet.items.append(
+            PacketItem(
+                number=number,
+                title=item.title,
+                starts_at=clock,
+                duration=item.duration_minutes,
+                article=article,
+                article_missing=item.article_id is not None and article is None,
+                themes=themes_for(hearing.consultation_id, item.article_id, quotes=2, publishable=True)
+                if article
+                else [],
+                questions=[q.strip() for q in item.questions.splitlines() if q.strip()],
+                speakers=[by_id[s] for s in item.speaker_ids if s in by_id],
+                minutes=item.minutes,
+            )
+        )
         clock += timedelta(minutes=item.duration_minutes)
     packet.ends_at = clock
     return packet
 
 
 def packet_html(hearing: Hearing, *, for_pdf: bool = False) -> str:
-    return render_template("hearings/packet.html", packet=packet_data(hearing), for_pdf=for_pdf,
-                           packet_css=(STATIC / "packet.css").read_text(encoding="utf-8") if for_pdf else None)
+    return render_template(
+        "hearings/packet.html",
+        packet=packet_data(hearing),
+        for_pdf=for_pdf,
+        packet_css=(STATIC / "packet.css").read_text(encoding="utf-8") if for_pdf else None,
+    )
 
 
 def render_agenda_packet(hearing: Hearing) -> bytes:

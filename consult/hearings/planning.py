@@ -1,4 +1,5 @@
 """Suggestions an organizer can take or change: a balanced speaker list and the contested articles."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -40,14 +41,26 @@ def propose_speakers(applicants: list[Applicant], slots: int) -> list[Pick]:
     remaining = sorted(applicants, key=lambda a: (a.created_at, a.id))
     picks: list[Pick] = []
     while remaining and len(picks) < slots:
+
         def gain(a: Applicant) -> float:
-            return (4 / (1 + stances[a.stance]) + 2 * len(set(a.article_ids) - covered)
-                    + 1 / (1 + districts[a.district]) + 1 / (1 + roles[a.role]))
+            return (
+                4 / (1 + stances[a.stance])
+                + 2 * len(set(a.article_ids) - covered)
+                + 1 / (1 + districts[a.district])
+                + 1 / (1 + roles[a.role])
+            )
 
         best = max(remaining, key=gain)  # max keeps the first of equals: the earliest application
         remaining.remove(best)
-        picks.append(Pick(best.id, stances[best.stance] == 0, districts[best.district] == 0,
-                          roles[best.role] == 0, tuple(sorted(set(best.article_ids) - covered))))
+        picks.append(
+            Pick(
+                best.id,
+                stances[best.stance] == 0,
+                districts[best.district] == 0,
+                roles[best.role] == 0,
+                tuple(sorted(set(best.article_ids) - covered)),
+            )
+        )
         stances[best.stance] += 1
         districts[best.district] += 1
         roles[best.role] += 1
@@ -73,13 +86,19 @@ def contested_articles(consultation_id: int, limit: int = 5) -> list[Contested]:
     if build is None:
         return []
     per_article = build.stats.get("articles", {})
-    themes = db.session.scalars(sa.select(Theme).where(
-        Theme.consultation_id == consultation_id, Theme.retired.is_(False), Theme.article_id.is_not(None))).all()
+    themes = db.session.scalars(
+        sa.select(Theme).where(
+            Theme.consultation_id == consultation_id, Theme.retired.is_(False), Theme.article_id.is_not(None)
+        )
+    ).all()
     theme_count, opposing = Counter(), Counter()
     for theme in themes:
         theme_count[theme.article_id] += 1
         opposing[theme.article_id] += (theme.kinds or {}).get("oppose", 0) + (theme.kinds or {}).get("delete", 0)
-    found = [Contested(int(key), counts.get("total", 0), theme_count[int(key)], opposing[int(key)])
-             for key, counts in per_article.items() if key != "general"]
+    found = [
+        Contested(int(key), counts.get("total", 0), theme_count[int(key)], opposing[int(key)])
+        for key, counts in per_article.items()
+        if key != "general"
+    ]
     found.sort(key=lambda c: (-c.score, c.article_id))
     return found[:limit]

@@ -1,4 +1,5 @@
 """The public announcement of a hearing (听证公告), registration, and the registration receipt."""
+
 from __future__ import annotations
 
 from flask import abort, current_app, redirect, render_template, url_for
@@ -33,8 +34,9 @@ def _articles(hearing: Hearing):
 def _render(hearing: Hearing, form: RegistrationForm, status: int = 200):
     articles = _articles(hearing)
     form.articles.choices = options((a.article_id, a.number) for a in articles)
-    return render_template("hearings/announcement.html", hearing=hearing, articles=articles, form=form,
-                           now=utcnow()), status
+    return render_template(
+        "hearings/announcement.html", hearing=hearing, articles=articles, form=form, now=utcnow()
+    ), status
 
 
 @public
@@ -50,12 +52,19 @@ def register(hearing_id: int):
     form.articles.choices = options((a.article_id, a.number) for a in _articles(hearing))
     if form.validate_on_submit():
         data = services.RegistrationInput(
-            kind=form.kind.data, name=form.name.data, article_ids=tuple(form.articles.data or ()),
-            stance=form.stance.data or None, summary=form.summary.data or "", district=form.district.data or "",
-            role=form.role.data, contact=form.contact.data or "")
+            kind=form.kind.data,
+            name=form.name.data,
+            article_ids=tuple(form.articles.data or ()),
+            stance=form.stance.data or None,
+            summary=form.summary.data or "",
+            district=form.district.data or "",
+            role=form.role.data,
+            contact=form.contact.data or "",
+        )
         try:
             registration, _created = services.register(
-                hearing, data, token=form.token.data or "", cipher=contact_cipher())
+                hearing, data, token=form.token.data or "", cipher=contact_cipher()
+            )
         except services.HearingError as error:
             refuse(form.summary, error_message(error.code, **error.detail))
         else:
@@ -72,5 +81,6 @@ def receipt(receipt: str):
     if registration is None:
         abort(404)
     numbers = {a.article_id: a.number for a in _articles(registration.hearing)}
-    return render_template("hearings/receipt.html", registration=registration, hearing=registration.hearing,
-                           numbers=numbers)
+    return render_template(
+        "hearings/receipt.html", registration=registration, hearing=registration.hearing, numbers=numbers
+    )

@@ -1,4 +1,5 @@
 """Read-side of hearings: lists and counts the organizer's pages show."""
+
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -18,27 +19,45 @@ def consultations_open_to_hearings() -> list[Consultation]:
 
 def registration_counts(hearing_id: int) -> dict[str, int]:
     """Registrations by kind (speaker / observer)."""
-    return dict(db.session.execute(sa.select(Registration.kind, sa.func.count())
-                                   .where(Registration.hearing_id == hearing_id).group_by(Registration.kind)).all())
+    return dict(
+        db.session.execute(
+            sa.select(Registration.kind, sa.func.count())
+            .where(Registration.hearing_id == hearing_id)
+            .group_by(Registration.kind)
+        ).all()
+    )
 
 
 def speaker_applicants(hearing_id: int) -> list[Registration]:
     """Who applied to speak and has not withdrawn, first come first."""
-    return list(db.session.scalars(sa.select(Registration).where(
-        Registration.hearing_id == hearing_id, Registration.kind == "speaker", Registration.state != "withdrawn")
-        .order_by(Registration.created_at)))
+    return list(
+        db.session.scalars(
+            sa.select(Registration)
+            .where(
+                Registration.hearing_id == hearing_id, Registration.kind == "speaker", Registration.state != "withdrawn"
+            )
+            .order_by(Registration.created_at)
+        )
+    )
 
 
 def selected_speakers(hearing_id: int) -> list[Registration]:
-    return list(db.session.scalars(sa.select(Registration).filter_by(hearing_id=hearing_id, state="selected")
-                                   .order_by(Registration.created_at)))
+    return list(
+        db.session.scalars(
+            sa.select(Registration).filter_by(hearing_id=hearing_id, state="selected").order_by(Registration.created_at)
+        )
+    )
 
 
 def participants(hearing_id: int) -> list[Registration]:
     """Selected speakers and applicants still waiting, speakers first (the record and the report)."""
-    return list(db.session.scalars(sa.select(Registration).where(
-        Registration.hearing_id == hearing_id, Registration.state.in_(("selected", "applied")))
-        .order_by(Registration.kind.desc(), Registration.created_at)))
+    return list(
+        db.session.scalars(
+            sa.select(Registration)
+            .where(Registration.hearing_id == hearing_id, Registration.state.in_(("selected", "applied")))
+            .order_by(Registration.kind.desc(), Registration.created_at)
+        )
+    )
 
 
 def registration_by_receipt(receipt: str) -> Registration | None:

@@ -1,4 +1,5 @@
 """After the meeting: attendance, minutes per item, the hearing report and its .docx."""
+
 from __future__ import annotations
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
@@ -24,14 +25,17 @@ def record(hearing_id: int):
             abort(400)
         present = {int(i) for i in request.form.getlist("attended") if i.isdigit()}
         services.record(
-            hearing, attended={r.id: r.id in present for r in registrations},
+            hearing,
+            attended={r.id: r.id in present for r in registrations},
             minutes={item.id: request.form.get(f"minutes-{item.id}", "")[:50000] for item in hearing.items},
-            report=request.form.get("report", "")[:100000])
+            report=request.form.get("report", "")[:100000],
+        )
         flash(_("会议记录已保存。"), "success")
         return redirect(url_for("hearings_admin.record", hearing_id=hearing.id))
     numbers = {a.article_id: a for a in load_structure(hearing.consultation.version_id).articles}
-    return render_template("hearings/record.html", hearing=hearing, registrations=registrations, numbers=numbers,
-                           action=ActionForm())
+    return render_template(
+        "hearings/record.html", hearing=hearing, registrations=registrations, numbers=numbers, action=ActionForm()
+    )
 
 
 @roles_required("organizer", "drafter")

@@ -1,4 +1,5 @@
 """The 听证报告 as .docx: facts of the meeting, attendance, minutes by item with the article, the report."""
+
 from __future__ import annotations
 
 import io
@@ -16,8 +17,13 @@ from consult.hearings.labels import KIND_LABELS, STANCE_LABELS
 from consult.hearings.models import Hearing
 
 
-def hearing_report_docx(title: str, facts: list[tuple[str, str]], attendance: list[tuple[str, str]],
-                        items: list[tuple[str, str, str]], report: str) -> bytes:
+def hearing_report_docx(
+    title: str,
+    facts: list[tuple[str, str]],
+    attendance: list[tuple[str, str]],
+    items: list[tuple[str, str, str]],
+    report: str,
+) -> bytes:
     """items: (heading, article text or "", minutes). All strings already translated by the caller."""
     document = Document()
     heading = document.add_heading(neutralise(title), level=0)
@@ -55,11 +61,21 @@ def hearing_report_docx(title: str, facts: list[tuple[str, str]], attendance: li
 def render_hearing_report(hearing: Hearing) -> bytes:
     """The 听证报告 of one hearing, in the reader's language."""
     articles = {a.article_id: a for a in load_structure(hearing.consultation.version_id).articles}
-    facts = [(_("会议类型"), str(KIND_LABELS[hearing.kind])), (_("法规草案"), hearing.consultation.title),
-             (_("时间"), format_datetime(hearing.starts_at, "full")), (_("地点"), hearing.venue)]
-    attendance = [(r.name, (str(STANCE_LABELS.get(r.stance, "")) + " · " if r.stance else "")
-                   + (_("出席") if r.attended else _("缺席") if r.attended is False else _("未记录")))
-                  for r in queries.participants(hearing.id) if r.state == "selected" or r.kind == "observer"]
+    facts = [
+        (_("会议类型"), str(KIND_LABELS[hearing.kind])),
+        (_("法规草案"), hearing.consultation.title),
+        (_("时间"), format_datetime(hearing.starts_at, "full")),
+        (_("地点"), hearing.venue),
+    ]
+    attendance = [
+        (
+            r.name,
+            (str(STANCE_LABELS.get(r.stance, "")) + " · " if r.stance else "")
+            + (_("出席") if r.attended else _("缺席") if r.attended is False else _("未记录")),
+        )
+        for r in queries.participants(hearing.id)
+        if r.state == "selected" or r.kind == "observer"
+    ]
     items = []
     for item in sorted(hearing.items, key=lambda i: i.position):
         article = articles.get(item.article_id)

@@ -1,4 +1,5 @@
 """Every URL of hearings, in one place; the views live in agenda_views.py, public_views.py, record_views.py, staff_views.py."""
+
 from flask import Blueprint
 
 from consult.hearings import agenda_views, public_views, record_views, staff_views
@@ -13,12 +14,20 @@ hearings_admin.add_url_rule("/", view_func=staff_views.index)
 hearings_admin.add_url_rule("/new/<int:consultation_id>", view_func=staff_views.edit, methods=["GET", "POST"])
 hearings_admin.add_url_rule("/<int:hearing_id>/edit", view_func=staff_views.edit, methods=["GET", "POST"])
 hearings_admin.add_url_rule("/<int:hearing_id>", view_func=staff_views.overview)
-hearings_admin.add_url_rule("/<int:hearing_id>/status/<any(announced, closed, held, cancelled, draft):status>", view_func=staff_views.status, methods=["POST"])
+hearings_admin.add_url_rule(
+    "/<int:hearing_id>/status/<any(announced, closed, held, cancelled, draft):status>",
+    view_func=staff_views.status,
+    methods=["POST"],
+)
 hearings_admin.add_url_rule("/<int:hearing_id>/speakers", view_func=staff_views.speakers, methods=["GET", "POST"])
 hearings_admin.add_url_rule("/<int:hearing_id>/agenda", view_func=agenda_views.agenda)
 hearings_admin.add_url_rule("/<int:hearing_id>/agenda/items", view_func=agenda_views.add_item, methods=["POST"])
-hearings_admin.add_url_rule("/<int:hearing_id>/agenda/suggested", view_func=agenda_views.add_suggested, methods=["POST"])
-hearings_admin.add_url_rule("/<int:hearing_id>/agenda/items/<int:item_id>", view_func=agenda_views.edit_item, methods=["POST"])
+hearings_admin.add_url_rule(
+    "/<int:hearing_id>/agenda/suggested", view_func=agenda_views.add_suggested, methods=["POST"]
+)
+hearings_admin.add_url_rule(
+    "/<int:hearing_id>/agenda/items/<int:item_id>", view_func=agenda_views.edit_item, methods=["POST"]
+)
 hearings_admin.add_url_rule("/<int:hearing_id>/packet", view_func=agenda_views.packet_page)
 hearings_admin.add_url_rule("/<int:hearing_id>/packet.pdf", view_func=agenda_views.packet_pdf)
 hearings_admin.add_url_rule("/<int:hearing_id>/record", view_func=record_views.record, methods=["GET", "POST"])

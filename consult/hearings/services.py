@@ -1,4 +1,5 @@
 """Hearing operations. Services flush; the view or command commits."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -39,13 +40,17 @@ class HearingInput:
 def _check(data: HearingInput, consultation: Consultation) -> list[Article]:
     if data.kind not in KINDS:
         raise HearingError("unknown_kind")
-    if data.registration_opens_at and data.registration_closes_at and \
-            data.registration_closes_at <= data.registration_opens_at:
+    if (
+        data.registration_opens_at
+        and data.registration_closes_at
+        and data.registration_closes_at <= data.registration_opens_at
+    ):
         raise HearingError("window_inverted")
     if data.registration_closes_at and data.registration_closes_at > data.starts_at:
         raise HearingError("registration_after_start")
-    articles = db.session.scalars(sa.select(Article).where(
-        Article.id.in_(data.article_ids), Article.draft_id == consultation.draft_id)).all()
+    articles = db.session.scalars(
+        sa.select(Article).where(Article.id.in_(data.article_ids), Article.draft_id == consultation.draft_id)
+    ).all()
     if len(articles) != len(set(data.article_ids)):
         raise HearingError("unknown_article")
     return list(articles)
@@ -54,8 +59,17 @@ def _check(data: HearingInput, consultation: Consultation) -> list[Article]:
 def save_hearing(consultation: Consultation, data: HearingInput, hearing: Hearing | None = None) -> Hearing:
     articles = _check(data, consultation)
     hearing = hearing or Hearing(consultation_id=consultation.id)
-    for name in ("kind", "title", "starts_at", "venue", "capacity", "speaker_slots", "registration_opens_at",
-                 "registration_closes_at", "announcement"):
+    for name in (
+        "kind",
+        "title",
+        "starts_at",
+        "venue",
+        "capacity",
+        "speaker_slots",
+        "registration_opens_at",
+        "registration_closes_at",
+        "announcement",
+    ):
         setattr(hearing, name, getattr(data, name))
     hearing.title, hearing.venue = data.title.strip(), data.venue.strip()
     hearing.articles = articles
@@ -65,8 +79,13 @@ def save_hearing(consultation: Consultation, data: HearingInput, hearing: Hearin
 
 
 def set_status(hearing: Hearing, status: str) -> None:
-    allowed = {"draft": {"announced", "cancelled"}, "announced": {"closed", "cancelled", "draft"},
-               "closed": {"held", "announced", "cancelled"}, "held": set(), "cancelled": {"draft"}}
+    allowed = {
+        "draft": {"announced", "cancelled"},
+        "announced": {"closed", "cancelled", "draft"},
+        "closed": {"held", "announced", "cancelled"},
+        "held": set(),
+        "cancelled": {"draft"},
+    }
     if status not in allowed.get(hearing.status, set()):
         raise HearingError("bad_transition")
     hearing.status = status
@@ -85,8 +104,9 @@ class RegistrationInput:
     contact: str
 
 
-def register(hearing: Hearing, data: RegistrationInput, *, token: str, cipher: ContactCipher,
-             now: datetime | None = None) -> tuple[Registration, bool]:
+def register(
+    hearing: Hearing, data: RegistrationInput, *, token: str, cipher: ContactCipher, now: datetime | None = None
+) -> tuple[Registration, bool]:
     """A resident applies to speak or to attend; the same form token twice gives the same receipt."""
     existing = db.session.scalar(sa.select(Registration).filter_by(idempotency_token=token)) if token else None
     if existing is not None:
@@ -106,10 +126,17 @@ def register(hearing: Hearing, data: RegistrationInput, *, token: str, cipher: C
         raise HearingError("summary_too_long", limit=SUMMARY_LIMIT)
     contact = data.contact.strip()
     registration = Registration(
-        hearing_id=hearing.id, receipt=new_receipt(), idempotency_token=token or None, kind=data.kind,
-        name=data.name.strip()[:40], article_ids=sorted(set(data.article_ids)) if data.kind == "speaker" else [],
-        stance=data.stance if data.kind == "speaker" else None, summary=data.summary.strip(),
-        district=data.district or None, role=data.role, contact_encrypted=cipher.encrypt(contact) if contact else None,
+        hearing_id=hearing.id,
+        receipt=new_receipt(),
+        idempotency_token=token or None,
+        kind=data.kind,
+        name=data.name.strip()[:40],
+        article_ids=sorted(set(data.article_ids)) if data.kind == "speaker" else [],
+        stance=data.stance if data.kind == "speaker" else None,
+        summary=data.summary.strip(),
+        district=data.district or None,
+        role=data.role,
+        contact_encrypted=cipher.encrypt(contact) if contact else None,
     )
     db.session.add(registration)
     db.session.flush()
@@ -120,8 +147,11 @@ def apply_selection(actor, hearing: Hearing, selected: dict[int, str]) -> None:
     """Record who speaks and why; everyone else who applied to speak is told they were not selected."""
     if len(selected) > hearing.speaker_slots:
         raise HearingError("too_many_speakers", slots=hearing.speaker_slots)
-    applicants = db.session.scalars(sa.select(Registration).where(
-        Registration.hearing_id == hearing.id, Registration.kind == "speaker", Registration.state != "withdrawn")).all()
+    applicants = db.session.scalars(
+        sa.select(Registration).where(
+            Registration.hearing_id == hearing.id, Registration.kind == "speaker", Registration.state != "withdrawn"
+        )
+    ).all()
     if not set(selected) <= {r.id for r in applicants}:
         raise HearingError("unknown_registration")
     now = utcnow()
@@ -139,25 +169,45 @@ def _bump(hearing: Hearing, revision: int | None) -> None:
     hearing.revision += 1
 
 
-def add_item(hearing: Hearing, *, title: str, article_id: int | None, duration: int, questions: str,
-             revision: int | None) -> AgendaItem:
+def add_item(
+    hearing: Hearing, *, title: str, article_id: int | None, duration: int, questions: str, revision: int | None
+) -> AgendaItem:
     _bump(hearing, revision)
     if not title.strip():
         raise HearingError("title_missing")
     if not 1 <= duration <= 480:
         raise HearingError("bad_duration")
-    if article_id is not None and db.session.scalar(sa.select(Article.id).where(
-            Article.id == article_id, Article.draft_id == hearing.consultation.draft_id)) is None:
+    if (
+        article_id is not None
+        and db.session.scalar(
+            sa.select(Article.id).where(Article.id == article_id, Article.draft_id == hearing.consultation.draft_id)
+        )
+        is None
+    ):
         raise HearingError("unknown_article")
-    item = AgendaItem(hearing_id=hearing.id, title=title.strip()[:200], article_id=article_id,
-                      duration_minutes=duration, questions=questions.strip(), position=len(hearing.items) + 1)
+    item = AgendaItem(
+        hearing_id=hearing.id,
+        title=title.strip()[:200],
+        article_id=article_id,
+        duration_minutes=duration,
+        questions=questions.strip(),
+        position=len(hearing.items) + 1,
+    )
     db.session.add(item)
     db.session.flush()
     return item
 
 
-def update_item(hearing: Hearing, item: AgendaItem, *, title: str, duration: int, questions: str,
-                speaker_ids: list[int], revision: int | None) -> None:
+def update_item(
+    hearing: Hearing,
+    item: AgendaItem,
+    *,
+    title: str,
+    duration: int,
+    questions: str,
+    speaker_ids: list[int],
+    revision: int | None,
+) -> None:
     _bump(hearing, revision)
     if not title.strip():
         raise HearingError("title_missing")

@@ -1,4 +1,5 @@
 """Organizers' pages: create a hearing, announce it, select speakers, record the meeting."""
+
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -23,8 +24,9 @@ organizer = roles_required("organizer")
 
 @organizer
 def index():
-    return render_template("hearings/index.html", hearings=queries.all_hearings(),
-                           consultations=queries.consultations_open_to_hearings())
+    return render_template(
+        "hearings/index.html", hearings=queries.all_hearings(), consultations=queries.consultations_open_to_hearings()
+    )
 
 
 def _form_choices(form: HearingForm, consultation: Consultation) -> None:
@@ -33,11 +35,17 @@ def _form_choices(form: HearingForm, consultation: Consultation) -> None:
 
 def _input(form: HearingForm) -> services.HearingInput:
     return services.HearingInput(
-        kind=form.kind.data, title=form.title.data, starts_at=from_city_naive(form.starts_at.data),
-        venue=form.venue.data, capacity=form.capacity.data, speaker_slots=form.speaker_slots.data,
+        kind=form.kind.data,
+        title=form.title.data,
+        starts_at=from_city_naive(form.starts_at.data),
+        venue=form.venue.data,
+        capacity=form.capacity.data,
+        speaker_slots=form.speaker_slots.data,
         registration_opens_at=from_city_naive(form.registration_opens_at.data),
         registration_closes_at=from_city_naive(form.registration_closes_at.data),
-        announcement=form.announcement.data or "", article_ids=tuple(form.articles.data or ()))
+        announcement=form.announcement.data or "",
+        article_ids=tuple(form.articles.data or ()),
+    )
 
 
 @organizer
@@ -58,8 +66,9 @@ def edit(consultation_id: int | None = None, hearing_id: int | None = None):
         else:
             flash(_("会议信息已保存。"), "success")
             return redirect(url_for("hearings_admin.overview", hearing_id=saved.id))
-    return render_template("hearings/edit.html", form=form, hearing=hearing, consultation=consultation), \
-        422 if form.errors else 200
+    return render_template(
+        "hearings/edit.html", form=form, hearing=hearing, consultation=consultation
+    ), 422 if form.errors else 200
 
 
 @organizer
@@ -91,8 +100,11 @@ def speakers(hearing_id: int):
     if request.method == "POST":
         if not ActionForm().validate_on_submit():
             abort(400)
-        chosen = {int(i): request.form.get(f"reason-{i}", "") for i in request.form.getlist("selected")
-                  if i.isdigit() and len(i) < 12}
+        chosen = {
+            int(i): request.form.get(f"reason-{i}", "")
+            for i in request.form.getlist("selected")
+            if i.isdigit() and len(i) < 12
+        }
         try:
             services.apply_selection(current_user, hearing, chosen)
         except services.HearingError as error:
@@ -101,9 +113,19 @@ def speakers(hearing_id: int):
         else:
             flash(_("陈述人名单已保存，遴选理由已记录。"), "success")
             return redirect(url_for("hearings_admin.speakers", hearing_id=hearing.id))
-    proposal = planning.propose_speakers([
-        planning.Applicant(a.id, a.stance, a.district, a.role, tuple(a.article_ids), a.created_at)
-        for a in applicants], hearing.speaker_slots)
+    proposal = planning.propose_speakers(
+        [
+            planning.Applicant(a.id, a.stance, a.district, a.role, tuple(a.article_ids), a.created_at)
+            for a in applicants
+        ],
+        hearing.speaker_slots,
+    )
     numbers = {a.article_id: a.number for a in load_structure(hearing.consultation.version_id).articles}
-    return render_template("hearings/speakers.html", hearing=hearing, applicants=applicants, numbers=numbers,
-                           proposal={p.id: p for p in proposal}, action=ActionForm()), status
+    return render_template(
+        "hearings/speakers.html",
+        hearing=hearing,
+        applicants=applicants,
+        numbers=numbers,
+        proposal={p.id: p for p in proposal},
+        action=ActionForm(),
+    ), status

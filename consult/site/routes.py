@@ -1,4 +1,5 @@
 """Every URL of site, in one place; the views live in views.py."""
+
 from flask import Blueprint
 
 from consult.site import views

@@ -1,4 +1,5 @@
 """The home page and site-wide preferences (language)."""
+
 from flask import current_app, has_request_context, redirect, render_template, request, url_for
 
 from consult.accounts.access import public
@@ -21,8 +22,14 @@ def home():
 def set_language(code: str):
     response = redirect(safe_next(request.args.get("next"), url_for("site.home")))
     if code in current_app.config["LANGUAGES"]:
-        response.set_cookie("lang", code, max_age=ONE_YEAR, samesite="Lax", httponly=True,
-                            secure=current_app.config["SESSION_COOKIE_SECURE"])
+        response.set_cookie(
+            "lang",
+            code,
+            max_age=ONE_YEAR,
+            samesite="Lax",
+            httponly=True,
+            secure=current_app.config["SESSION_COOKIE_SECURE"],
+        )
     return response
 
 
@@ -36,8 +43,14 @@ def set_display(option: str, state: str):
     if option in DISPLAY_OPTIONS:
         chosen = set(filter(None, request.cookies.get("display", "").split(","))) & set(DISPLAY_OPTIONS)
         chosen = chosen | {option} if state == "on" else chosen - {option}
-        response.set_cookie("display", ",".join(sorted(chosen)), max_age=ONE_YEAR, samesite="Lax", httponly=True,
-                            secure=current_app.config["SESSION_COOKIE_SECURE"])
+        response.set_cookie(
+            "display",
+            ",".join(sorted(chosen)),
+            max_age=ONE_YEAR,
+            samesite="Lax",
+            httponly=True,
+            secure=current_app.config["SESSION_COOKIE_SECURE"],
+        )
     return response
 
 

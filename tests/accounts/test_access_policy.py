@@ -1,4 +1,5 @@
 """Every route declares who may call it; staff routes refuse anonymous users and wrong roles."""
+
 import re
 
 import pytest
@@ -9,11 +10,26 @@ from consult.accounts.models import ROLES
 # Routes residents may use. Anything else must be staff-only; a new public route has to be added here
 # on purpose, so that no staff page becomes public by accident.
 EXPECTED_PUBLIC = {
-    "static", "site.home", "site.set_language", "site.set_display", "site.healthz", "accounts.login",
-    "drafts.draft", "drafts.article", "drafts.memo", "drafts.search",
-    "comments.comment_on_article", "comments.comment_on_draft", "comments.thanks", "comments.lookup",
-    "comments.receipt", "digests.report", "digests.open_data",
-    "hearings.announcement", "hearings.register", "hearings.receipt",
+    "static",
+    "site.home",
+    "site.set_language",
+    "site.set_display",
+    "site.healthz",
+    "accounts.login",
+    "drafts.draft",
+    "drafts.article",
+    "drafts.memo",
+    "drafts.search",
+    "comments.comment_on_article",
+    "comments.comment_on_draft",
+    "comments.thanks",
+    "comments.lookup",
+    "comments.receipt",
+    "digests.report",
+    "digests.open_data",
+    "hearings.announcement",
+    "hearings.register",
+    "hearings.receipt",
 }
 
 

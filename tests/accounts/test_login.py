@@ -43,7 +43,9 @@ def test_login_redirect_stays_on_site(client, app):
 
     create_user("d@example.org", "drafter", STAFF_PASSWORD)
     db.session.commit()
-    response = client.post("/staff/login?next=//evil.example/x", data={"email": "d@example.org", "password": STAFF_PASSWORD})
+    response = client.post(
+        "/staff/login?next=//evil.example/x", data={"email": "d@example.org", "password": STAFF_PASSWORD}
+    )
     assert response.headers["Location"].endswith("/staff/")
 
 

@@ -1,4 +1,5 @@
 """``python -m consult.analysis cluster``."""
+
 import json
 import subprocess
 import sys
@@ -49,13 +50,16 @@ def test_fixed_k_and_repeated_ids(tmp_path, capsys):
     assert "more than once" in err
 
 
-@pytest.mark.parametrize("bad_line, message", [
-    ("{not json", "line 2: invalid JSON"),
-    ("[1, 2]", "line 2: expected a JSON object"),
-    ('{"text": "没有编号"}', 'line 2: missing "id"'),
-    ('{"id": 9}', 'line 2: missing "text"'),
-    ('{"id": 9, "text": 12}', 'line 2: "text" must be a string'),
-])
+@pytest.mark.parametrize(
+    "bad_line, message",
+    [
+        ("{not json", "line 2: invalid JSON"),
+        ("[1, 2]", "line 2: expected a JSON object"),
+        ('{"text": "没有编号"}', 'line 2: missing "id"'),
+        ('{"id": 9}', 'line 2: missing "text"'),
+        ('{"id": 9, "text": 12}', 'line 2: "text" must be a string'),
+    ],
+)
 def test_malformed_jsonl_exits_non_zero_with_line_number(tmp_path, capsys, bad_line, message):
     path = _write(tmp_path, ['{"id": 1, "text": "好"}', bad_line])
     code, out, err = _run(["cluster", str(path)], capsys)
@@ -69,8 +73,13 @@ def test_missing_file_is_a_clear_error(tmp_path, capsys):
 
 def test_runs_as_a_module(tmp_path):
     path = _write(tmp_path, [json.dumps(c, ensure_ascii=False) for c in COMMENTS[:3]])
-    proc = subprocess.run([sys.executable, "-m", "consult.analysis", "cluster", str(path)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "consult.analysis", "cluster", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     assert len(proc.stdout.splitlines()) == 3
     assert proc.stderr == ""  # nothing from jieba's logger

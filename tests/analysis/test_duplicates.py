@@ -1,18 +1,21 @@
 """Exact copies and near-copies."""
+
 from consult.analysis import CommentInput, analyse
 from consult.analysis.normalize import normalize_text, skeleton
 from consult.analysis.pipeline import group_copies
 
-LETTER = ("我是翠苑小区12栋的居民张伟。坚决反对公园收取门票！城市公园是用财政资金建设的公共设施，"
-          "理应向全体市民免费开放。收费会让低收入家庭和老年人望而却步，违背了公园的公益属性。"
-          "请求删除草案中关于公园可以收取门票的规定。")
+LETTER = (
+    "我是翠苑小区12栋的居民张伟。坚决反对公园收取门票！城市公园是用财政资金建设的公共设施，"
+    "理应向全体市民免费开放。收费会让低收入家庭和老年人望而却步，违背了公园的公益属性。"
+    "请求删除草案中关于公园可以收取门票的规定。"
+)
 VARIANTS = [
     LETTER,
-    LETTER.replace("张伟", "李娜").replace("12", "7"),                      # other name and number
-    LETTER.replace("。", "！").replace("，", " , "),                         # punctuation and spacing
+    LETTER.replace("张伟", "李娜").replace("12", "7"),  # other name and number
+    LETTER.replace("。", "！").replace("，", " , "),  # punctuation and spacing
     LETTER.replace("收费会让低收入家庭和老年人望而却步，违背了公园的公益属性。", ""),  # sentence dropped
-    LETTER + "另外，公园开放时间也应当延长到晚上十一点。",                      # sentence added
-    "\u200b".join(LETTER[:40]) + LETTER[40:],                              # zero-width tricks
+    LETTER + "另外，公园开放时间也应当延长到晚上十一点。",  # sentence added
+    "\u200b".join(LETTER[:40]) + LETTER[40:],  # zero-width tricks
 ]
 DISTINCT = [
     "公园门票收费不合理，建议所有城市公园免费开放，老人和孩子更需要公园。",

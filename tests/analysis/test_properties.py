@@ -1,4 +1,5 @@
 """Properties that must hold for any input, and bulk segmentation."""
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -6,7 +7,8 @@ from consult.analysis import Tokenizer, bulk, find_article_refs, normalize_text
 from consult.analysis.normalize import _INVISIBLE_RE
 
 TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=200) | st.text(
-    alphabet="第十二三条之一款12０１２ 　\u200b，。！？公园遛狗", max_size=60)
+    alphabet="第十二三条之一款12０１２ 　\u200b，。！？公园遛狗", max_size=60
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -23,7 +25,7 @@ def test_normalize_is_idempotent_and_leaves_nothing_invisible(text):
 def test_article_refs_point_into_the_normalised_text(text):
     norm = normalize_text(text)
     for ref in find_article_refs(text):
-        assert norm[ref.start:ref.end] == ref.text and ref.ordinal > 0
+        assert norm[ref.start : ref.end] == ref.text and ref.ordinal > 0
 
 
 def test_parallel_segmentation_gives_the_same_tokens(monkeypatch):

@@ -1,4 +1,5 @@
 """consult.analysis is pure: no web framework, no database, no web modules of consult."""
+
 import ast
 import json
 import subprocess
@@ -7,8 +8,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "consult" / "analysis"
-FORBIDDEN = ("flask", "flask_sqlalchemy", "flask_wtf", "flask_babel", "flask_login", "flask_migrate",
-             "flask_limiter", "sqlalchemy", "wtforms", "werkzeug", "jinja2", "alembic")
+FORBIDDEN = (
+    "flask",
+    "flask_sqlalchemy",
+    "flask_wtf",
+    "flask_babel",
+    "flask_login",
+    "flask_migrate",
+    "flask_limiter",
+    "sqlalchemy",
+    "wtforms",
+    "werkzeug",
+    "jinja2",
+    "alembic",
+)
 ALLOWED_THIRD_PARTY = {"jieba", "numpy", "scipy", "sklearn"}
 
 
@@ -58,9 +71,12 @@ def test_no_module_of_the_package_imports_the_web_layer():
     offenders = {}
     for path in PACKAGE.rglob("*.py"):
         bad = [name for name in _imports(path) if _is_forbidden(name)]
-        third = [name for name in _imports(path)
-                 if name.split(".")[0] not in sys.stdlib_module_names | ALLOWED_THIRD_PARTY
-                 and not name.startswith("consult.analysis")]
+        third = [
+            name
+            for name in _imports(path)
+            if name.split(".")[0] not in sys.stdlib_module_names | ALLOWED_THIRD_PARTY
+            and not name.startswith("consult.analysis")
+        ]
         if bad or third:
             offenders[str(path.relative_to(ROOT))] = bad + third
     assert offenders == {}

@@ -1,4 +1,5 @@
 """Normalising, segmentation and the jieba tokenizer the package owns."""
+
 import sys
 import threading
 import unicodedata
@@ -21,9 +22,13 @@ def test_normalize_handles_empty_and_none():
 
 
 def test_invisible_ranges_cover_every_format_character():
-    missing = [hex(cp) for cp in range(sys.maxunicode + 1)
-               if unicodedata.category(chr(cp)) in ("Cf", "Cc") and chr(cp) not in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85"
-               and not _INVISIBLE_RE.fullmatch(chr(cp))]
+    missing = [
+        hex(cp)
+        for cp in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(cp)) in ("Cf", "Cc")
+        and chr(cp) not in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85"
+        and not _INVISIBLE_RE.fullmatch(chr(cp))
+    ]
     assert missing == []
 
 
@@ -57,6 +62,7 @@ def test_tokenizer_survives_a_very_long_comment(tokenizer):
 
 def test_global_jieba_dictionary_is_untouched():
     import jieba
+
     before = (jieba.dt.initialized, len(getattr(jieba.dt, "FREQ", {})), jieba.dt.total)
     Tokenizer(extra_terms=("一个不存在的条例术语",)).tokens("一个不存在的条例术语")
     assert (jieba.dt.initialized, len(getattr(jieba.dt, "FREQ", {})), jieba.dt.total) == before

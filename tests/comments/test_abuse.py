@@ -1,4 +1,5 @@
 """CSRF on every form, and per-IP rate limits (shared through Redis when configured)."""
+
 import os
 
 import pytest
@@ -35,8 +36,7 @@ def test_missing_or_forged_csrf_token_is_refused(client):
 def test_comment_rate_limit_per_address(client):
     make_draft(articles=3)
     token = _token(client)
-    codes = [client.post(URL, data={**comment_form(token=f"t{n}"), "csrf_token": token}).status_code
-             for n in range(5)]
+    codes = [client.post(URL, data={**comment_form(token=f"t{n}"), "csrf_token": token}).status_code for n in range(5)]
     assert codes == [303, 303, 303, 429, 429]
     assert db.session.scalar(db.select(db.func.count(Comment.id))) == 3
 

@@ -1,4 +1,5 @@
 """Moderators approve, reject, redact and record; every action is logged; nothing is deleted."""
+
 from consult.comments.models import Comment, ModerationEvent
 from consult.extensions import db
 
@@ -16,8 +17,12 @@ def test_bulk_approve_and_reject_with_reason_are_logged(client, login):
     moderator = login("moderator")
     url = f"/staff/consultations/{consultation.id}/comments/bulk"
     assert client.post(url, data={"ids": [c.id for c in good], "action": "approve"}).status_code == 302
-    assert client.post(url, data={"ids": [spam.id], "action": "reject", "reason": "advertising",
-                                  "note": "商业广告"}).status_code == 302
+    assert (
+        client.post(
+            url, data={"ids": [spam.id], "action": "reject", "reason": "advertising", "note": "商业广告"}
+        ).status_code
+        == 302
+    )
     assert {c.state for c in good} == {"approved"}
     assert spam.state == "rejected" and spam.reject_reason == "advertising"
     assert len(_events("approve")) == 3
@@ -41,8 +46,9 @@ def test_redaction_changes_the_public_text_and_keeps_the_original(client, login)
     consultation = make_draft(articles=3)
     comment = add_comment(consultation, 1, body="请联系我 13912345678 讨论第一条")
     login("moderator")
-    response = client.post(f"/staff/comments/{comment.id}/redact",
-                           data={"public_text": "请联系我 [已遮盖] 讨论第一条", "note": "电话号码"})
+    response = client.post(
+        f"/staff/comments/{comment.id}/redact", data={"public_text": "请联系我 [已遮盖] 讨论第一条", "note": "电话号码"}
+    )
     assert response.status_code == 302
     page = client.get("/drafts/test-draft/articles/1").text
     assert "13912345678" not in page and "[已遮盖]" in page
@@ -89,9 +95,15 @@ def test_staff_record_a_letter(client, login):
     from consult.drafts.queries import load_structure
 
     article_id = load_structure(consultation.version_id).article("3").article_id
-    response = client.post(f"/staff/consultations/{consultation.id}/comments/new", data={
-        **comment_form(body="来信：建议第三条增加听证程序。", display_name="张先生"),
-        "source": "letter", "article": str(article_id), "received_on": "2026-11-20"})
+    response = client.post(
+        f"/staff/consultations/{consultation.id}/comments/new",
+        data={
+            **comment_form(body="来信：建议第三条增加听证程序。", display_name="张先生"),
+            "source": "letter",
+            "article": str(article_id),
+            "received_on": "2026-11-20",
+        },
+    )
     assert response.status_code == 302
     comment = db.session.scalar(db.select(Comment))
     assert (comment.source, comment.state, comment.article_id) == ("letter", "approved", article_id)
@@ -115,7 +127,8 @@ def test_drafter_cannot_moderate(client, login):
     consultation = make_draft(articles=3)
     comment = add_comment(consultation, 1, state="pending")
     login("drafter")
-    response = client.post(f"/staff/consultations/{consultation.id}/comments/bulk",
-                           data={"ids": [comment.id], "action": "approve"})
+    response = client.post(
+        f"/staff/consultations/{consultation.id}/comments/bulk", data={"ids": [comment.id], "action": "approve"}
+    )
     assert response.status_code == 403
     assert comment.state == "pending"

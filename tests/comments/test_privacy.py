@@ -1,5 +1,6 @@
 """Canary contact details planted in comments never reach a public page, the receipt page, an error
 page or a log line; at rest they are encrypted."""
+
 import logging
 import re
 from datetime import timedelta
@@ -11,7 +12,7 @@ from consult.comments.models import Comment
 from consult.comments.privacy import contact_cipher
 from consult.extensions import db
 
-from factories import add_comment, comment_form, make_draft
+from factories import add_comment, build_digest, comment_form, make_draft
 
 PHONE = "13987654321"
 EMAIL = "canary.resident@example.net"
@@ -40,20 +41,40 @@ def _plant_hearing_and_report(consultation):
 
     from consult.accounts.services import create_user
     from consult.digests import services as digests
-    from consult.digests.build import run_build
     from consult.hearings import services as hearings
 
-    hearing = hearings.save_hearing(consultation, hearings.HearingInput(
-        kind="forum", title="座谈会", starts_at=consultation.closes_at + timedelta(days=5), venue="会议室", capacity=9,
-        speaker_slots=3, registration_opens_at=None, registration_closes_at=None, announcement="",
-        article_ids=()))
+    hearing = hearings.save_hearing(
+        consultation,
+        hearings.HearingInput(
+            kind="forum",
+            title="座谈会",
+            starts_at=consultation.closes_at + timedelta(days=5),
+            venue="会议室",
+            capacity=9,
+            speaker_slots=3,
+            registration_opens_at=None,
+            registration_closes_at=None,
+            announcement="",
+            article_ids=(),
+        ),
+    )
     hearing.status = "announced"
-    registration, _ = hearings.register(hearing, hearings.RegistrationInput(
-        kind="observer", name="旁听人", article_ids=(), stance=None, summary="", district="", role="citizen",
-        contact=PHONE), token="canary", cipher=contact_cipher())
-    build = digests.request_build(consultation)
-    db.session.commit()
-    run_build(build.id)
+    registration, _ = hearings.register(
+        hearing,
+        hearings.RegistrationInput(
+            kind="observer",
+            name="旁听人",
+            article_ids=(),
+            stance=None,
+            summary="",
+            district="",
+            role="citizen",
+            contact=PHONE,
+        ),
+        token="canary",
+        cipher=contact_cipher(),
+    )
+    build_digest(consultation)
     consultation.status = "closed"
     digests.publish_report(create_user("d@example.org", "drafter", "long enough pw"), consultation, "说明")
     db.session.commit()
@@ -64,8 +85,14 @@ def _public_urls(app, consultation, comments) -> list[str]:
     from consult.hearings.models import Registration
 
     hearing_receipt = db.session.scalar(db.select(Registration.receipt))
-    values = {"slug": consultation.slug, "number": "1", "receipt": comments[0].receipt, "code": "en",
-              "option": "large", "state": "on"}
+    values = {
+        "slug": consultation.slug,
+        "number": "1",
+        "receipt": comments[0].receipt,
+        "code": "en",
+        "option": "large",
+        "state": "on",
+    }
     urls = []
     for rule in app.url_map.iter_rules():
         if access_of(rule.endpoint) != PUBLIC or "GET" not in rule.methods or rule.endpoint == "static":
@@ -74,11 +101,22 @@ def _public_urls(app, consultation, comments) -> list[str]:
         path = re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", lambda m: values.get(m.group(1), "1"), path)
         urls.append(path)
     urls += [f"/receipts/{c.receipt}" for c in comments] + [f"/receipts/{c.receipt}/thanks" for c in comments]
-    urls += [f"/hearings/registrations/{hearing_receipt}", f"/drafts/{consultation.slug}/feedback", "/hearings/1",
-             f"/hearings/{db.session.scalar(db.select(Registration.hearing_id))}",
-             f"/drafts/{consultation.slug}/open-data.json", f"/drafts/{consultation.slug}/open-data.csv"]
-    urls += ["/drafts/test-draft/articles/2", "/drafts/test-draft/articles/3", "/drafts/test-draft?page=1",
-             "/drafts/test-draft/search?q=一条意见", "/receipts?number=ZZZZ", "/no-such-page"]
+    urls += [
+        f"/hearings/registrations/{hearing_receipt}",
+        f"/drafts/{consultation.slug}/feedback",
+        "/hearings/1",
+        f"/hearings/{db.session.scalar(db.select(Registration.hearing_id))}",
+        f"/drafts/{consultation.slug}/open-data.json",
+        f"/drafts/{consultation.slug}/open-data.csv",
+    ]
+    urls += [
+        "/drafts/test-draft/articles/2",
+        "/drafts/test-draft/articles/3",
+        "/drafts/test-draft?page=1",
+        "/drafts/test-draft/search?q=一条意见",
+        "/receipts?number=ZZZZ",
+        "/no-such-page",
+    ]
     return urls
 
 
@@ -102,8 +140,9 @@ def test_canary_contact_never_appears_in_public_pages_or_logs(app, client, plant
 
 def test_contact_is_encrypted_at_rest(app, planted):
     _consultation, comments = planted
-    raw = db.session.execute(db.text("SELECT contact_encrypted FROM comments WHERE id = :id"),
-                             {"id": comments[0].id}).scalar_one()
+    raw = db.session.execute(
+        db.text("SELECT contact_encrypted FROM comments WHERE id = :id"), {"id": comments[0].id}
+    ).scalar_one()
     assert PHONE.encode() not in bytes(raw)
     assert app.extensions["consult_contact_cipher"].decrypt(bytes(raw)) == PHONE
 

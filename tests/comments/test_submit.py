@@ -1,4 +1,5 @@
 """A resident comments on an article, gets a receipt, and nothing is lost, doubled or forged."""
+
 import re
 
 import pytest
@@ -53,8 +54,12 @@ def test_double_submit_stores_one_comment_with_one_receipt(client):
 def test_validation_failure_keeps_what_was_typed(client, app):
     make_draft(articles=3)
     app.config["COMMENT_MAX_CHARS"] = 10
-    response = client.post(URL, data=comment_form(body="这是一条超过十个字的意见，会被拒绝。", display_name="李先生",
-                                                  contact="13800001111", district="高新区"))
+    response = client.post(
+        URL,
+        data=comment_form(
+            body="这是一条超过十个字的意见，会被拒绝。", display_name="李先生", contact="13800001111", district="高新区"
+        ),
+    )
     assert response.status_code == 422
     assert "意见不能超过 10 个字" in response.text
     assert "这是一条超过十个字的意见，会被拒绝。" in response.text
@@ -65,7 +70,7 @@ def test_validation_failure_keeps_what_was_typed(client, app):
 def test_length_counts_characters_as_people_do(client, app):
     make_draft(articles=3)
     app.config["COMMENT_MAX_CHARS"] = 4
-    family = "\U0001F468\u200D\U0001F469\u200D\U0001F467"  # one emoji of five code points
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # one emoji of five code points
     assert client.post(URL, data=comment_form(body="好" + family + "好")).status_code == 303
 
 
@@ -134,7 +139,7 @@ def test_bad_contact_is_explained(client):
 def test_receipt_lookup_tolerates_spaces_case_and_confusable_letters(client):
     consultation = make_draft(articles=3)
     comment = add_comment(consultation, 1)
-    typed = " ".join(comment.receipt.lower()[i:i + 4] for i in (0, 4, 8)).replace("0", "o").replace("1", "l")
+    typed = " ".join(comment.receipt.lower()[i : i + 4] for i in (0, 4, 8)).replace("0", "o").replace("1", "l")
     response = client.get("/receipts", query_string={"number": typed})
     assert response.status_code == 302 and response.headers["Location"].endswith(comment.receipt)
     wrong = client.get("/receipts", query_string={"number": "ZZZZ-ZZZZ-ZZZZ"})

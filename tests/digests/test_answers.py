@@ -1,18 +1,16 @@
 """Drafters answer themes; residents see the answer on their receipt; the feedback report is public."""
+
 from consult.digests import services
-from consult.digests.build import run_build
 from consult.digests.models import Theme
 from consult.extensions import db
 
-from factories import add_comment, make_draft
+from factories import add_comment, build_digest, make_draft
 
 
 def _setup(status="open"):
     consultation = make_draft(articles=3, status=status)
     comments = [add_comment(consultation, 1, body=f"建议增加公园座椅和遮阳设施{n}") for n in range(3)]
-    build = services.request_build(consultation)
-    db.session.commit()
-    run_build(build.id)
+    build_digest(consultation)
     theme = db.session.scalars(db.select(Theme).filter_by(retired=False)).first()
     return consultation, comments, theme
 
@@ -20,8 +18,10 @@ def _setup(status="open"):
 def test_answer_reaches_the_receipt_page(client, login):
     consultation, comments, theme = _setup()
     login("drafter")
-    response = client.post(f"/staff/digests/themes/{theme.id}/answer",
-                           data={"decision": "adopted", "reason": "草案修改稿已增加座椅配置要求。", "revision": theme.revision})
+    response = client.post(
+        f"/staff/digests/themes/{theme.id}/answer",
+        data={"decision": "adopted", "reason": "草案修改稿已增加座椅配置要求。", "revision": theme.revision},
+    )
     assert response.status_code == 302
     page = client.get(f"/receipts/{comments[0].receipt}").text
     assert "采纳" in page and "草案修改稿已增加座椅配置要求。" in page and "已处理" in page
@@ -31,10 +31,14 @@ def test_two_drafters_answering_at_once_do_not_overwrite_each_other(client, logi
     _consultation, _comments, theme = _setup()
     login("drafter")
     revision = theme.revision
-    first = client.post(f"/staff/digests/themes/{theme.id}/answer",
-                        data={"decision": "adopted", "reason": "第一位的答复", "revision": revision})
-    second = client.post(f"/staff/digests/themes/{theme.id}/answer",
-                         data={"decision": "not_adopted", "reason": "第二位的答复", "revision": revision})
+    first = client.post(
+        f"/staff/digests/themes/{theme.id}/answer",
+        data={"decision": "adopted", "reason": "第一位的答复", "revision": revision},
+    )
+    second = client.post(
+        f"/staff/digests/themes/{theme.id}/answer",
+        data={"decision": "not_adopted", "reason": "第二位的答复", "revision": revision},
+    )
     assert first.status_code == 302 and second.status_code == 409
     assert "刚刚被另一位工作人员修改过" in second.text and "第二位的答复" in second.text
     db.session.refresh(theme)
@@ -44,8 +48,10 @@ def test_two_drafters_answering_at_once_do_not_overwrite_each_other(client, logi
 def test_answer_needs_a_reason(client, login):
     _consultation, _comments, theme = _setup()
     login("drafter")
-    response = client.post(f"/staff/digests/themes/{theme.id}/answer",
-                           data={"decision": "adopted", "reason": "  ", "revision": theme.revision})
+    response = client.post(
+        f"/staff/digests/themes/{theme.id}/answer",
+        data={"decision": "adopted", "reason": "  ", "revision": theme.revision},
+    )
     assert response.status_code == 422
     db.session.refresh(theme)
     assert theme.decision is None

@@ -1,4 +1,5 @@
 """Server-drawn SVG charts: well-formed, accessible, escaped, CSP-safe and deterministic."""
+
 import re
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta

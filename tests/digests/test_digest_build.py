@@ -1,26 +1,26 @@
 """Digests are built from stored tokens, survive drafters' shaping, and fail without harm."""
+
 import pytest
 
 from consult.digests import services
-from consult.digests.build import run_build
-from consult.digests.models import DigestBuild, Theme, ThemeMember
+from consult.digests.models import Theme, ThemeMember
 from consult.drafts.queries import load_structure
 from consult.extensions import db
 
-from factories import add_comment, make_draft
+from factories import add_comment, build_digest, make_draft
 
-NOISE = ["建议第二条的夜间音量限值降低到五十分贝", "广场舞音响太吵了，晚上九点后应当禁止使用音响",
-         "夜里跳舞的音乐太大声，影响老人和孩子休息", "音量应该限制在五十五分贝以内，并设置噪声监测"]
-DOGS = ["遛狗必须牵绳，狗绳长度不应超过一米五", "建议允许大型犬在规定时段入园，但必须牵绳",
-        "狗粪便不清理的要罚款，建议增加处罚条款", "宠物入园应当牵绳并及时清理粪便"]
-
-
-def _build(consultation) -> DigestBuild:
-    build = services.request_build(consultation)
-    db.session.commit()
-    run_build(build.id)
-    db.session.expire_all()
-    return db.session.get(DigestBuild, build.id)
+NOISE = [
+    "建议第二条的夜间音量限值降低到五十分贝",
+    "广场舞音响太吵了，晚上九点后应当禁止使用音响",
+    "夜里跳舞的音乐太大声，影响老人和孩子休息",
+    "音量应该限制在五十五分贝以内，并设置噪声监测",
+]
+DOGS = [
+    "遛狗必须牵绳，狗绳长度不应超过一米五",
+    "建议允许大型犬在规定时段入园，但必须牵绳",
+    "狗粪便不清理的要罚款，建议增加处罚条款",
+    "宠物入园应当牵绳并及时清理粪便",
+]
 
 
 def _article_id(consultation, number: int) -> int:
@@ -28,8 +28,11 @@ def _article_id(consultation, number: int) -> int:
 
 
 def _themes(consultation, number):
-    return db.session.scalars(db.select(Theme).filter_by(
-        consultation_id=consultation.id, article_id=_article_id(consultation, number), retired=False)).all()
+    return db.session.scalars(
+        db.select(Theme).filter_by(
+            consultation_id=consultation.id, article_id=_article_id(consultation, number), retired=False
+        )
+    ).all()
 
 
 def test_build_groups_comments_and_counts_campaigns(app):
@@ -40,7 +43,7 @@ def test_build_groups_comments_and_counts_campaigns(app):
     for n in range(6):
         add_comment(consultation, 2, body=campaign + ("" if n % 2 else f"——市民{n}"))
     add_comment(consultation, 2, body="垃圾广告", state="rejected")
-    build = _build(consultation)
+    build = build_digest(consultation)
     assert build.state == "done" and build.progress == 100
     assert build.stats["totals"]["total"] == 15 and build.stats["totals"]["rejected"] == 1
     themes = _themes(consultation, 2)
@@ -55,7 +58,7 @@ def test_small_and_empty_digests_are_sensible(app, client, login, comments):
     consultation = make_draft(articles=3)
     for n in range(comments):
         add_comment(consultation, 1, body="只有一条意见：建议增加座椅")
-    build = _build(consultation)
+    build = build_digest(consultation)
     assert build.state == "done"
     login("drafter")
     page = client.get(f"/staff/digests/{consultation.id}")
@@ -70,7 +73,7 @@ def test_all_rejected_gives_an_empty_but_working_digest(app, client, login):
     consultation = make_draft(articles=3)
     for n in range(3):
         add_comment(consultation, 1, body=f"广告{n}", state="rejected")
-    assert _build(consultation).state == "done"
+    assert build_digest(consultation).state == "done"
     assert _themes(consultation, 1) == []
     login("drafter")
     assert client.get(f"/staff/digests/{consultation.id}").status_code == 200
@@ -80,7 +83,7 @@ def test_failed_build_leaves_the_last_good_digest(app, monkeypatch):
     consultation = make_draft(articles=3)
     for text in NOISE:
         add_comment(consultation, 2, body=text)
-    good = _build(consultation)
+    good = build_digest(consultation)
     before = {(t.id, t.size, t.auto_label) for t in _themes(consultation, 2)}
     add_comment(consultation, 2, body="新来的意见：音量限值太宽松")
     from consult.digests import build as build_module
@@ -89,7 +92,7 @@ def test_failed_build_leaves_the_last_good_digest(app, monkeypatch):
         raise RuntimeError("clustering exploded")
 
     monkeypatch.setattr(build_module, "analyse", broken)
-    failed = _build(consultation)
+    failed = build_digest(consultation)
     assert failed.state == "failed" and "clustering exploded" in failed.error
     assert services.latest_build(consultation.id).id == good.id
     assert {(t.id, t.size, t.auto_label) for t in _themes(consultation, 2)} == before
@@ -99,7 +102,7 @@ def test_shaped_themes_survive_a_rebuild_and_new_comments_join_them(app, login):
     consultation = make_draft(articles=3)
     for text in NOISE + DOGS:
         add_comment(consultation, 2, body=text)
-    _build(consultation)
+    build_digest(consultation)
     drafter = login("drafter")
     themes = sorted(_themes(consultation, 2), key=lambda t: -t.size)
     noise = next(t for t in themes if any("音" in k or "分贝" in k for k in t.keywords + [t.auto_label]))
@@ -107,7 +110,7 @@ def test_shaped_themes_survive_a_rebuild_and_new_comments_join_them(app, login):
     services.answer_theme(drafter, noise, "partly_adopted", "将夜间限值写入条文。", noise.revision)
     db.session.commit()
     newcomer = add_comment(consultation, 2, body="广场舞的音量夜间应该再降低，五十分贝就够了")
-    _build(consultation)
+    build_digest(consultation)
     db.session.refresh(noise)
     assert noise.label == "广场舞噪声" and noise.decision == "partly_adopted" and not noise.retired
     member = db.session.get(ThemeMember, newcomer.id)
@@ -117,7 +120,7 @@ def test_shaped_themes_survive_a_rebuild_and_new_comments_join_them(app, login):
 def test_split_move_merge_and_misfile(app, login):
     consultation = make_draft(articles=3)
     comments = [add_comment(consultation, 2, body=text) for text in NOISE + DOGS]
-    _build(consultation)
+    build_digest(consultation)
     drafter = login("drafter")
     theme = max(_themes(consultation, 2), key=lambda t: t.size)
     members = [m.comment_id for m in db.session.scalars(db.select(ThemeMember).filter_by(theme_id=theme.id))]
@@ -130,7 +133,7 @@ def test_split_move_merge_and_misfile(app, login):
     home = db.session.get(Theme, db.session.get(ThemeMember, comments[0].id).theme_id)
     services.misfile(drafter, home, [comments[0].id], _article_id(consultation, 3))
     db.session.commit()
-    _build(consultation)
+    build_digest(consultation)
     moved = db.session.get(ThemeMember, comments[0].id)
     assert db.session.get(Theme, moved.theme_id).article_id == _article_id(consultation, 3)
 
@@ -138,7 +141,7 @@ def test_split_move_merge_and_misfile(app, login):
 def test_general_comment_naming_an_article_is_linked_back(app, client, login):
     consultation = make_draft(articles=3)
     add_comment(consultation, None, body="整体支持，但第三条的规定太笼统，建议细化。")
-    _build(consultation)
+    build_digest(consultation)
     login("drafter")
     page = client.get(f"/staff/digests/{consultation.id}/articles/{_article_id(consultation, 3)}").text
     assert "其他位置提到本条的意见" in page and "第三条的规定太笼统" in page

@@ -1,4 +1,5 @@
 """The 意见汇总表 and the comment exports, with hostile text and no leaked contact details."""
+
 import csv
 import io
 import json
@@ -6,11 +7,7 @@ import json
 import docx
 import openpyxl
 
-from consult.digests import services
-from consult.digests.build import run_build
-from consult.extensions import db
-
-from factories import add_comment, make_draft
+from factories import add_comment, build_digest, make_draft
 
 HOSTILE = '=HYPERLINK("http://evil.example","点我"), 逗号,"引号"\n换行 😀'
 
@@ -19,9 +16,7 @@ def _digest():
     consultation = make_draft(articles=3, status="closed")
     add_comment(consultation, 1, body=HOSTILE, contact="13911112222", display_name="赵女士")
     add_comment(consultation, 2, body="建议增加无障碍设施", wants_public=False)
-    build = services.request_build(consultation)
-    db.session.commit()
-    run_build(build.id)
+    build_digest(consultation)
     return consultation
 
 

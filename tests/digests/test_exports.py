@@ -1,4 +1,5 @@
 """意见汇总表 (.docx, .xlsx) and data exports (CSV, JSON): content, layout and injection safety."""
+
 import csv
 import io
 import json
@@ -23,7 +24,14 @@ HOSTILE = ('=HYPERLINK("http://evil.example","点我")', "+1", "-2", "@SUM(A1:A9
 def make_table(rows=None) -> SummaryTable:
     if rows is None:
         rows = (
-            SummaryRow("第十二条", "延长开放时间：“夏季应开放到晚上十点”", 18, "市民 18，专家学者 2", "部分采纳", "夏季延长至22时"),
+            SummaryRow(
+                "第十二条",
+                "延长开放时间：“夏季应开放到晚上十点”",
+                18,
+                "市民 18，专家学者 2",
+                "部分采纳",
+                "夏季延长至22时",
+            ),
             SummaryRow("第十二条", "夜间照明：“步道太暗”", 5, "市民 5", "采纳", ""),
             SummaryRow("第三十条", "遛狗须拴绳 🐕", 40, "市民 40", "已有规定", "见第三十一条第二款"),
             SummaryRow("总体意见", "建议增加公众参与条款", 2, "人大代表 2", "", ""),
@@ -32,8 +40,10 @@ def make_table(rows=None) -> SummaryTable:
 
 
 def expected_cells(table: SummaryTable):
-    return [[str(i), r.article, r.summary, str(r.count), r.submitters, r.decision, r.reason]
-            for i, r in enumerate(table.rows, start=1)]
+    return [
+        [str(i), r.article, r.summary, str(r.count), r.submitters, r.decision, r.reason]
+        for i, r in enumerate(table.rows, start=1)
+    ]
 
 
 def hostile_table() -> SummaryTable:
@@ -41,6 +51,7 @@ def hostile_table() -> SummaryTable:
 
 
 # -- neutralise ------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("value", [*HOSTILE, "\tcmd", "\rcmd", "\x00=cmd"])
 def test_neutralise_prefixes_formula_like_strings(value):
@@ -57,6 +68,7 @@ def test_neutralise_strips_characters_xml_forbids_but_keeps_whitespace():
 
 
 # -- .docx ---------------------------------------------------------------------------------
+
 
 def open_docx(data: bytes):
     return docx.Document(io.BytesIO(data))
@@ -137,8 +149,12 @@ def test_docx_renders_to_pdf_with_libreoffice(tmp_path):
         pytest.skip("LibreOffice is not installed")
     source = tmp_path / "summary.docx"
     source.write_bytes(summary_docx(make_table(make_table().rows * 30)))
-    subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pdf = (tmp_path / "summary.pdf").read_bytes()
     assert pdf.startswith(b"%PDF")
     pypdf = pytest.importorskip("pypdf")
@@ -149,6 +165,7 @@ def test_docx_renders_to_pdf_with_libreoffice(tmp_path):
 
 
 # -- .xlsx ---------------------------------------------------------------------------------
+
 
 def open_xlsx(data: bytes):
     return openpyxl.load_workbook(io.BytesIO(data)).active
@@ -208,7 +225,7 @@ def test_csv_has_bom_crlf_and_parses_back():
     parsed = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert parsed[0] == COLUMNS
     assert parsed[1] == ["1", "第十二条", "晚上十点关门，\n太早了", "2026-11-02"]
-    assert parsed[2] == ["2", "", "'=HYPERLINK(\"http://evil.example\")", ""]
+    assert parsed[2] == ["2", "", '\'=HYPERLINK("http://evil.example")', ""]
     assert parsed[3] == ["3", "'+1", "'@SUM(A1) -2 😀", ""]
 
 

@@ -1,5 +1,6 @@
 """A digest build really goes through huey: enqueued by the web process, run by a separate
 huey_consumer process (SQLite storage by default, Redis when CONSULT_TEST_REDIS_URL is set)."""
+
 import os
 import subprocess
 import sys
@@ -48,8 +49,12 @@ def test_build_runs_in_a_separate_worker(app, database_url, tmp_path, monkeypatc
     db.session.commit()
     tasks.enqueue(build)
     assert db.session.get(DigestBuild, build.id).state == "queued"  # nothing ran in this process
-    worker = subprocess.Popen([str(CONSUMER), "consult.worker.huey", "-w", "1", "-k", "thread"], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    worker = subprocess.Popen(
+        [str(CONSUMER), "consult.worker.huey", "-w", "1", "-k", "thread"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         state = _wait_for(build.id)
     finally:

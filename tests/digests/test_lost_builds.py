@@ -1,5 +1,6 @@
 """A build whose worker died is noticed by its stale heartbeat, marked failed (the last good
 digest stays) and tried again; a build declared lost never writes a digest afterwards."""
+
 import time
 from datetime import timedelta
 
@@ -15,8 +16,13 @@ from consult.extensions import db
 
 from factories import add_comment, make_draft
 
-TEXTS = ["夜间广场舞音量太大，建议限制到五十分贝", "建议划定专门的活动区域，远离居民楼", "音响只能用到晚上八点半",
-         "遛狗必须牵绳，狗绳不超过一米五", "宠物入园应当牵绳并及时清理粪便"]
+TEXTS = [
+    "夜间广场舞音量太大，建议限制到五十分贝",
+    "建议划定专门的活动区域，远离居民楼",
+    "音响只能用到晚上八点半",
+    "遛狗必须牵绳，狗绳不超过一米五",
+    "宠物入园应当牵绳并及时清理粪便",
+]
 
 
 def _digest():
@@ -32,16 +38,25 @@ def _digest():
 def _stuck_build(consultation, minutes_silent=10, attempt=1) -> DigestBuild:
     """What a kill -9 of the worker at 30 % leaves behind."""
     then = utcnow() - timedelta(minutes=minutes_silent)
-    stuck = DigestBuild(consultation_id=consultation.id, state="running", progress=30, stage="grouping",
-                        started_at=then, heartbeat_at=then, attempt=attempt)
+    stuck = DigestBuild(
+        consultation_id=consultation.id,
+        state="running",
+        progress=30,
+        stage="grouping",
+        started_at=then,
+        heartbeat_at=then,
+        attempt=attempt,
+    )
     db.session.add(stuck)
     db.session.commit()
     return stuck
 
 
 def _themes(consultation) -> set[tuple[int, str]]:
-    return {(t.id, t.label) for t in db.session.scalars(sa.select(Theme).filter_by(
-        consultation_id=consultation.id, retired=False))}
+    return {
+        (t.id, t.label)
+        for t in db.session.scalars(sa.select(Theme).filter_by(consultation_id=consultation.id, retired=False))
+    }
 
 
 def test_a_silent_build_is_marked_failed_and_tried_again(app):
@@ -117,8 +132,9 @@ def test_a_build_declared_lost_midway_writes_nothing(app, monkeypatch):
 
     def declared_lost_meanwhile(*args):
         with db.engine.begin() as connection:  # as the recovery on another node would
-            connection.execute(sa.update(DigestBuild).where(DigestBuild.id == build.id).values(
-                state="failed", error="worker_lost"))
+            connection.execute(
+                sa.update(DigestBuild).where(DigestBuild.id == build.id).values(state="failed", error="worker_lost")
+            )
         return real(*args)
 
     monkeypatch.setattr(build_module, "_references", declared_lost_meanwhile)

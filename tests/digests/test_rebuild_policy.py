@@ -1,4 +1,5 @@
 """Digests rebuild by themselves after enough new comments, and reading one never segments text."""
+
 import pytest
 
 from consult.digests import services, tasks
@@ -43,6 +44,9 @@ def test_digest_pages_never_segment(app, client, login, monkeypatch):
     from consult.drafts.queries import load_structure
 
     article_id = load_structure(consultation.version_id).article("1").article_id
-    for url in (f"/staff/digests/{consultation.id}", f"/staff/digests/{consultation.id}/articles/{article_id}",
-                "/drafts/test-draft/articles/1"):
+    for url in (
+        f"/staff/digests/{consultation.id}",
+        f"/staff/digests/{consultation.id}/articles/{article_id}",
+        "/drafts/test-draft/articles/1",
+    ):
         assert client.get(url).status_code == 200, url

@@ -1,4 +1,5 @@
 """`flask drafts parse` prints the agreed JSON shape; `flask drafts import` stores; bad files exit non-zero."""
+
 import json
 
 from consult.drafts.models import Consultation

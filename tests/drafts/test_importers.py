@@ -1,4 +1,5 @@
 """Uploads → text: encodings, .docx, and one test per refusal code (all bytes built here)."""
+
 from __future__ import annotations
 
 import codecs
@@ -10,13 +11,7 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from consult.drafts.importers import (
-    MAX_TEXT_BYTES,
-    MAX_UPLOAD_BYTES,
-    DraftFileError,
-    read_pasted,
-    read_upload,
-)
+from consult.drafts.importers import MAX_TEXT_BYTES, MAX_UPLOAD_BYTES, DraftFileError, read_pasted, read_upload
 
 DRAFT = "某市公园条例\n第一条 为了加强公园管理，制定本条例。\n第二条 本条例适用于本市。\n"
 
@@ -41,15 +36,18 @@ def refusal(filename: str, data: bytes) -> DraftFileError:
     return caught.value
 
 
-@pytest.mark.parametrize(("data", "encoding"), [
-    (DRAFT.encode("utf-8"), "utf-8"),
-    (codecs.BOM_UTF8 + DRAFT.encode("utf-8"), "utf-8-sig"),
-    (DRAFT.encode("utf-16"), "utf-16"),
-    (codecs.BOM_UTF16_BE + DRAFT.encode("utf-16-be"), "utf-16"),
-    (DRAFT.encode("utf-16-le"), "utf-16-le"),
-    (DRAFT.encode("utf-16-be"), "utf-16-be"),
-    (DRAFT.encode("gb18030"), "gb18030"),
-])
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (DRAFT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + DRAFT.encode("utf-8"), "utf-8-sig"),
+        (DRAFT.encode("utf-16"), "utf-16"),
+        (codecs.BOM_UTF16_BE + DRAFT.encode("utf-16-be"), "utf-16"),
+        (DRAFT.encode("utf-16-le"), "utf-16-le"),
+        (DRAFT.encode("utf-16-be"), "utf-16-be"),
+        (DRAFT.encode("gb18030"), "gb18030"),
+    ],
+)
 def test_text_encodings_are_detected_and_reported(data, encoding):
     imported = read_upload("草案.TXT", data)
     assert (imported.text, imported.encoding, imported.kind) == (DRAFT, encoding, "txt")
@@ -70,12 +68,15 @@ def test_bytes_that_decode_nowhere_are_undecodable():
     assert refusal("a.txt", "公园".encode("utf-8") + b"\xff\xfe\xff" + b"\x80" * 3).code == "undecodable"
 
 
-@pytest.mark.parametrize("data", [
-    b"%PDF-1.7\n" + b"x" * 100,
-    b"\x89PNG\r\n\x1a\n" + b"\x00" * 50,
-    b"abc\x00def\x00\x00ghi\x01\x02",
-    bytes(range(1, 32)) * 10,
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"%PDF-1.7\n" + b"x" * 100,
+        b"\x89PNG\r\n\x1a\n" + b"\x00" * 50,
+        b"abc\x00def\x00\x00ghi\x01\x02",
+        bytes(range(1, 32)) * 10,
+    ],
+)
 def test_binary_files_named_txt_are_refused(data):
     assert refusal("draft.txt", data).code == "binary"
 
@@ -113,15 +114,19 @@ def test_docx_automatic_article_numbering_is_written_out():
     document = docx.Document()
     document.add_paragraph("某市公园条例")
     numbering = document.part.numbering_part.element
-    numbering.append(parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
-        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1条"/><w:suff w:val="space"/>'
-        "</w:lvl></w:abstractNum>"))
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1条"/><w:suff w:val="space"/>'
+            "</w:lvl></w:abstractNum>"
+        )
+    )
     numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
     for text in ["为了管理，制定本条例。", "本条例适用于本市。"]:
         paragraph = document.add_paragraph(text)
-        paragraph._p.get_or_add_pPr().append(parse_xml(
-            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'))
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>')
+        )
     buffer = io.BytesIO()
     document.save(buffer)
     imported = read_upload("draft.docx", buffer.getvalue())

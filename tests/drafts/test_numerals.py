@@ -1,24 +1,35 @@
 """Chinese numerals and article numbers."""
+
 from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from consult.drafts.numerals import (
-    article_number,
-    article_slug,
-    cn_to_int,
-    int_to_cn,
-    parse_article_number,
+from consult.drafts.numerals import article_number, article_slug, cn_to_int, int_to_cn, parse_article_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("一", 1),
+        ("十", 10),
+        ("十二", 12),
+        ("二十", 20),
+        ("一十二", 12),
+        ("一百零一", 101),
+        ("一百一十", 110),
+        ("四百五十一", 451),
+        ("两百", 200),
+        ("一千", 1000),
+        ("一千零一", 1001),
+        ("一千零一十", 1010),
+        ("一万零五", 10005),
+        ("二〇二四", 2024),
+        ("12", 12),
+        ("１２", 12),
+    ],
 )
-
-
-@pytest.mark.parametrize(("text", "value"), [
-    ("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("一十二", 12), ("一百零一", 101),
-    ("一百一十", 110), ("四百五十一", 451), ("两百", 200), ("一千", 1000), ("一千零一", 1001),
-    ("一千零一十", 1010), ("一万零五", 10005), ("二〇二四", 2024), ("12", 12), ("１２", 12),
-])
 def test_cn_to_int(text, value):
     assert cn_to_int(text) == value
 
@@ -29,10 +40,22 @@ def test_cn_to_int_rejects_what_is_not_a_number(text):
         cn_to_int(text)
 
 
-@pytest.mark.parametrize(("value", "text"), [
-    (0, "零"), (1, "一"), (10, "十"), (12, "十二"), (20, "二十"), (101, "一百零一"), (110, "一百一十"),
-    (1001, "一千零一"), (1010, "一千零一十"), (10010, "一万零一十"), (100000, "十万"),
-])
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (0, "零"),
+        (1, "一"),
+        (10, "十"),
+        (12, "十二"),
+        (20, "二十"),
+        (101, "一百零一"),
+        (110, "一百一十"),
+        (1001, "一千零一"),
+        (1010, "一千零一十"),
+        (10010, "一万零一十"),
+        (100000, "十万"),
+    ],
+)
 def test_int_to_cn(value, text):
     assert int_to_cn(value) == text
 
@@ -43,10 +66,16 @@ def test_int_to_cn_round_trips(value):
     assert cn_to_int(int_to_cn(value)) == value
 
 
-@pytest.mark.parametrize(("label", "key"), [
-    ("第十二条之一", (12, 1)), ("第十二条", (12, 0)), ("第12条", (12, 0)), ("第 一百零一 条", (101, 0)),
-    ("第３条之２", (3, 2)),
-])
+@pytest.mark.parametrize(
+    ("label", "key"),
+    [
+        ("第十二条之一", (12, 1)),
+        ("第十二条", (12, 0)),
+        ("第12条", (12, 0)),
+        ("第 一百零一 条", (101, 0)),
+        ("第３条之２", (3, 2)),
+    ],
+)
 def test_parse_article_number(label, key):
     assert parse_article_number(label) == key
 

@@ -1,4 +1,5 @@
 """The structure parser and importers are pure: no Flask, SQLAlchemy or WTForms."""
+
 import subprocess
 import sys
 

@@ -1,4 +1,5 @@
 """What a resident sees: home, the draft with its table of contents, each article, memo and search."""
+
 from factories import draft_text, make_draft
 
 NESTED = """滨海市绿道条例（草案）
@@ -85,10 +86,10 @@ def test_search_finds_articles_by_words(client):
     make_draft(slug="greenway", text=NESTED)
     page = client.get("/drafts/greenway/search", query_string={"q": "机动车"}).text
     assert "/drafts/greenway/articles/4" in page
-    assert "/drafts/greenway/articles/1\"" not in page
+    assert '/drafts/greenway/articles/1"' not in page
     both = client.get("/drafts/greenway/search", query_string={"q": "绿道 公开"}).text
-    assert "/drafts/greenway/articles/3\"" in both
-    assert "/drafts/greenway/articles/4\"" not in both
+    assert '/drafts/greenway/articles/3"' in both
+    assert '/drafts/greenway/articles/4"' not in both
 
 
 def test_search_input_is_shown_back_as_text(client):

@@ -1,4 +1,5 @@
 """A drafter imports a draft, checks the parse, saves it and runs the consultation window."""
+
 import io
 import re
 from datetime import datetime
@@ -25,19 +26,23 @@ def _docx_bytes(text: str) -> bytes:
 
 
 def _upload(client, name: str, data: bytes):
-    return client.post("/staff/imports/new", data={"source": (io.BytesIO(data), name)},
-                       content_type="multipart/form-data")
+    return client.post(
+        "/staff/imports/new", data={"source": (io.BytesIO(data), name)}, content_type="multipart/form-data"
+    )
 
 
 def _count(model) -> int:
     return db.session.scalar(db.select(db.func.count()).select_from(model))
 
 
-@pytest.mark.parametrize("name,data", [
-    ("draft.txt", TEXT.encode("gb18030")),
-    ("draft.txt", b"\xef\xbb\xbf" + TEXT.replace("\n", "\r\n").encode("utf-8")),
-    ("draft.docx", _docx_bytes(TEXT)),
-])
+@pytest.mark.parametrize(
+    "name,data",
+    [
+        ("draft.txt", TEXT.encode("gb18030")),
+        ("draft.txt", b"\xef\xbb\xbf" + TEXT.replace("\n", "\r\n").encode("utf-8")),
+        ("draft.docx", _docx_bytes(TEXT)),
+    ],
+)
 def test_upload_preview_and_save(client, login, name, data):
     login("drafter")
     response = _upload(client, name, data)
@@ -45,16 +50,22 @@ def test_upload_preview_and_save(client, login, name, data):
     preview = client.get(response.headers["Location"])
     assert "共解析出 5 条" in preview.text
     assert 'value="滨海市绿道条例（草案）"' in preview.text
-    saved = client.post(response.headers["Location"], data={
-        "title": "滨海市绿道条例（草案）", "slug": "greenway", "label": "草案", "memo": "说明"})
+    saved = client.post(
+        response.headers["Location"],
+        data={"title": "滨海市绿道条例（草案）", "slug": "greenway", "label": "草案", "memo": "说明"},
+    )
     assert saved.status_code == 302
     consultation = db.session.scalar(db.select(Consultation).filter_by(slug="greenway"))
     assert consultation.status == "draft"
     version = db.session.get(DraftVersion, consultation.version_id)
     assert version.source_data == data  # the original upload is kept byte for byte
     assert _count(PendingImport) == 0
-    assert db.session.scalar(db.select(db.func.count()).where(
-        StructureNode.version_id == version.id, StructureNode.kind == "article")) == 5
+    assert (
+        db.session.scalar(
+            db.select(db.func.count()).where(StructureNode.version_id == version.id, StructureNode.kind == "article")
+        )
+        == 5
+    )
 
 
 def test_pasted_text_imports(client, login):
@@ -64,15 +75,18 @@ def test_pasted_text_imports(client, login):
     assert "共解析出 5 条" in client.get(response.headers["Location"]).text
 
 
-@pytest.mark.parametrize("name,data,message", [
-    ("empty.txt", b"", "文件是空的"),
-    ("blank.txt", b"   \n\n  ", "文件是空的"),
-    ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20, "这不是文本文件"),
-    ("fake.docx", b"this is not a zip file at all", "不是有效的 Word 文档"),
-    ("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "已加密"),
-    ("notes.txt", "今天天气很好，我们去公园散步。\n没有任何条文。".encode(), "没有找到任何条文"),
-    ("draft.pdf", b"%PDF-1.4 ...", "不支持这种文件类型"),
-])
+@pytest.mark.parametrize(
+    "name,data,message",
+    [
+        ("empty.txt", b"", "文件是空的"),
+        ("blank.txt", b"   \n\n  ", "文件是空的"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20, "这不是文本文件"),
+        ("fake.docx", b"this is not a zip file at all", "不是有效的 Word 文档"),
+        ("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "已加密"),
+        ("notes.txt", "今天天气很好，我们去公园散步。\n没有任何条文。".encode(), "没有找到任何条文"),
+        ("draft.pdf", b"%PDF-1.4 ...", "不支持这种文件类型"),
+    ],
+)
 def test_bad_files_get_a_clear_message_and_nothing_is_stored(client, login, name, data, message):
     login("drafter")
     make_draft(slug="existing")
@@ -113,8 +127,9 @@ def test_schedule_close_and_archive(client, login):
     login("drafter")
     consultation = make_draft(slug="greenway", status="draft")
     url = f"/staff/consultations/{consultation.id}"
-    response = client.post(url + "/schedule", data={
-        "schedule-opens_at": "2026-01-01T09:00", "schedule-closes_at": "2026-02-01T18:00"})
+    response = client.post(
+        url + "/schedule", data={"schedule-opens_at": "2026-01-01T09:00", "schedule-closes_at": "2026-02-01T18:00"}
+    )
     assert response.status_code == 302
     db.session.refresh(consultation)
     assert consultation.status == "open"
@@ -132,8 +147,10 @@ def test_schedule_close_and_archive(client, login):
 def test_inverted_window_is_refused(client, login):
     login("drafter")
     consultation = make_draft(slug="greenway", status="draft")
-    response = client.post(f"/staff/consultations/{consultation.id}/schedule", data={
-        "schedule-opens_at": "2026-03-01T09:00", "schedule-closes_at": "2026-02-01T18:00"})
+    response = client.post(
+        f"/staff/consultations/{consultation.id}/schedule",
+        data={"schedule-opens_at": "2026-03-01T09:00", "schedule-closes_at": "2026-02-01T18:00"},
+    )
     assert response.status_code == 422
     assert "截止时间必须晚于开始时间" in response.text
     db.session.refresh(consultation)
@@ -143,8 +160,9 @@ def test_inverted_window_is_refused(client, login):
 def test_edit_title_and_memo(client, login):
     login("drafter")
     consultation = make_draft(slug="greenway")
-    response = client.post(f"/staff/consultations/{consultation.id}",
-                           data={"title": "新的标题", "slug": "greenway-2", "memo": "新的说明"})
+    response = client.post(
+        f"/staff/consultations/{consultation.id}", data={"title": "新的标题", "slug": "greenway-2", "memo": "新的说明"}
+    )
     assert response.status_code == 302
     assert "新的说明" in client.get("/drafts/greenway-2/memo").text
     bad = client.post(f"/staff/consultations/{consultation.id}", data={"title": "x", "slug": "Bad Slug!", "memo": ""})

@@ -2,6 +2,7 @@
 
 The corpus lives outside the project (../shared/corpus); these tests skip when it is absent.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,12 +15,7 @@ from consult.drafts.structure import ParsedArticle, parse_draft
 
 CORPUS = Path(__file__).parents[2].parent / "shared/corpus"
 REGULATIONS = CORPUS / "regulations"
-NAMES = [
-    "03_beijing_gongyuan",
-    "05_luoyang_gongyuan_guangchang",
-    "10_paimaifa",
-    "12_xingfa",
-]
+NAMES = ["03_beijing_gongyuan", "05_luoyang_gongyuan_guangchang", "10_paimaifa", "12_xingfa"]
 
 
 @pytest.fixture(scope="module", params=NAMES)
@@ -48,8 +44,7 @@ def _chapters(parsed) -> list[dict]:
             for (s, t), g in groupby(group, key=lambda a: (a.section, a.section_title))
             if s is not None
         ]
-        out.append({"number": number, "title": title, "part": part, "sections": sections,
-                    "articles": _span(group)})
+        out.append({"number": number, "title": title, "part": part, "sections": sections, "articles": _span(group)})
     return out
 
 
@@ -74,8 +69,13 @@ def test_chapters_and_sections(case):
     truth, parsed = case
     got = _chapters(parsed)
     expected = [
-        {"number": c["number"], "title": c["title"], "part": c.get("part"),
-         "sections": c["sections"], "articles": c["articles"]}
+        {
+            "number": c["number"],
+            "title": c["title"],
+            "part": c.get("part"),
+            "sections": c["sections"],
+            "articles": c["articles"],
+        }
         for c in truth["chapters"]
     ]
     assert got == expected

@@ -1,4 +1,5 @@
 """Layouts real drafts arrive in, each shown by a small invented text (tests/drafts/fixtures)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -47,7 +48,11 @@ def test_lost_line_breaks_are_restored_at_sentence_boundaries():
     assert parsed.title == "青川市湖泊保护条例（征求意见稿）"
     assert numbers(parsed) == ["第一条", "第二条", "第三条", "第四条"]
     assert [(a.chapter, a.chapter_title) for a in parsed.articles] == [
-        ("第一章", "总则"), ("第一章", "总则"), ("第二章", "保护措施"), ("第二章", "保护措施")]
+        ("第一章", "总则"),
+        ("第一章", "总则"),
+        ("第二章", "保护措施"),
+        ("第二章", "保护措施"),
+    ]
     assert "依照本条例第十二条规定划定的保护范围" in parsed.articles[1].paragraphs[0].text
     assert len(parsed.articles[2].paragraphs[0].items) == 3
     assert "articles_split" in kinds(parsed)
@@ -128,8 +133,11 @@ def test_numbering_gaps_repeats_and_reversals_are_warned():
     parsed = parse_draft("某市条例\n第一条 甲。\n第二条 乙。\n第二条 丙。\n第五条 丁。\n第四条 戊。")
     assert numbers(parsed) == ["第一条", "第二条", "第二条", "第五条", "第四条"]
     found = [(w.kind, w.line, w.detail.get("found")) for w in parsed.warnings]
-    assert found == [("numbering_repeat", 4, "第二条"), ("numbering_gap", 5, "第五条"),
-                     ("numbering_order", 6, "第四条")]
+    assert found == [
+        ("numbering_repeat", 4, "第二条"),
+        ("numbering_gap", 5, "第五条"),
+        ("numbering_order", 6, "第四条"),
+    ]
     assert str(parsed.warnings[1]) == "第5行：条文编号不连续，应为第三条，实为第五条"
 
 
@@ -140,7 +148,10 @@ def test_toc_with_marker_bom_and_crlf():
     assert len(parsed.toc) == 5
     assert numbers(parsed) == ["第一条", "第二条", "第三条", "第三条之一", "第四条", "第五条"]
     assert [(a.section, a.section_title) for a in parsed.articles][2:5] == [
-        ("第一节", "认定"), ("第一节", "认定"), ("第二节", "养护")]
+        ("第一节", "认定"),
+        ("第一节", "认定"),
+        ("第二节", "养护"),
+    ]
     assert parsed.articles[0].line == 14
     assert "toc_skipped" in kinds(parsed)
 
@@ -153,12 +164,17 @@ def test_toc_without_marker_is_recognised_by_the_repeated_heading():
 
 
 def test_parts_chapters_sections_and_an_unnumbered_closing_chapter():
-    text = ("某法\n第一编 总则\n第一章 一般规定\n第一节 定义\n第一条 甲。\n第二编 分则\n"
-            "第一章 具体规定\n第二条 乙。\n附　　则\n第三条 丙。")
+    text = (
+        "某法\n第一编 总则\n第一章 一般规定\n第一节 定义\n第一条 甲。\n第二编 分则\n"
+        "第一章 具体规定\n第二条 乙。\n附　　则\n第三条 丙。"
+    )
     parsed = parse_draft(text)
     contexts = [(a.part, a.chapter, a.chapter_title, a.section) for a in parsed.articles]
-    assert contexts == [("第一编", "第一章", "一般规定", "第一节"), ("第二编", "第一章", "具体规定", None),
-                        (None, None, "附则", None)]
+    assert contexts == [
+        ("第一编", "第一章", "一般规定", "第一节"),
+        ("第二编", "第一章", "具体规定", None),
+        (None, None, "附则", None),
+    ]
 
 
 def test_annexes_after_the_last_article_are_not_articles():
@@ -166,12 +182,16 @@ def test_annexes_after_the_last_article_are_not_articles():
     parsed = parse_draft(text)
     assert numbers(parsed) == ["第一条"]
     assert [(a.title, a.text) for a in parsed.annexes] == [
-        ("附件一", "第一条 附件里的编号\n1．名录"), ("附件二", "清单")]
+        ("附件一", "第一条 附件里的编号\n1．名录"),
+        ("附件二", "清单"),
+    ]
 
 
 def test_article_headings_in_brackets_or_after_the_number():
-    text = ("某市条例\n第一条【立法目的】为了管理，制定本条例。\n第二条（适用范围）\n本条例适用于本市。\n"
-            "第三条 基本原则\n公园管理遵循公益原则。")
+    text = (
+        "某市条例\n第一条【立法目的】为了管理，制定本条例。\n第二条（适用范围）\n本条例适用于本市。\n"
+        "第三条 基本原则\n公园管理遵循公益原则。"
+    )
     parsed = parse_draft(text)
     assert [a.heading for a in parsed.articles] == ["立法目的", "适用范围", "基本原则"]
     assert [len(a.paragraphs) for a in parsed.articles] == [1, 1, 1]
@@ -217,8 +237,9 @@ def test_every_emitted_warning_kind_is_documented():
 
 def test_positions_keep_document_order_when_lines_repeat():
     parsed = parse_draft(fixture("one_line.txt"))
-    events = sorted([(h.position, h.title) for h in parsed.headings]
-                    + [(a.position, a.number) for a in parsed.articles])
+    events = sorted(
+        [(h.position, h.title) for h in parsed.headings] + [(a.position, a.number) for a in parsed.articles]
+    )
     assert [e[1] for e in events] == ["总则", "第一条", "第二条", "保护措施", "第三条", "第四条"]
 
 
@@ -226,19 +247,21 @@ def test_to_json_has_exactly_the_documented_shape():
     data = parse_draft(fixture("toc_crlf.txt")).to_json()
     assert set(data) == {"title", "articles", "warnings"}
     article = data["articles"][0]
-    assert set(article) == {"number", "part", "chapter", "chapter_title", "section", "section_title",
-                            "paragraphs"}
+    assert set(article) == {"number", "part", "chapter", "chapter_title", "section", "section_title", "paragraphs"}
     assert article["paragraphs"] == [{"text": "为了加强古树名木保护，制定本办法。", "items": []}]
     assert all(isinstance(w, str) for w in data["warnings"])
 
 
 def test_hard_wrapped_pdf_text_and_page_numbers():
-    text = ("青川市养犬管理条例（草案）\n第一条（目的和依据）\n为了规范养犬行为，保障公民健康和人身安全，根据有关法律，制定\n"
-            "本条例。\n— 1 —\n第二条 本条例自2025年1月1日起施行。")
+    text = (
+        "青川市养犬管理条例（草案）\n第一条（目的和依据）\n为了规范养犬行为，保障公民健康和人身安全，根据有关法律，制定\n"
+        "本条例。\n— 1 —\n第二条 本条例自2025年1月1日起施行。"
+    )
     parsed = parse_draft(text)
     assert numbers(parsed) == ["第一条", "第二条"]
     assert parsed.articles[0].paragraphs == (
-        Paragraph("为了规范养犬行为，保障公民健康和人身安全，根据有关法律，制定本条例。"),)
+        Paragraph("为了规范养犬行为，保障公民健康和人身安全，根据有关法律，制定本条例。"),
+    )
     assert [(w.kind, w.text) for w in parsed.warnings] == [("web_chrome", "— 1 —")]
 
 

@@ -1,4 +1,5 @@
 """Properties of parse_draft on generated texts: it never raises and never drops a character."""
+
 from __future__ import annotations
 
 import ast
@@ -12,18 +13,64 @@ from hypothesis import strategies as st
 from consult.drafts.structure import INVISIBLE, parse_draft
 
 FRAGMENTS = [
-    "某市公园条例", "（草案）", "目　　录", "第一编 总则", "第二编", "第一章　总　　则", "第二章 规划",
-    "与建设", "第一节 定义", "附则", "附　　则", "第一条", "第二条 ", "第三条　", "第十二条之一",
-    "第一百零一条", "第12条", "第１条", "第三条【适用范围】", "第四条（定义）", "为了管理，制定本条例。",
-    "依照本条例第十二条规定", "违反本条第一款第（三）项", "禁止下列行为：", "（一）攀折花木；",
-    "（二）损坏设施。", "(三)", "1．目一", "①", "附件一", "附：名录", "首页 > 立法", "来源：人大",
-    "打印本页", "关闭窗口", "分享到", "2024年1月1日通过", "。", "；", "：", " ", "\u3000", "\n", "\r\n",
-    "\r", "\ufeff", "\t", "第", "条", "章", "之", "一", "十", "百", "零",
+    "某市公园条例",
+    "（草案）",
+    "目　　录",
+    "第一编 总则",
+    "第二编",
+    "第一章　总　　则",
+    "第二章 规划",
+    "与建设",
+    "第一节 定义",
+    "附则",
+    "附　　则",
+    "第一条",
+    "第二条 ",
+    "第三条　",
+    "第十二条之一",
+    "第一百零一条",
+    "第12条",
+    "第１条",
+    "第三条【适用范围】",
+    "第四条（定义）",
+    "为了管理，制定本条例。",
+    "依照本条例第十二条规定",
+    "违反本条第一款第（三）项",
+    "禁止下列行为：",
+    "（一）攀折花木；",
+    "（二）损坏设施。",
+    "(三)",
+    "1．目一",
+    "①",
+    "附件一",
+    "附：名录",
+    "首页 > 立法",
+    "来源：人大",
+    "打印本页",
+    "关闭窗口",
+    "分享到",
+    "2024年1月1日通过",
+    "。",
+    "；",
+    "：",
+    " ",
+    "\u3000",
+    "\n",
+    "\r\n",
+    "\r",
+    "\ufeff",
+    "\t",
+    "第",
+    "条",
+    "章",
+    "之",
+    "一",
+    "十",
+    "百",
+    "零",
 ]
 
-texts = st.lists(
-    st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=8)), max_size=40,
-).map("".join)
+texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=8)), max_size=40).map("".join)
 
 
 def _non_blank(text: str) -> Counter:
@@ -60,10 +107,20 @@ def test_output_is_well_formed(text):
     assert bool(parsed.articles) != any(w.kind == "no_articles" for w in parsed.warnings)
 
 
-PURE_MODULES = ["structure.py", "numerals.py", "importers.py", "docx_lines.py", *(f"parsing/{p.name}" for p in
-                (Path(__file__).parents[2] / "consult/drafts/parsing").glob("*.py"))]
-ALLOWED = ("consult.drafts.numerals", "consult.drafts.parsing", "consult.drafts.structure", "consult.drafts.docx_lines",
-           "docx")
+PURE_MODULES = [
+    "structure.py",
+    "numerals.py",
+    "importers.py",
+    "docx_lines.py",
+    *(f"parsing/{p.name}" for p in (Path(__file__).parents[2] / "consult/drafts/parsing").glob("*.py")),
+]
+ALLOWED = (
+    "consult.drafts.numerals",
+    "consult.drafts.parsing",
+    "consult.drafts.structure",
+    "consult.drafts.docx_lines",
+    "docx",
+)
 
 
 def test_parser_and_importers_import_nothing_from_the_web_layer():
@@ -78,5 +135,6 @@ def test_parser_and_importers_import_nothing_from_the_web_layer():
             else:
                 continue
             for module in modules:
-                assert (module.split(".")[0] in sys.stdlib_module_names
-                        or module.startswith(ALLOWED)), f"{name} imports {module}"
+                assert module.split(".")[0] in sys.stdlib_module_names or module.startswith(ALLOWED), (
+                    f"{name} imports {module}"
+                )

@@ -4,6 +4,7 @@ One live server (its own throw-away database, the demo loaded once) and one brow
 session; each test opens its own browser contexts, so cookies never leak from one test to the next.
 Screenshots of the key steps land in test-artifacts/e2e/ (git-ignored).
 """
+
 from __future__ import annotations
 
 import logging
@@ -28,8 +29,14 @@ from consult.extensions import db
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "e2e"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 WIDTHS = (390, 1280)
 
 expect.set_options(timeout=15_000)
@@ -78,14 +85,16 @@ def _throwaway_database(tmp_path_factory):
 def live_server(tmp_path_factory):
     """The app served by werkzeug in a background thread, real forms (CSRF on), digests built in the request."""
     with _throwaway_database(tmp_path_factory) as database_url:
-        app = create_app({
-            "SECRET_KEY": "e2e-secret",
-            "CONTACT_KEYS": (Fernet.generate_key().decode("ascii"),),
-            "SQLALCHEMY_DATABASE_URI": database_url,
-            "JOBS_INLINE": True,
-            "RATELIMIT_ENABLED": False,
-            "WTF_CSRF_ENABLED": True,
-        })
+        app = create_app(
+            {
+                "SECRET_KEY": "e2e-secret",
+                "CONTACT_KEYS": (Fernet.generate_key().decode("ascii"),),
+                "SQLALCHEMY_DATABASE_URI": database_url,
+                "JOBS_INLINE": True,
+                "RATELIMIT_ENABLED": False,
+                "WTF_CSRF_ENABLED": True,
+            }
+        )
         with app.app_context():
             db.create_all()
             load_demo()
@@ -93,8 +102,7 @@ def live_server(tmp_path_factory):
             db.session.remove()
         server = LiveServer("", app)
         # A view that raises shows the resident a 500 page; the test should fail with the traceback.
-        got_request_exception.connect(lambda _sender, exception, **_: server.errors.append(exception), app,
-                                      weak=False)
+        got_request_exception.connect(lambda _sender, exception, **_: server.errors.append(exception), app, weak=False)
         logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
         httpd = make_server("127.0.0.1", 0, app, threaded=True)
         server.url = f"http://127.0.0.1:{httpd.server_port}"
@@ -151,8 +159,9 @@ def new_context(browser: Browser, live_server: LiveServer):
     opened: list[BrowserContext] = []
 
     def make(width: int = 1280, **options) -> BrowserContext:
-        context = browser.new_context(base_url=live_server.url, viewport=viewport(width), locale="zh-CN",
-                                      accept_downloads=True, **options)
+        context = browser.new_context(
+            base_url=live_server.url, viewport=viewport(width), locale="zh-CN", accept_downloads=True, **options
+        )
         context.set_default_timeout(20_000)
         opened.append(context)
         return context

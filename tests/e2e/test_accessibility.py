@@ -3,6 +3,7 @@ staff pages; the comment form by keyboard alone; large text and high contrast on
 
 axe-core comes from the npm registry (package.json, `npm ci`, run by `make install`).
 """
+
 import os
 import re
 from pathlib import Path
@@ -61,11 +62,17 @@ def axe_source() -> str:
 def ids(live_server) -> dict:
     """What the paths need from the demo: a receipt, 第十二条's article id, its largest theme."""
     with live_server.database() as session:
-        receipt = session.scalar(sa.select(Comment.receipt).where(Comment.consultation_id == 1, Comment.state == "approved",
-                                                                  Comment.wants_public.is_(True)).order_by(Comment.id))
+        receipt = session.scalar(
+            sa.select(Comment.receipt)
+            .where(Comment.consultation_id == 1, Comment.state == "approved", Comment.wants_public.is_(True))
+            .order_by(Comment.id)
+        )
         article_12 = load_structure(session.get(Consultation, 1).version_id).article("12").article_id
-        theme = session.scalar(sa.select(Theme.id).where(Theme.article_id == article_12, Theme.retired.is_(False))
-                               .order_by(Theme.size.desc()))
+        theme = session.scalar(
+            sa.select(Theme.id)
+            .where(Theme.article_id == article_12, Theme.retired.is_(False))
+            .order_by(Theme.size.desc())
+        )
     return {"receipt": receipt, "article_12": article_12, "theme": theme}
 
 
@@ -79,8 +86,9 @@ def reader(browser, live_server, sign_in):
         if key not in pages:
             # axe is injected as an inline <script>, which the site's CSP (script-src 'self') rightly
             # refuses; these contexts alone bypass the CSP. The journeys run with it in force.
-            context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900},
-                                          locale="zh-CN", bypass_csp=True)
+            context = browser.new_context(
+                base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="zh-CN", bypass_csp=True
+            )
             page = context.new_page()
             page.goto(f"/language/{language}?next=/")
             for option in display:
@@ -104,8 +112,10 @@ def check_axe(page: Page, source: str, name: str, log: dict) -> None:
     for violation in results["violations"]:
         nodes = violation["nodes"]
         targets = "; ".join(" ".join(node["target"]) for node in nodes[:3])
-        line = f"{name}: [{violation['impact']}] {violation['id']}: {violation['help']} " \
-               f"({len(nodes)} nodes: {targets} — {nodes[0]['html'][:120]})"
+        line = (
+            f"{name}: [{violation['impact']}] {violation['id']}: {violation['help']} "
+            f"({len(nodes)} nodes: {targets} — {nodes[0]['html'][:120]})"
+        )
         (failing if violation["impact"] in FAILING_IMPACTS else log["findings"]).append(line)
     assert not failing, "axe found serious or critical violations:\n" + "\n".join(failing)
 
@@ -206,8 +216,9 @@ def _assert_still_on_and_fits(page: Page, option: str, standard_size: float) -> 
     if option == "large":
         assert _font_size(page) >= 1.5 * standard_size - 0.01, (page.url, _font_size(page), standard_size)
     else:
-        colours = page.evaluate("() => [getComputedStyle(document.body).backgroundColor, "
-                                "getComputedStyle(document.body).color]")
+        colours = page.evaluate(
+            "() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]"
+        )
         assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"], (page.url, colours)
 
 

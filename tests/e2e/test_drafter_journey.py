@@ -1,4 +1,5 @@
 """A drafter imports a Word draft, opens it for comment, answers the residents and downloads the summary table."""
+
 import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo

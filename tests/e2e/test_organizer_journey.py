@@ -1,4 +1,5 @@
 """An organizer announces a hearing, a resident applies to speak, the organizer picks speakers and prints the packet."""
+
 import io
 import re
 from datetime import datetime, timedelta

@@ -1,4 +1,5 @@
 """A resident comments on 第十二条, keeps the receipt, and later reads the legislature's answer there."""
+
 import re
 import secrets
 
@@ -9,8 +10,9 @@ from consult.comments.models import Comment
 from consult.digests.models import Theme, ThemeMember
 
 
-def test_resident_comment_is_received_answered_and_shown_on_the_receipt(width, new_context, staff_page, live_server,
-                                                                         shots):
+def test_resident_comment_is_received_answered_and_shown_on_the_receipt(
+    width, new_context, staff_page, live_server, shots
+):
     shot = shots("resident", width)
     mark = f"E2E{secrets.token_hex(4)}"
     body = f"建议在第十二条中明确广场舞音响的音量上限，并在夜间八点半后停止使用扩音设备。{mark}"
@@ -66,8 +68,11 @@ def test_resident_comment_is_received_answered_and_shown_on_the_receipt(width, n
     expect(drafter.locator(".card-meta")).to_contain_text("摘要生成于")
     with live_server.database() as session:  # which theme the clustering put the comment in
         theme_id, article_id = session.execute(
-            sa.select(Theme.id, Theme.article_id).join(ThemeMember, ThemeMember.theme_id == Theme.id)
-            .join(Comment, Comment.id == ThemeMember.comment_id).where(Comment.receipt == receipt)).one()
+            sa.select(Theme.id, Theme.article_id)
+            .join(ThemeMember, ThemeMember.theme_id == Theme.id)
+            .join(Comment, Comment.id == ThemeMember.comment_id)
+            .where(Comment.receipt == receipt)
+        ).one()
     drafter.goto(f"/staff/digests/1/articles/{article_id}")
     expect(drafter.get_by_role("heading", level=1)).to_have_text("第十二条的意见摘要")
     shot(drafter, "article-digest")

@@ -1,4 +1,5 @@
 """Residents register for a hearing; organizers select speakers, build the agenda and record it."""
+
 import io
 from datetime import datetime, timedelta, timezone
 
@@ -13,8 +14,17 @@ from factories import make_draft, make_hearing
 
 def _form(hearing, **fields):
     article = hearing.articles[0].id
-    data = {"kind": "speaker", "name": "王五", "articles": [article], "stance": "amend", "summary": "建议修改第一条",
-            "district": "港湾区", "role": "citizen", "contact": "13700001111", "token": "reg-1"}
+    data = {
+        "kind": "speaker",
+        "name": "王五",
+        "articles": [article],
+        "stance": "amend",
+        "summary": "建议修改第一条",
+        "district": "港湾区",
+        "role": "citizen",
+        "contact": "13700001111",
+        "token": "reg-1",
+    }
     data.update(fields)
     return data
 
@@ -55,10 +65,19 @@ def test_draft_hearing_is_not_public(client):
 
 def test_proposal_balances_viewpoints_districts_and_articles():
     now = datetime(2026, 1, 1, tzinfo=timezone.utc)
-    applicants = [planning.Applicant(i, stance, district, "citizen", articles, now + timedelta(minutes=i))
-                  for i, (stance, district, articles) in enumerate([
-                      ("for", "A", (1,)), ("for", "A", (1,)), ("for", "A", (1,)),
-                      ("against", "B", (1,)), ("amend", "C", (2,)), ("for", "D", (2,))])]
+    applicants = [
+        planning.Applicant(i, stance, district, "citizen", articles, now + timedelta(minutes=i))
+        for i, (stance, district, articles) in enumerate(
+            [
+                ("for", "A", (1,)),
+                ("for", "A", (1,)),
+                ("for", "A", (1,)),
+                ("against", "B", (1,)),
+                ("amend", "C", (2,)),
+                ("for", "D", (2,)),
+            ]
+        )
+    ]
     picks = planning.propose_speakers(applicants, 3)
     chosen = {p.id for p in picks}
     assert {applicants[i].stance for i in chosen} == {"for", "against", "amend"}
@@ -73,8 +92,10 @@ def test_selection_is_recorded_with_reasons(client, login):
     page = client.get(f"/staff/hearings/{hearing.id}/speakers").text
     assert "checked" in page  # the proposal is pre-ticked
     ids = [r.id for r in db.session.scalars(db.select(Registration).filter_by(hearing_id=hearing.id))]
-    response = client.post(f"/staff/hearings/{hearing.id}/speakers",
-                           data={"selected": ids[:2], f"reason-{ids[0]}": "代表赞成观点", f"reason-{ids[1]}": "代表反对观点"})
+    response = client.post(
+        f"/staff/hearings/{hearing.id}/speakers",
+        data={"selected": ids[:2], f"reason-{ids[0]}": "代表赞成观点", f"reason-{ids[1]}": "代表反对观点"},
+    )
     assert response.status_code == 302
     chosen = db.session.get(Registration, ids[0])
     assert (chosen.state, chosen.selection_reason, chosen.selected_by_id) == ("selected", "代表赞成观点", organizer.id)
@@ -87,11 +108,15 @@ def test_two_organizers_editing_the_agenda(client, login):
     hearing = make_hearing()
     login("organizer")
     stale_revision = hearing.revision
-    first = client.post(f"/staff/hearings/{hearing.id}/agenda/items",
-                        data={"title": "第一位添加的议题", "duration": 15, "revision": stale_revision})
+    first = client.post(
+        f"/staff/hearings/{hearing.id}/agenda/items",
+        data={"title": "第一位添加的议题", "duration": 15, "revision": stale_revision},
+    )
     assert first.status_code == 302
-    second = client.post(f"/staff/hearings/{hearing.id}/agenda/items",
-                         data={"title": "第二位添加的议题", "duration": 15, "revision": stale_revision})
+    second = client.post(
+        f"/staff/hearings/{hearing.id}/agenda/items",
+        data={"title": "第二位添加的议题", "duration": 15, "revision": stale_revision},
+    )
     assert second.status_code == 409
     assert "刚刚被另一位工作人员修改过" in second.text and "第二位添加的议题" in second.text
     titles = db.session.scalars(db.select(AgendaItem.title).filter_by(hearing_id=hearing.id)).all()
@@ -110,11 +135,15 @@ def test_agenda_suggestion_move_and_delete(client, login):
     hearing = db.session.get(Hearing, hearing.id)
     assert len(hearing.items) == 2
     first, second = hearing.items
-    client.post(f"/staff/hearings/{hearing.id}/agenda/items/{second.id}", data={"action": "up", "revision": hearing.revision})
+    client.post(
+        f"/staff/hearings/{hearing.id}/agenda/items/{second.id}", data={"action": "up", "revision": hearing.revision}
+    )
     db.session.expire_all()
     assert db.session.get(AgendaItem, second.id).position == 1
     hearing = db.session.get(Hearing, hearing.id)
-    client.post(f"/staff/hearings/{hearing.id}/agenda/items/{first.id}", data={"action": "delete", "revision": hearing.revision})
+    client.post(
+        f"/staff/hearings/{hearing.id}/agenda/items/{first.id}", data={"action": "delete", "revision": hearing.revision}
+    )
     assert db.session.get(AgendaItem, first.id) is None
 
 
@@ -123,8 +152,14 @@ def test_record_minutes_and_export_the_report(client, login):
     login("organizer")
     registration = db.session.scalar(db.select(Registration))
     item = hearing.items[0]
-    response = client.post(f"/staff/hearings/{hearing.id}/record", data={
-        "attended": [registration.id], f"minutes-{item.id}": "甲发言：赞成本条。", "report": "听证会认为应当修改第一条。"})
+    response = client.post(
+        f"/staff/hearings/{hearing.id}/record",
+        data={
+            "attended": [registration.id],
+            f"minutes-{item.id}": "甲发言：赞成本条。",
+            "report": "听证会认为应当修改第一条。",
+        },
+    )
     assert response.status_code == 302
     assert db.session.get(Registration, registration.id).attended is True
     document = docx.Document(io.BytesIO(client.get(f"/staff/hearings/{hearing.id}/report.docx").data))
@@ -138,14 +173,33 @@ def test_create_hearing_through_the_form(client, login):
     from consult.drafts.queries import load_structure
 
     article = load_structure(consultation.version_id).article("2").article_id
-    response = client.post(f"/staff/hearings/new/{consultation.id}", data={
-        "kind": "seminar", "title": "专家论证会", "starts_at": "2026-12-30T14:30", "venue": "会议室",
-        "capacity": 20, "speaker_slots": 5, "articles": [article], "announcement": "公告"})
+    response = client.post(
+        f"/staff/hearings/new/{consultation.id}",
+        data={
+            "kind": "seminar",
+            "title": "专家论证会",
+            "starts_at": "2026-12-30T14:30",
+            "venue": "会议室",
+            "capacity": 20,
+            "speaker_slots": 5,
+            "articles": [article],
+            "announcement": "公告",
+        },
+    )
     assert response.status_code == 302
     hearing = db.session.scalar(db.select(Hearing).filter_by(title="专家论证会"))
     assert hearing.kind == "seminar" and [a.id for a in hearing.articles] == [article]
     assert hearing.starts_at == datetime(2026, 12, 30, 6, 30, tzinfo=timezone.utc)
-    bad = client.post(f"/staff/hearings/new/{consultation.id}", data={
-        "kind": "seminar", "title": "x", "starts_at": "2026-12-30T14:30", "venue": "v", "capacity": 1,
-        "speaker_slots": 1, "registration_closes_at": "2026-12-31T00:00"})
+    bad = client.post(
+        f"/staff/hearings/new/{consultation.id}",
+        data={
+            "kind": "seminar",
+            "title": "x",
+            "starts_at": "2026-12-30T14:30",
+            "venue": "v",
+            "capacity": 1,
+            "speaker_slots": 1,
+            "registration_closes_at": "2026-12-31T00:00",
+        },
+    )
     assert bad.status_code == 422 and "报名截止时间不能晚于会议开始时间" in bad.text

@@ -1,4 +1,5 @@
 """The agenda packet as PDF: Chinese text of the agenda, articles and digest quotes, an embedded CJK font."""
+
 import io
 import subprocess
 

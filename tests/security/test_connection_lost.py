@@ -1,5 +1,6 @@
 """A database connection killed during a request (pg_terminate_backend, a failover): the resident
 gets a 503 that says nothing was saved, nothing is half-written, and the retry stores one comment."""
+
 import sqlalchemy as sa
 
 from consult.comments import services
@@ -12,14 +13,17 @@ from factories import comment_form, make_draft
 def _kill_own_connection(real):
     """On PostgreSQL the request's own backend is terminated, and the service's next statement
     meets the dead connection; SQLite has no server to lose, so the same error is raised."""
+
     def submit(*args, **kwargs):
         if db.engine.dialect.name != "postgresql":
-            raise sa.exc.OperationalError("SELECT", {}, Exception("server closed the connection unexpectedly"),
-                                          connection_invalidated=True)
+            raise sa.exc.OperationalError(
+                "SELECT", {}, Exception("server closed the connection unexpectedly"), connection_invalidated=True
+            )
         pid = db.session.scalar(sa.text("SELECT pg_backend_pid()"))
         with db.engine.connect() as other:
             other.execute(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
         return real(*args, **kwargs)
+
     return submit
 
 

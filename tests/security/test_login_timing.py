@@ -1,4 +1,5 @@
 """A wrong login costs one scrypt hash whether or not the account exists: timing tells nothing."""
+
 import hashlib
 
 import pytest
@@ -22,11 +23,14 @@ def scrypt_calls(monkeypatch):
     return calls
 
 
-@pytest.mark.parametrize("email, password, active", [
-    ("nobody@example.org", "some password", True),
-    ("drafter@example.org", "wrong password", True),
-    ("drafter@example.org", STAFF_PASSWORD, False),
-])
+@pytest.mark.parametrize(
+    "email, password, active",
+    [
+        ("nobody@example.org", "some password", True),
+        ("drafter@example.org", "wrong password", True),
+        ("drafter@example.org", STAFF_PASSWORD, False),
+    ],
+)
 def test_every_refused_login_hashes_once(app, scrypt_calls, email, password, active):
     user = create_user("drafter@example.org", "drafter", STAFF_PASSWORD)
     user.active = active

@@ -1,5 +1,6 @@
 """Malformed input gets a 400/404/422 with a clear message, never a 500; nothing half-stored; and
 the error log never carries a resident's text."""
+
 import io
 import logging
 
@@ -21,11 +22,14 @@ def _count(model) -> int:
     return db.session.scalar(sa.select(sa.func.count()).select_from(model))
 
 
-@pytest.mark.parametrize("url, fields", [
-    ("/drafts/test-draft/articles/1/comments", {"body": "夜间\x00音量"}),
-    ("/drafts/test-draft/articles/1/comments", {"display_name": "张\x00三"}),
-    ("/drafts/test-draft/comments", {"body": "总体\x00意见"}),
-])
+@pytest.mark.parametrize(
+    "url, fields",
+    [
+        ("/drafts/test-draft/articles/1/comments", {"body": "夜间\x00音量"}),
+        ("/drafts/test-draft/articles/1/comments", {"display_name": "张\x00三"}),
+        ("/drafts/test-draft/comments", {"body": "总体\x00意见"}),
+    ],
+)
 def test_nul_in_a_comment_is_refused_with_a_message(client, url, fields):
     make_draft(articles=3)
     response = client.post(url, data=comment_form(**fields))
@@ -38,8 +42,16 @@ def test_nul_in_a_comment_is_refused_with_a_message(client, url, fields):
 def test_nul_in_a_hearing_registration_is_refused(client, app, fields):
     hearing = make_hearing()
     before = _count(Registration)
-    data = {"kind": "speaker", "name": "丁", "articles": [hearing.articles[0].id], "stance": "for",
-            "summary": "观点", "role": "citizen", "token": "nul-1", **fields}
+    data = {
+        "kind": "speaker",
+        "name": "丁",
+        "articles": [hearing.articles[0].id],
+        "stance": "for",
+        "summary": "观点",
+        "role": "citizen",
+        "token": "nul-1",
+        **fields,
+    }
     response = client.post(f"/hearings/{hearing.id}/register", data=data)
     assert response.status_code == 400 and NUL_MESSAGE in response.text
     assert _count(Registration) == before
@@ -55,8 +67,11 @@ def test_nul_in_search_and_paths(client):
 
 def test_nul_in_an_upload_name_or_pasted_draft(client, login):
     login("drafter")
-    upload = client.post("/staff/imports/new", data={"source": (io.BytesIO(draft_text(3).encode()), "a\x00.txt")},
-                         content_type="multipart/form-data")
+    upload = client.post(
+        "/staff/imports/new",
+        data={"source": (io.BytesIO(draft_text(3).encode()), "a\x00.txt")},
+        content_type="multipart/form-data",
+    )
     assert upload.status_code == 400 and NUL_MESSAGE in upload.text
     pasted = client.post("/staff/imports/new", data={"pasted": draft_text(3).replace("第二条", "第二\x00条")})
     assert pasted.status_code == 400 and NUL_MESSAGE in pasted.text
@@ -66,8 +81,11 @@ def test_nul_in_an_upload_name_or_pasted_draft(client, login):
 def test_a_very_long_upload_name_is_kept_short_with_its_extension(client, login):
     login("drafter")
     name = "滨海市" * 200 + ".txt"
-    response = client.post("/staff/imports/new", data={"source": (io.BytesIO(draft_text(3).encode()), name)},
-                           content_type="multipart/form-data")
+    response = client.post(
+        "/staff/imports/new",
+        data={"source": (io.BytesIO(draft_text(3).encode()), name)},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 302
     pending = db.session.scalar(sa.select(PendingImport))
     assert len(pending.filename) <= 255 and pending.filename.endswith(".txt")
@@ -90,11 +108,14 @@ def test_integers_too_large_for_the_database_are_not_found(app, client, login):
     login("admin")
     tried = 0
     for rule in app.url_map.iter_rules():
-        if "int" not in {type(c).__name__.lower().replace("databaseintegerconverter", "int")
-                         for c in rule._converters.values()}:
+        if "int" not in {
+            type(c).__name__.lower().replace("databaseintegerconverter", "int") for c in rule._converters.values()
+        }:
             continue
-        values = {name: (2**40 if type(conv).__name__ == "DatabaseIntegerConverter" else "x")
-                  for name, conv in rule._converters.items()}
+        values = {
+            name: (2**40 if type(conv).__name__ == "DatabaseIntegerConverter" else "x")
+            for name, conv in rule._converters.items()
+        }
         path = rule.rule
         for name, value in values.items():
             path = path.replace(f"<{rule._converters[name].__class__.__name__}:{name}>", str(value))
@@ -125,8 +146,17 @@ def test_a_failed_insert_never_logs_the_text_it_tried_to_write(app, client, capl
 
     @public
     def broken():
-        db.session.add(Comment(consultation_id=consultation.id, version_id=consultation.version_id, receipt="R" * 12,
-                               body=CANARY, body_normalized=CANARY, tokens="", state="bogus"))
+        db.session.add(
+            Comment(
+                consultation_id=consultation.id,
+                version_id=consultation.version_id,
+                receipt="R" * 12,
+                body=CANARY,
+                body_normalized=CANARY,
+                tokens="",
+                state="bogus",
+            )
+        )
         db.session.flush()  # violates the state check constraint
         return "unreachable"
 

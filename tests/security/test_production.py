@@ -1,5 +1,6 @@
 """A production start behind HTTPS: cookies only over HTTPS, HSTS, and X-Forwarded-* trusted only
 from the configured number of proxies."""
+
 import pytest
 from flask import request
 
@@ -38,8 +39,7 @@ def _set_cookies(response) -> dict[str, str]:
 def test_production_cookies_are_secure_and_hsts_is_sent(production):
     client = production.test_client()
     https = {"X-Forwarded-Proto": "https"}
-    login = client.post("/staff/login", data={"email": "admin@example.org", "password": STAFF_PASSWORD},
-                        headers=https)
+    login = client.post("/staff/login", data={"email": "admin@example.org", "password": STAFF_PASSWORD}, headers=https)
     assert login.status_code == 302
     assert "; Secure" in _set_cookies(login)["session"]
     assert "; Secure" in _set_cookies(client.get("/language/en", headers=https))["lang"]

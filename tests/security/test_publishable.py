@@ -1,5 +1,6 @@
 """What is printed or exported for outside eyes quotes only publishable comments: approved, and
 their authors allowed it. Canaries: one private approved comment, one pending comment."""
+
 import io
 
 import openpyxl
@@ -23,9 +24,11 @@ def canaries(app):
     private = add_comment(hearing.consultation, 1, body=PRIVATE, wants_public=False)
     pending = add_comment(hearing.consultation, 1, body=PENDING, state="pending")
     # Make the canaries the chosen quotes of the article's largest theme, as a build could.
-    theme = db.session.scalars(db.select(Theme).filter_by(consultation_id=hearing.consultation_id,
-                                                          article_id=article_id, retired=False)
-                               .order_by(Theme.size.desc())).first()
+    theme = db.session.scalars(
+        db.select(Theme)
+        .filter_by(consultation_id=hearing.consultation_id, article_id=article_id, retired=False)
+        .order_by(Theme.size.desc())
+    ).first()
     for comment in (private, pending):
         db.session.add(ThemeMember(comment_id=comment.id, theme_id=theme.id, kind="other", pinned=True))
     theme.representative_ids = [private.id, pending.id, *theme.representative_ids]
@@ -66,6 +69,7 @@ def test_feedback_report_and_summary_export_leave_them_out(client, login, canari
     assert report.status_code == 200
     assert PRIVATE not in report.text and PENDING not in report.text
     xlsx = client.get(f"/staff/digests/{consultation.id}/summary.xlsx")
-    cells = " ".join(str(c.value) for row in openpyxl.load_workbook(io.BytesIO(xlsx.data)).active.iter_rows()
-                     for c in row if c.value)
+    cells = " ".join(
+        str(c.value) for row in openpyxl.load_workbook(io.BytesIO(xlsx.data)).active.iter_rows() for c in row if c.value
+    )
     assert PRIVATE not in cells and PENDING not in cells

@@ -1,5 +1,6 @@
 """Redis unreachable (a closed port): rate limits fall back to per-process memory with one
 warning, and residents can still comment, look up receipts and register; staff can still log in."""
+
 import logging
 import socket
 
@@ -21,8 +22,11 @@ def _closed_port() -> int:
 
 @pytest.fixture
 def app_config():
-    return {"RATELIMIT_ENABLED": True, "RATELIMIT_STORAGE_URI": f"redis://127.0.0.1:{_closed_port()}/0",
-            "COMMENT_RATE_LIMIT": "3 per hour"}
+    return {
+        "RATELIMIT_ENABLED": True,
+        "RATELIMIT_STORAGE_URI": f"redis://127.0.0.1:{_closed_port()}/0",
+        "COMMENT_RATE_LIMIT": "3 per hour",
+    }
 
 
 @pytest.fixture(autouse=True)
@@ -49,8 +53,10 @@ def test_comments_are_stored_and_receipted_without_redis(client, caplog):
 
 def test_limits_still_hold_in_memory(client):
     make_draft(articles=3)
-    codes = [client.post("/drafts/test-draft/articles/1/comments", data=comment_form(token=f"m{n}")).status_code
-             for n in range(4)]
+    codes = [
+        client.post("/drafts/test-draft/articles/1/comments", data=comment_form(token=f"m{n}")).status_code
+        for n in range(4)
+    ]
     assert codes == [303, 303, 303, 429]
 
 
@@ -60,8 +66,10 @@ def test_login_and_registration_work_without_redis(app, client):
     create_user("organizer@example.org", "organizer", STAFF_PASSWORD)
     db.session.commit()
     hearing = make_hearing()
-    response = client.post(f"/hearings/{hearing.id}/register", data={
-        "kind": "observer", "name": "旁听者", "role": "citizen", "token": "redis-down"})
+    response = client.post(
+        f"/hearings/{hearing.id}/register",
+        data={"kind": "observer", "name": "旁听者", "role": "citizen", "token": "redis-down"},
+    )
     assert response.status_code == 303
     assert db.session.scalar(db.select(Registration).filter_by(idempotency_token="redis-down")) is not None
     login = client.post("/staff/login", data={"email": "organizer@example.org", "password": STAFF_PASSWORD})

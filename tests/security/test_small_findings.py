@@ -1,5 +1,6 @@
 """The smaller findings: cache headers on private pages, Retry-After, one comment budget for both
 forms, bulk moderation going back to a fixed place, registration contacts validated."""
+
 import pytest
 
 from consult.comments.models import Comment
@@ -20,16 +21,20 @@ def test_receipt_pages_are_never_cached(client):
 
 def test_registration_receipt_is_never_cached(client, app):
     hearing = make_hearing()
-    posted = client.post(f"/hearings/{hearing.id}/register",
-                         data={"kind": "observer", "name": "旁听者", "role": "citizen", "token": "cache-2"})
+    posted = client.post(
+        f"/hearings/{hearing.id}/register",
+        data={"kind": "observer", "name": "旁听者", "role": "citizen", "token": "cache-2"},
+    )
     assert client.get(posted.headers["Location"]).headers["Cache-Control"] == "private, no-store"
 
 
 @pytest.mark.parametrize("contact, ok", [("13912345678", True), ("a@example.org", True), ("住在幸福路", False)])
 def test_registration_contact_must_be_a_phone_or_email(client, app, contact, ok):
     hearing = make_hearing()
-    response = client.post(f"/hearings/{hearing.id}/register", data={
-        "kind": "observer", "name": "旁听者", "role": "citizen", "token": f"contact-{ok}", "contact": contact})
+    response = client.post(
+        f"/hearings/{hearing.id}/register",
+        data={"kind": "observer", "name": "旁听者", "role": "citizen", "token": f"contact-{ok}", "contact": contact},
+    )
     assert response.status_code == (303 if ok else 422)
     stored = db.session.scalar(db.select(Registration).filter_by(idempotency_token=f"contact-{ok}"))
     assert (stored is not None) == ok
@@ -41,8 +46,12 @@ class TestLimits:
     @pytest.fixture
     def app_config(self):
         # Per hour: a per-minute window could reset between the requests of a test.
-        return {"RATELIMIT_ENABLED": True, "COMMENT_RATE_LIMIT": "3 per hour", "LOGIN_RATE_LIMIT": "2 per hour",
-                "RECEIPT_RATE_LIMIT": "2 per hour"}
+        return {
+            "RATELIMIT_ENABLED": True,
+            "COMMENT_RATE_LIMIT": "3 per hour",
+            "LOGIN_RATE_LIMIT": "2 per hour",
+            "RECEIPT_RATE_LIMIT": "2 per hour",
+        }
 
     def test_both_comment_forms_share_one_budget(self, client):
         make_draft(articles=3)
@@ -51,11 +60,13 @@ class TestLimits:
         assert codes == [303, 303, 303, 429]
         assert db.session.scalar(db.select(db.func.count(Comment.id))) == 3
 
-    @pytest.mark.parametrize("method, url", [("POST", "/staff/login"), ("GET", "/receipts/ABCD-EFGH-JKMN"),
-                                             ("GET", "/receipts?number=ABCD")])
+    @pytest.mark.parametrize(
+        "method, url", [("POST", "/staff/login"), ("GET", "/receipts/ABCD-EFGH-JKMN"), ("GET", "/receipts?number=ABCD")]
+    )
     def test_every_429_says_when_to_retry(self, client, method, url):
-        responses = [client.open(url, method=method, data={"email": "x@example.org", "password": "y"})
-                     for _ in range(3)]
+        responses = [
+            client.open(url, method=method, data={"email": "x@example.org", "password": "y"}) for _ in range(3)
+        ]
         assert responses[-1].status_code == 429
         assert 0 < int(responses[-1].headers["Retry-After"]) <= 3600
 
@@ -64,12 +75,18 @@ def test_bulk_moderation_goes_back_to_the_queue_not_the_referer(client, login):
     consultation = make_draft(articles=3)
     comment = add_comment(consultation, 1, state="pending")
     login("moderator")
-    response = client.post(f"/staff/consultations/{consultation.id}/comments/bulk?state=pending&page=2",
-                           data={"ids": [comment.id], "action": "approve"}, headers={"Referer": "https://evil.example/"})
+    response = client.post(
+        f"/staff/consultations/{consultation.id}/comments/bulk?state=pending&page=2",
+        data={"ids": [comment.id], "action": "approve"},
+        headers={"Referer": "https://evil.example/"},
+    )
     assert response.status_code == 302
     location = response.headers["Location"]
     assert location.startswith(f"/staff/consultations/{consultation.id}/comments?") and "evil" not in location
     assert "state=pending" in location and "page=2" in location
-    detail = client.post(f"/staff/consultations/{consultation.id}/comments/bulk?from=detail",
-                         data={"ids": [comment.id], "action": "approve"}, headers={"Referer": "https://evil.example/"})
+    detail = client.post(
+        f"/staff/consultations/{consultation.id}/comments/bulk?from=detail",
+        data={"ids": [comment.id], "action": "approve"},
+        headers={"Referer": "https://evil.example/"},
+    )
     assert detail.headers["Location"] == f"/staff/comments/{comment.id}"

@@ -26,7 +26,10 @@ def test_database_url_from_environment_gets_the_psycopg_driver(monkeypatch, tmp_
     monkeypatch.setenv("CONSULT_DATABASE_URL", "postgresql://u@db.example/consult")
     from consult.config import load_config
 
-    assert load_config(str(tmp_path), {"SECRET_KEY": "x"})["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u@db.example/consult"
+    assert (
+        load_config(str(tmp_path), {"SECRET_KEY": "x"})["SQLALCHEMY_DATABASE_URI"]
+        == "postgresql+psycopg://u@db.example/consult"
+    )
 
 
 def test_security_headers(client):

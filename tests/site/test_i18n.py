@@ -1,5 +1,6 @@
 """Internationalisation: the English catalogue is complete, the .pot is current, templates and forms mark
 every Chinese UI string for translation, and the language switch changes text and date formats."""
+
 from __future__ import annotations
 
 import ast
@@ -34,12 +35,12 @@ PLURAL_CALLS = {"ngettext", "lazy_ngettext"}
 # Han text in templates that is deliberately not translated, per template (path relative to consult/templates):
 # the exact runs of Han characters allowed outside _() in that template's text or string literals, and why.
 ALLOWED: dict[str, tuple[frozenset[str], str]] = {
-    "base.html": (frozenset({"中文"}), "the language switch names each language in that language (an autonym)"),
+    "base.html": (frozenset({"中文"}), "the language switch names each language in that language (an autonym)")
 }
 # Han string literals in forms.py modules that are data, not UI text: {(path, literal): reason}.
 FORM_ALLOWED: dict[tuple[str, str], str] = {
     ("consult/drafts/forms.py", "草案"): "default version label of the (Chinese) legal text, stored with the draft "
-                                        "like its title; it is not interface text",
+    "like its title; it is not interface text"
 }
 
 
@@ -58,6 +59,7 @@ def _read_catalogue(path: Path):
 
 # a) the English catalogue ------------------------------------------------------------------------------------
 
+
 def test_english_catalogue_is_complete_and_keeps_placeholders():
     catalogue = _read_catalogue(EN_CATALOGUE)
     problems = []
@@ -75,13 +77,13 @@ def test_english_catalogue_is_complete_and_keeps_placeholders():
         for string in strings:
             found = set(PLACEHOLDER.findall(string))
             if found != expected:
-                problems.append(f"placeholders {sorted(found)} instead of {sorted(expected)}: "
-                                f"{ids[0]!r} -> {string!r}")
+                problems.append(f"placeholders {sorted(found)} instead of {sorted(expected)}: {ids[0]!r} -> {string!r}")
     assert len(catalogue) > 1, "the English catalogue is empty"
     assert not problems, f"{len(problems)} problem(s) in {EN_CATALOGUE.relative_to(ROOT)}:\n" + "\n".join(problems)
 
 
 # b) the .pot is up to date -------------------------------------------------------------------------------------
+
 
 def _extract_arguments(output: Path) -> list[str]:
     """The `pybabel extract` arguments of the Makefile's extract-messages target, writing to `output`."""
@@ -102,8 +104,12 @@ def _extract_arguments(output: Path) -> list[str]:
 
 def test_pot_file_is_up_to_date(tmp_path):
     fresh = tmp_path / "messages.pot"
-    command = [sys.executable, "-c", "import sys; from babel.messages.frontend import main; sys.exit(main())",
-               *_extract_arguments(fresh)]
+    command = [
+        sys.executable,
+        "-c",
+        "import sys; from babel.messages.frontend import main; sys.exit(main())",
+        *_extract_arguments(fresh),
+    ]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, f"pybabel extract failed:\n{result.stderr}"
     extracted = {m.id for m in _read_catalogue(fresh) if m.id}
@@ -112,11 +118,15 @@ def test_pot_file_is_up_to_date(tmp_path):
     stale = sorted(map(str, committed - extracted))
     assert not missing and not stale, (
         "translations/messages.pot is out of date; run `make extract-messages`.\n"
-        f"In the code but not in the .pot ({len(missing)}):\n  " + "\n  ".join(missing)
-        + f"\nIn the .pot but no longer in the code ({len(stale)}):\n  " + "\n  ".join(stale))
+        f"In the code but not in the .pot ({len(missing)}):\n  "
+        + "\n  ".join(missing)
+        + f"\nIn the .pot but no longer in the code ({len(stale)}):\n  "
+        + "\n  ".join(stale)
+    )
 
 
 # c) templates ----------------------------------------------------------------------------------------------------
+
 
 def _significant(tokens):
     return [t for t in tokens if t[1] not in ("whitespace", "comment_begin", "comment", "comment_end")]
@@ -124,13 +134,19 @@ def _significant(tokens):
 
 def _is_msgid(tokens: list, i: int) -> bool:
     """Whether the string token tokens[i] is the msgid (or ngettext plural) of a translation call."""
+
     def at(k):
         return tokens[k][1:] if k >= 0 else (None, None)
 
     if at(i - 1) == ("operator", "(") and at(i - 2)[0] == "name" and at(i - 2)[1] in TRANSLATION_CALLS:
         return True
-    return (at(i - 1) == ("operator", ",") and at(i - 2)[0] == "string" and at(i - 3) == ("operator", "(")
-            and at(i - 4)[0] == "name" and at(i - 4)[1] in PLURAL_CALLS)
+    return (
+        at(i - 1) == ("operator", ",")
+        and at(i - 2)[0] == "string"
+        and at(i - 3) == ("operator", "(")
+        and at(i - 4)[0] == "name"
+        and at(i - 4)[1] in PLURAL_CALLS
+    )
 
 
 def _template_offences(env: jinja2.Environment, path: Path) -> list[str]:
@@ -147,7 +163,7 @@ def _source_offences(env: jinja2.Environment, name: str, source: str, allowed: f
             for match in HAN_RUN.finditer(value):
                 if match.group() in allowed:
                     continue
-                line = lineno + value[:match.start()].count("\n")
+                line = lineno + value[: match.start()].count("\n")
                 offence = f"{name}:{line}: text outside _(): {lines[line - 1].strip()[:160]}"
                 if offence not in offences:
                     offences.append(offence)
@@ -169,15 +185,18 @@ def test_templates_have_no_untranslated_chinese():
 
 def test_template_check_catches_unmarked_text():
     env = jinja2.Environment(extensions=["jinja2.ext.do", "jinja2.ext.i18n"])
-    source = ('<p>{{ _("好") }}（{{ n }}）：“{{ t }}”、</p>\n<p>\n说明 {{ ngettext("一", "多", n) }}</p>\n'
-              '{{ x or "否" }}{{ parts|join("；") }}{% set y = "第" %}{# 注释 #}<a>中文</a>')
+    source = (
+        '<p>{{ _("好") }}（{{ n }}）：“{{ t }}”、</p>\n<p>\n说明 {{ ngettext("一", "多", n) }}</p>\n'
+        '{{ x or "否" }}{{ parts|join("；") }}{% set y = "第" %}{# 注释 #}<a>中文</a>'
+    )
     assert _source_offences(env, "t.html", source, frozenset({"第", "中文"})) == [
-        "t.html:3: text outside _(): 说明 {{ ngettext(\"一\", \"多\", n) }}</p>",
-        "t.html:4: string literal \"否\" outside _()/ngettext()",
+        't.html:3: text outside _(): 说明 {{ ngettext("一", "多", n) }}</p>',
+        't.html:4: string literal "否" outside _()/ngettext()',
     ]
 
 
 # d) form modules -------------------------------------------------------------------------------------------------
+
 
 def _call_name(node: ast.Call) -> str | None:
     if isinstance(node.func, ast.Name):
@@ -199,10 +218,15 @@ def _form_offences(path: Path, root: Path = ROOT) -> list[str]:
             if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
                 exempt.add(id(body[0].value))  # docstrings are not UI text
     rel = path.relative_to(root).as_posix()
-    return [f"{rel}:{node.lineno}: {node.value!r} is not wrapped in _l()"
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and HAN.search(node.value)
-            and id(node) not in exempt and (rel, node.value) not in FORM_ALLOWED]
+    return [
+        f"{rel}:{node.lineno}: {node.value!r} is not wrapped in _l()"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and HAN.search(node.value)
+        and id(node) not in exempt
+        and (rel, node.value) not in FORM_ALLOWED
+    ]
 
 
 def test_forms_mark_chinese_strings_for_translation():
@@ -216,13 +240,19 @@ def test_forms_mark_chinese_strings_for_translation():
 
 def test_form_check_catches_unmarked_label(tmp_path):
     path = tmp_path / "forms.py"
-    path.write_text('"""表单。"""\na = StringField(_l("标题"))\n'
-                    'b = StringField("标题", validators=[DataRequired(message="必填")])\n', encoding="utf-8")
+    path.write_text(
+        '"""表单。"""\na = StringField(_l("标题"))\n'
+        'b = StringField("标题", validators=[DataRequired(message="必填")])\n',
+        encoding="utf-8",
+    )
     assert _form_offences(path, root=tmp_path) == [
-        "forms.py:3: '标题' is not wrapped in _l()", "forms.py:3: '必填' is not wrapped in _l()"]
+        "forms.py:3: '标题' is not wrapped in _l()",
+        "forms.py:3: '必填' is not wrapped in _l()",
+    ]
 
 
 # e) the language switch ------------------------------------------------------------------------------------------
+
 
 def _get(app, client, url: str):
     # One app context per request, as in production: the `app` fixture keeps a single app context open for the

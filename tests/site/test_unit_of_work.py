@@ -1,5 +1,6 @@
 """One commit per request: views never commit; what a POST flushed is committed when it answers
 below 400, rolled back on a 4xx, on an exception or when the view abandoned it."""
+
 import pytest
 import sqlalchemy as sa
 from flask import abort, redirect
@@ -44,10 +45,16 @@ def _stored(email) -> bool:
     return db.session.scalar(sa.select(User.id).filter_by(email=email)) is not None
 
 
-@pytest.mark.parametrize("outcome, status, kept", [
-    ("ok", 302, True), ("refused", 422, False), ("abandoned", 302, False), ("aborted", 404, False),
-    ("raised", 500, False),
-])
+@pytest.mark.parametrize(
+    "outcome, status, kept",
+    [
+        ("ok", 302, True),
+        ("refused", 422, False),
+        ("abandoned", 302, False),
+        ("aborted", 404, False),
+        ("raised", 500, False),
+    ],
+)
 def test_a_post_commits_only_what_succeeded(client, routes, outcome, status, kept):
     assert client.post(f"/uow/{outcome}").status_code == status
     assert _stored(f"{outcome}@example.org") is kept

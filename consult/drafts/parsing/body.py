@@ -3,6 +3,7 @@
 One pass over the segments with a little state (the open 编/章/节, the open article or annex).
 Anything that fits nowhere becomes a warning that keeps its text.
 """
+
 from __future__ import annotations
 
 import re
@@ -85,8 +86,9 @@ class BodyBuilder:
 
     def _flush_trailer(self) -> None:
         if self.trailer:
-            self.warnings.append(ParseWarning("web_chrome", self.trailer[0].no,
-                                              "\n".join(s.text for s in self.trailer)))
+            self.warnings.append(
+                ParseWarning("web_chrome", self.trailer[0].no, "\n".join(s.text for s in self.trailer))
+            )
         self.trailer = None
 
     @property
@@ -147,9 +149,8 @@ class BodyBuilder:
             heading, first = first, ""  # 第三条 适用范围 / 本条例适用于…
         elif heading is not None and not first and not plain_next:
             # 第十条（删除）: a bracket with nothing after it is the article's text, not its name.
-            heading, first, label_text = None, label.label[len(label.bare):].strip(), label.bare
-        context = tuple(x for lv in ("part", "chapter", "section")
-                        for x in _pair(self.open[lv]))
+            heading, first, label_text = None, label.label[len(label.bare) :].strip(), label.bare
+        context = tuple(x for lv in ("part", "chapter", "section") for x in _pair(self.open[lv]))
         self.article = _OpenArticle(label, seg.no, context, heading, self._position(), label_text)
         if first:
             self._add_text(first, seg.no)
@@ -212,10 +213,19 @@ class BodyBuilder:
     def _close(self) -> None:
         if self.article is not None:
             a = self.article
-            self.articles.append(ParsedArticle(
-                a.label.number, a.label.ordinal, a.label.sub, *a.context, a.heading,
-                tuple(Paragraph(t, tuple(items)) for t, items in a.paragraphs) or (Paragraph(""),),
-                a.line, a.label_text, a.position))
+            self.articles.append(
+                ParsedArticle(
+                    a.label.number,
+                    a.label.ordinal,
+                    a.label.sub,
+                    *a.context,
+                    a.heading,
+                    tuple(Paragraph(t, tuple(items)) for t, items in a.paragraphs) or (Paragraph(""),),
+                    a.line,
+                    a.label_text,
+                    a.position,
+                )
+            )
             self.article = None
         if self.annex is not None:
             self.annexes.append(Annex(self.annex.title, "\n".join(self.annex.lines), self.annex.line))
@@ -229,9 +239,15 @@ def _pair(heading: Heading | None) -> tuple[str | None, str | None]:
 def _continues_heading(seg: Seg) -> bool:
     """A short line without punctuation between a heading and the next article: its tail."""
     flat = L.compact(seg.text)
-    return (not (seg.article or seg.heading) and 0 < len(flat) <= 20 and not L.is_item(flat)
-            and not L.SENTENCE_PUNCT.search(flat) and not any(c in flat for c in "，,：:")
-            and not L.annex_title(flat) and not L.is_chrome(flat))
+    return (
+        not (seg.article or seg.heading)
+        and 0 < len(flat) <= 20
+        and not L.is_item(flat)
+        and not L.SENTENCE_PUNCT.search(flat)
+        and not any(c in flat for c in "，,：:")
+        and not L.annex_title(flat)
+        and not L.is_chrome(flat)
+    )
 
 
 def _wrapped(art: _OpenArticle) -> bool:

@@ -3,6 +3,7 @@
 The body starts at the first heading or article; a 目录 block is recognised because its first
 heading repeats when the body begins (with or without a 目录 line above it).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -27,11 +28,16 @@ def split_front(segs: list[Seg], title: str | None) -> Front:
     toc = _find_toc(segs, first_article)
     if toc:
         start, marker, body_start = toc
-        entries = segs[marker + 1 if marker is not None else start:body_start]
+        entries = segs[marker + 1 if marker is not None else start : body_start]
         front.toc = [s.text for s in entries]
-        front.warnings.append(ParseWarning(
-            "toc_skipped", segs[start].no, "\n".join(s.text for s in segs[start:body_start]),
-            {"count": len(entries)}))
+        front.warnings.append(
+            ParseWarning(
+                "toc_skipped",
+                segs[start].no,
+                "\n".join(s.text for s in segs[start:body_start]),
+                {"count": len(entries)},
+            )
+        )
         head = segs[:start]
     else:
         body_start = next((i for i, s in enumerate(segs[:first_article]) if s.heading), first_article)
@@ -74,7 +80,7 @@ def _read_head(head: list[Seg], title: str | None, front: Front) -> None:
         prefix = L.title_prefix(rest[0].text) if rest else None
         if prefix:
             front.title = prefix
-            front.preamble[0] = rest[0].text[len(prefix):].strip()
+            front.preamble[0] = rest[0].text[len(prefix) :].strip()
         return
     taken = {index}
     front.title = rest[index].text
@@ -88,5 +94,9 @@ def _read_head(head: list[Seg], title: str | None, front: Front) -> None:
 def _plain_title(text: str) -> bool:
     """Fallback when nothing ends like a law's name: a short line that is not a date or note."""
     flat = L.compact(text)
-    return (0 < len(flat) <= 40 and flat[0] not in "（(【[" and not L.SENTENCE_PUNCT.search(flat)
-            and not L.DATE.search(flat))
+    return (
+        0 < len(flat) <= 40
+        and flat[0] not in "（(【["
+        and not L.SENTENCE_PUNCT.search(flat)
+        and not L.DATE.search(flat)
+    )

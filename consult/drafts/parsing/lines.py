@@ -3,6 +3,7 @@
 Each function looks at one line (or one position in a line) and knows nothing of the document;
 context — numbering, where the body starts — is the business of the modules that call them.
 """
+
 from __future__ import annotations
 
 import re
@@ -127,8 +128,9 @@ def article_at(text: str, pos: int = 0) -> ArticleLabel | None:
     heading, heading_end = _bracket_heading(after)
     bare = text[pos:end].strip()
     if heading is not None:
-        return ArticleLabel(ordinal, sub, text[pos:end + heading_end].strip(), bare, heading,
-                            after[heading_end:].strip(), glued=False)
+        return ArticleLabel(
+            ordinal, sub, text[pos : end + heading_end].strip(), bare, heading, after[heading_end:].strip(), glued=False
+        )
     glued = bool(after) and not after[0].isspace()
     return ArticleLabel(ordinal, sub, bare, bare, None, after.strip(), glued)
 

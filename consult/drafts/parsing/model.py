@@ -3,6 +3,7 @@
 Every string the parser takes from the source ends up in one of these objects: `ParsedDraft.all_text`
 lists them all, so a test can prove that no character of the input was silently dropped.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -100,8 +101,11 @@ class ParsedDraft:
             "title": self.title,
             "articles": [
                 {
-                    "number": a.number, "part": a.part, "chapter": a.chapter,
-                    "chapter_title": a.chapter_title, "section": a.section,
+                    "number": a.number,
+                    "part": a.part,
+                    "chapter": a.chapter,
+                    "chapter_title": a.chapter_title,
+                    "section": a.section,
                     "section_title": a.section_title,
                     "paragraphs": [{"text": p.text, "items": list(p.items)} for p in a.paragraphs],
                 }

@@ -5,6 +5,7 @@ An article label starts a segment when it opens a line, or when it follows a sen
 an article, and neither does a stray 第十二条 after 。 in article 3. Headings written inline
 (…制定本条例。第二章 公园事业发展 第九条 …) are cut off the text before the next article.
 """
+
 from __future__ import annotations
 
 import re
@@ -51,8 +52,9 @@ def segment(source: list[tuple[int, str]]) -> tuple[list[Seg], list[ParseWarning
     for no, text in source:
         pieces, last = _split_articles(text, last)
         if sum(label is not None for _, label in pieces) > 1:
-            warnings.append(ParseWarning("articles_split", no, _excerpt(text),
-                                         {"count": sum(lb is not None for _, lb in pieces)}))
+            warnings.append(
+                ParseWarning("articles_split", no, _excerpt(text), {"count": sum(lb is not None for _, lb in pieces)})
+            )
         for index, (piece, label) in enumerate(pieces):
             segs.extend(_split_headings(no, piece, label, before_article=index + 1 < len(pieces)))
     return segs, warnings
@@ -66,20 +68,19 @@ def _at_boundary(text: str, pos: int) -> bool:
     if pos == 0 or text[pos - 1] in _BOUNDARY or text[pos - 1].isspace():
         return True
     # 第一百九十九条（删去）第二百条: a deleted article ends without a full stop.
-    return text[pos - 1] in "）)" and text[max(0, pos - 4):pos].strip("（()）") in ("删去", "删除")
+    return text[pos - 1] in "）)" and text[max(0, pos - 4) : pos].strip("（()）") in ("删去", "删除")
 
 
 def _glued_to_title(text: str, pos: int) -> bool:
     """北京市公园条例第一章总则第一条…: a whole draft on one line with nothing between."""
     before = text[:pos]
-    return (L.looks_like_title(before) or L.is_draft_note(before[-12:])
-            or bool(_HEADING_END.search(before[-160:])))
+    return L.looks_like_title(before) or L.is_draft_note(before[-12:]) or bool(_HEADING_END.search(before[-160:]))
 
 
 def _glued_to_heading(text: str, pos: int) -> bool:
     """…继续有效。第二章 犯罪第一节 犯罪和刑事责任第十三条…: headings that open at a boundary
     (本法第二编第三章第十二条 does not) and run up to the label."""
-    window = text[max(0, pos - 160):pos]
+    window = text[max(0, pos - 160) : pos]
     match = _HEADING_END.search(window)
     return bool(match) and _at_boundary(text, pos - len(window) + match.start())
 
@@ -96,10 +97,12 @@ def _split_articles(text: str, last):
         else:
             # The first 第一条 may follow the preamble directly when line breaks were lost.
             first = last is None and label.key == (1, 0)
-            boundary = (_at_boundary(text, pos) or _glued_to_heading(text, pos)
-                        or (first and (not label.glued or _glued_to_title(text, pos))))
-            accepted = (boundary and label.key in expected_after(last)
-                        and not L.is_reference_tail(label))
+            boundary = (
+                _at_boundary(text, pos)
+                or _glued_to_heading(text, pos)
+                or (first and (not label.glued or _glued_to_title(text, pos)))
+            )
+            accepted = boundary and label.key in expected_after(last) and not L.is_reference_tail(label)
         if accepted:
             cuts.append((pos, label))
             last = label.key
@@ -179,7 +182,7 @@ def split_inline_items(text: str) -> tuple[str, list[str], str] | None:
             number = cn_to_int(match.group(1))
         except ValueError:
             continue
-        before = text[:match.start()].rstrip()
+        before = text[: match.start()].rstrip()
         mark = before[-1] if before else ""
         wanted = len(starts) + 1
         if number == wanted and (mark in "：:" or not before if wanted == 1 else mark in "；;。"):
@@ -191,5 +194,5 @@ def split_inline_items(text: str) -> tuple[str, list[str], str] | None:
     stop = items[-1].find("。")
     if 0 <= stop < len(items[-1]) - 1:
         # Items end with 「。」; what follows on the same line is the next 款.
-        items[-1], tail = items[-1][:stop + 1], items[-1][stop + 1:].strip()
-    return text[:starts[0]].strip(), items, tail
+        items[-1], tail = items[-1][: stop + 1], items[-1][stop + 1 :].strip()
+    return text[: starts[0]].strip(), items, tail
