@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app consult
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test translations extract-messages migrate demo clean
+.PHONY: install run test test-fast lint translations extract-messages migrate demo clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,15 @@ run: migrate
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# Everything but the browser tests (CI runs them all).
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not e2e"
+
+lint: $(STAMP)
+	$(BIN)/ruff check consult tests benchmarks wsgi.py
+	$(BIN)/ruff format --check consult tests benchmarks wsgi.py
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) node_modules instance/consult.sqlite3* instance/jobs.sqlite3* .pytest_cache

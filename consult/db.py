@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase
@@ -14,6 +15,11 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def rows_changed(result: sa.Result[Any]) -> int:
+    """Rows an UPDATE or DELETE touched (its result is a CursorResult, typed as a plain Result)."""
+    return cast(sa.CursorResult[Any], result).rowcount
 
 
 def utcnow() -> datetime:

@@ -1,5 +1,7 @@
 """Flask extensions, created unbound and initialised in the app factory."""
 
+from typing import TYPE_CHECKING
+
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -11,6 +13,12 @@ from flask_wtf import CSRFProtect
 from consult.db import Base
 
 db = SQLAlchemy(model_class=Base)
+# What models derive from. Type checkers cannot see through db.Model (made at run time), so they
+# are shown the declarative base it is built on.
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
 migrate = Migrate()
 babel = Babel()
 login_manager = LoginManager()

@@ -5,7 +5,9 @@ and contribute parts of the draft and article pages. Receivers return a dict of 
 context; the page merges what it gets.
 """
 
-from blinker import Namespace
+from typing import Any
+
+from blinker import NamedSignal, Namespace
 
 _signals = Namespace()
 
@@ -15,8 +17,12 @@ draft_page = _signals.signal("draft-page")
 article_page = _signals.signal("article-page")
 
 
-def collect(signal, sender, **kwargs) -> dict:
-    context: dict = {}
+def collect(signal: NamedSignal, **kwargs: Any) -> dict[str, Any]:
+    """Extra template context from every receiver of `signal`, sent by the running app."""
+    from flask import current_app
+
+    sender = current_app._get_current_object()  # type: ignore[attr-defined]  # the app, not its proxy
+    context: dict[str, Any] = {}
     for _receiver, extra in signal.send(sender, **kwargs):
         context.update(extra or {})
     return context

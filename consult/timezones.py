@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import overload
 from zoneinfo import ZoneInfo
 
 from flask import current_app
@@ -17,6 +18,10 @@ def to_city_naive(moment: datetime | None) -> datetime | None:
     return moment.astimezone(city_zone()).replace(tzinfo=None) if moment else None
 
 
+@overload
+def from_city_naive(wall_clock: datetime) -> datetime: ...
+@overload
+def from_city_naive(wall_clock: None) -> None: ...
 def from_city_naive(wall_clock: datetime | None) -> datetime | None:
     """The wall-clock time a person typed, read in the city's zone."""
     return wall_clock.replace(tzinfo=city_zone()) if wall_clock else None

@@ -26,7 +26,7 @@ def select_locale() -> str:
     if not has_request_context():  # command-line tools speak the default language
         return current_app.config["BABEL_DEFAULT_LOCALE"]
     chosen = request.cookies.get("lang")
-    if chosen in languages:
+    if chosen is not None and chosen in languages:
         return chosen
     # Browsers send zh-CN / zh-TW / zh; everything Chinese reads the simplified text.
     best = request.accept_languages.best_match(["zh", "en"], default="zh")
@@ -44,7 +44,10 @@ def init_wsgi(app: Flask) -> None:
     app.url_map.converters["int"] = DatabaseIntegerConverter
     proxies = int(app.config["PROXY_COUNT"])
     if proxies > 0:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_port=proxies)
+        # Flask's documented way to wrap the WSGI app; its stubs declare wsgi_app a method.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_port=proxies
+        )
 
 
 def init_extensions(app: Flask) -> None:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from consult.db import UTCDateTime, utcnow
-from consult.extensions import db
+from consult.extensions import Model
 
 ROLES = ("admin", "drafter", "moderator", "organizer")
 
@@ -20,7 +20,7 @@ def _new_session_token() -> str:
     return secrets.token_urlsafe(16)
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)

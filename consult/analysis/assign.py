@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
+from typing import TypeVar
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+K = TypeVar("K", bound=Hashable)
 
-def _identity(tokens):
+
+def _identity(tokens: Sequence[str]) -> Sequence[str]:
     return tokens
 
 
 def assign_to_groups(
-    groups: Mapping[Hashable, Sequence[Sequence[str]]], candidates: Sequence[Sequence[str]], *, threshold: float = 0.2
-) -> list[Hashable | None]:
+    groups: Mapping[K, Sequence[Sequence[str]]], candidates: Sequence[Sequence[str]], *, threshold: float = 0.2
+) -> list[K | None]:
     """For each candidate token list, the key of the group whose centroid is most similar (cosine of
     TF-IDF vectors), or None when no group reaches `threshold` or the candidate has no tokens."""
     keys = [key for key, members in groups.items() if any(members)]

@@ -19,7 +19,9 @@ def _init_worker(tokenizer: Tokenizer) -> None:
 
 
 def _segment_chunk(texts: list[str]) -> list[tuple[str, ...]]:
-    return [tuple(_worker_tokenizer.tokens(t, normalized=True)) for t in texts]
+    tokenizer = _worker_tokenizer
+    assert tokenizer is not None, "the pool's initializer sets the tokenizer"
+    return [tuple(tokenizer.tokens(t, normalized=True)) for t in texts]
 
 
 def default_workers() -> int:

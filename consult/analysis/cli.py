@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
+from typing import TextIO, cast
 
 from .bulk import default_workers
 from .cluster import SCOPE_K
-from .models import CommentInput
+from .models import Analysis, CommentInput
 from .pipeline import analyse
 
 
@@ -16,13 +18,14 @@ class InputError(Exception):
     """A line of the input file that cannot be used; the message names the line."""
 
 
-def read_jsonl(lines) -> tuple[list, list[str]]:
+def read_jsonl(lines: Iterable[str]) -> tuple[list[object], list[str]]:
     """Ids and texts from JSON lines; blank lines are skipped.
 
     Raises InputError with the line number for invalid JSON, a line that is not an
     object, or a missing ``id``/``text``. A ``text`` of null counts as empty.
     """
-    ids, texts = [], []
+    ids: list[object] = []
+    texts: list[str] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -62,21 +65,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _summary(result, ids, out) -> None:
+def _summary(result: Analysis, ids: list[object], out: TextIO) -> None:
     for theme in result.themes:
         out.write(
             f"theme {theme.index}: {theme.label}  (size {theme.size}; "
             f"keywords {' '.join(theme.keywords)}; kinds {json.dumps(theme.kinds)})\n"
         )
         for rep in theme.representative_ids:
-            out.write(f"    {json.dumps(ids[rep], ensure_ascii=False)}\n")
+            out.write(f"    {json.dumps(ids[cast(int, rep)], ensure_ascii=False)}\n")  # ids are positions
     out.write(
         f"{len(result.duplicate_groups)} copy groups, "
         f"{sum(g.count - 1 for g in result.duplicate_groups)} copies collapsed\n"
     )
 
 
-def run_cluster(args, stdout, stderr) -> int:
+def run_cluster(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """Run the ``cluster`` command; returns the exit status."""
     if args.k is not None and args.k < 1:
         stderr.write("error: --k must be at least 1\n")
@@ -99,15 +102,7 @@ def run_cluster(args, stdout, stderr) -> int:
         random_state=args.random_state,
         workers=args.workers,
     )
-    for i, ident in enumerate(ids):
-        dup = result.duplicate_of.get(i)
-        stdout.write(
-            json.dumps(
-                {"id": ident, "cluster": result.assignments[i], "duplicate_of": None if dup is None else ids[dup]},
-                ensure_ascii=False,
-            )
-            + "\n"
-        )
+    _write_assignments(result, ids, stdout)
     if len(set(map(repr, ids))) < len(ids):
         stderr.write("warning: some ids appear more than once; output follows input order\n")
     if args.summary:
@@ -115,7 +110,19 @@ def run_cluster(args, stdout, stderr) -> int:
     return 0
 
 
-def main(argv=None, stdout=None, stderr=None) -> int:
+def _write_assignments(result: Analysis, ids: list[object], out: TextIO) -> None:
+    """One JSON line per input line: its id, its theme and the id of the text it copies."""
+    for i, ident in enumerate(ids):
+        dup = result.duplicate_of.get(i)
+        line = {
+            "id": ident,
+            "cluster": result.assignments[i],
+            "duplicate_of": None if dup is None else ids[cast(int, dup)],
+        }
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Entry point of ``python -m consult.analysis``."""
     args = _parser().parse_args(argv)
     return run_cluster(args, stdout or sys.stdout, stderr or sys.stderr)

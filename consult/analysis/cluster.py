@@ -30,7 +30,7 @@ def k_candidates(n: int, scope: str) -> list[int]:
     return ks
 
 
-def _kmeans(k: int, n: int, random_state: int):
+def _kmeans(k: int, n: int, random_state: int) -> KMeans | MiniBatchKMeans:
     if n <= FULL_KMEANS_MAX:
         return KMeans(k, n_init=10 if n < 2000 else 3, random_state=random_state)
     return MiniBatchKMeans(k, n_init=3, batch_size=4096, random_state=random_state)
@@ -71,4 +71,5 @@ def cluster_vectors(x: np.ndarray, weights: np.ndarray, k: int | None, scope: st
     sizes = np.bincount(labels, weights=weights, minlength=k)
     rank = np.empty(k, dtype=np.int64)
     rank[np.lexsort((np.arange(k), -sizes))] = np.arange(k)
-    return rank[labels]
+    renumbered: np.ndarray = rank[labels]
+    return renumbered

@@ -21,7 +21,8 @@ def _mix(x: np.ndarray) -> np.ndarray:
     x = x * _U64(0xBF58476D1CE4E5B9)
     x = x ^ (x >> _U64(27))
     x = x * _U64(0x94D049BB133111EB)
-    return x ^ (x >> _U64(31))
+    mixed: np.ndarray = x ^ (x >> _U64(31))
+    return mixed
 
 
 def _shingle_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -61,7 +62,7 @@ def minhash(texts: list[str], chunk: int = 20_000) -> tuple[np.ndarray, np.ndarr
     h, owner = _shingle_hashes(texts)
     sig = np.full(len(texts) * BINS, _EMPTY, dtype=np.uint64)
     np.minimum.at(sig, owner.astype(np.int64) * BINS + (h >> _U64(58)).astype(np.int64), h & _MASK58)
-    sig = sig.reshape(len(texts), BINS)
+    sig = sig.reshape(len(texts), BINS)  # type: ignore[assignment]  # flat while filled, then one row per text
     filled = sig != _EMPTY
     # An empty bin borrows from the next filled bin to its right, marked with the
     # distance so that borrowed and own values never compare equal by accident.
@@ -117,4 +118,5 @@ def near_duplicate_components(texts: list[str], threshold: float = 0.6, containm
         keep[lo : lo + 50_000] = (jac >= threshold) | ((small >= 20) & (inter >= containment * small))
     edges = eligible[pairs[keep]]
     graph = coo_matrix((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(n, n))
-    return connected_components(graph, directed=False)[1]
+    components: np.ndarray = connected_components(graph, directed=False)[1]
+    return components

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 from scipy import sparse
 from sklearn.decomposition import TruncatedSVD
@@ -15,7 +17,7 @@ LSA_FIT_ROWS = 10_000  # the SVD is fitted on a sample and applied to all: linea
 CHAR_CHUNK = 100_000  # texts per block of character counts: memory stays flat in N
 
 
-def _identity(doc):
+def _identity(doc: tuple[str, ...]) -> tuple[str, ...]:
     return doc
 
 
@@ -76,19 +78,21 @@ def _tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     return normalize(counts, copy=False)
 
 
-def _char_chunks(skeletons: list[str]):
+def _char_chunks(skeletons: list[str]) -> Iterator[tuple[int, sparse.csr_matrix]]:
     """Character counts 100,000 texts at a time: (first row, counts)."""
     for start in range(0, len(skeletons), CHAR_CHUNK):
         yield start, char_counts(skeletons[start : start + CHAR_CHUNK])
 
 
-def _fit_sample(words, skeletons, rows, norm):
+def _fit_sample(
+    words: sparse.csr_matrix | None, skeletons: list[str], rows: np.ndarray, norm: np.ndarray
+) -> tuple[sparse.csr_matrix, np.ndarray]:
     """The stacked, weighted TF-IDF rows the SVD is fitted on, and the char idf.
 
     Character counts are built chunk by chunk and dropped, keeping memory flat in
     N; they are built again for the projection (cheaper than holding them).
     """
-    df, picked = np.zeros(1 << CHAR_BITS), []
+    df, picked = np.zeros(1 << CHAR_BITS), list[sparse.csr_matrix]()
     for start, m in _char_chunks(skeletons):
         df += np.bincount(m.indices, minlength=1 << CHAR_BITS)
         inside = rows[(rows >= start) & (rows < start + m.shape[0])]
@@ -101,7 +105,12 @@ def _fit_sample(words, skeletons, rows, norm):
     return sparse.diags(1 / norm[rows]) @ sample, char_idf
 
 
-def document_vectors(token_lists, skeletons, random_state=0, words=None) -> np.ndarray:
+def document_vectors(
+    token_lists: list[tuple[str, ...]],
+    skeletons: list[str],
+    random_state: int = 0,
+    words: sparse.csr_matrix | None = None,
+) -> np.ndarray:
     """Unit-length LSA vectors of the texts (rows of zeros for texts with no feature).
 
     Word TF-IDF and character TF-IDF are weighted and stacked; the SVD is fitted on
@@ -130,6 +139,21 @@ def document_vectors(token_lists, skeletons, random_state=0, words=None) -> np.n
             if n > len(rows)
             else normalize(np.asarray(sample.todense(), dtype=np.float32))
         )
+    return _project(words, skeletons, sample, columns, dims, char_idf, norm, random_state)
+
+
+def _project(
+    words: sparse.csr_matrix | None,
+    skeletons: list[str],
+    sample: sparse.csr_matrix,
+    columns: np.ndarray,
+    dims: int,
+    char_idf: np.ndarray,
+    norm: np.ndarray,
+    random_state: int,
+) -> np.ndarray:
+    """Fit the SVD on the sample's shared columns; project every text, one block at a time."""
+    n = len(skeletons)
     svd = TruncatedSVD(dims, algorithm="randomized", n_iter=3, random_state=random_state)
     svd.fit(sample[:, columns])
     full = np.zeros((sample.shape[1], dims), dtype=np.float32)
@@ -139,4 +163,5 @@ def document_vectors(token_lists, skeletons, random_state=0, words=None) -> np.n
     char_part = full[split:] * np.float32(CHAR_WEIGHT)
     for start, m in _char_chunks(skeletons):
         out[start : start + m.shape[0]] += _tfidf(m, char_idf) @ char_part
-    return normalize(out / norm[:, None]).astype(np.float32)
+    vectors: np.ndarray = normalize(out / norm[:, None]).astype(np.float32)
+    return vectors

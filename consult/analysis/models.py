@@ -20,7 +20,7 @@ class DuplicateGroup:
     """Copies of one text (exact or near): the representative and every member."""
 
     representative_id: Hashable
-    member_ids: tuple
+    member_ids: tuple[Hashable, ...]
     count: int
 
 
@@ -37,8 +37,8 @@ class Theme:
     label: str
     keywords: tuple[str, ...]
     size: int
-    member_ids: tuple
-    representative_ids: tuple
+    member_ids: tuple[Hashable, ...]
+    representative_ids: tuple[Hashable, ...]
     kinds: dict[str, int] = field(hash=False)
 
 
@@ -53,5 +53,5 @@ class Analysis:
 
     themes: tuple[Theme, ...]
     duplicate_groups: tuple[DuplicateGroup, ...]
-    assignments: dict = field(hash=False)
-    duplicate_of: dict = field(hash=False)
+    assignments: dict[Hashable, int] = field(hash=False)
+    duplicate_of: dict[Hashable, Hashable] = field(hash=False)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import numpy as np
+from scipy import sparse
 
 from . import themes as th
 from .bulk import segment_many
@@ -25,7 +26,7 @@ def default_tokenizer() -> Tokenizer:
     return Tokenizer()
 
 
-def _check(comments: Sequence[CommentInput], k, scope) -> None:
+def _check(comments: Sequence[CommentInput], k: int | None, scope: str) -> None:
     if scope not in SCOPE_K:
         raise ValueError(f"scope must be one of {sorted(SCOPE_K)}, not {scope!r}")
     if k is not None and (not isinstance(k, int) or k < 1):
@@ -62,7 +63,13 @@ def group_copies(skeletons: list[str]) -> np.ndarray:
     return rep_of_unique[exact]
 
 
-def _tokens_for(comments, normalized, reps, tokenizer, workers) -> list[tuple[str, ...]]:
+def _tokens_for(
+    comments: list[CommentInput],
+    normalized: dict[int, str],
+    reps: np.ndarray,
+    tokenizer: Tokenizer | None,
+    workers: int,
+) -> list[tuple[str, ...]]:
     stored = {i: comments[i].tokens for i in reps if comments[i].tokens is not None}
     missing = [i for i in reps if i not in stored]
     if missing:  # loading jieba's dictionary costs a second; stored tokens need none of it
@@ -72,7 +79,9 @@ def _tokens_for(comments, normalized, reps, tokenizer, workers) -> list[tuple[st
     return [tuple(t.split()) if isinstance(t, str) else tuple(t) for t in (stored[i] for i in reps)]
 
 
-def _collapse_copies(comments: list[CommentInput], stage: Callable[[str], None]):
+def _collapse_copies(
+    comments: list[CommentInput], stage: Callable[[str], None]
+) -> tuple[np.ndarray, np.ndarray, dict[int, str], list[str]]:
     """(representative of each comment, the representatives with text, their normalized texts
     by index, their skeletons). Only representatives matter afterwards: the copies' strings go."""
     normalized = [normalize_text(c.text if isinstance(c.text, str) else "") for c in comments]
@@ -125,7 +134,9 @@ def analyse(
     return result
 
 
-def _analysis(comments: list[CommentInput], rep_of: np.ndarray, theme_of: np.ndarray, found) -> Analysis:
+def _analysis(
+    comments: list[CommentInput], rep_of: np.ndarray, theme_of: np.ndarray, found: tuple[Theme, ...]
+) -> Analysis:
     return Analysis(
         themes=found,
         duplicate_groups=_groups(comments, rep_of),
@@ -134,7 +145,7 @@ def _analysis(comments: list[CommentInput], rep_of: np.ndarray, theme_of: np.nda
     )
 
 
-def _groups(comments, rep_of: np.ndarray) -> tuple[DuplicateGroup, ...]:
+def _groups(comments: list[CommentInput], rep_of: np.ndarray) -> tuple[DuplicateGroup, ...]:
     members: dict[int, list[int]] = {}
     for i, r in enumerate(rep_of):
         members.setdefault(int(r), []).append(i)
@@ -146,15 +157,25 @@ def _groups(comments, rep_of: np.ndarray) -> tuple[DuplicateGroup, ...]:
     return tuple(sorted(groups, key=lambda g: -g.count))
 
 
-def _themes(comments, normalized, reps, words, x, weights, labels, theme_of) -> tuple[Theme, ...]:
+def _themes(
+    comments: list[CommentInput],
+    normalized: dict[int, str],
+    reps: np.ndarray,
+    words: tuple[sparse.csr_matrix, np.ndarray],
+    x: np.ndarray,
+    weights: np.ndarray,
+    labels: np.ndarray,
+    theme_of: np.ndarray,
+) -> tuple[Theme, ...]:
     k = int(labels.max()) + 1 if len(labels) else 0
-    keywords = th.theme_keywords(*words, weights, labels, k) if k else []
+    counts, vocab = words
+    keywords = th.theme_keywords(counts, vocab, weights, labels, k) if k else []
     kinds = [classify_proposal(normalized[i], normalized=True).value for i in reps]
     result = []
     for c in range(k):
         rows = np.flatnonzero(labels == c)
         chosen = [int(reps[r]) for r in th.representatives(x, weights, rows)]
-        mix = Counter()
+        mix: Counter[str] = Counter()
         for r in rows:
             mix[kinds[r]] += int(weights[r])
         label = th.label_of(keywords[c]) if keywords[c] else normalized[chosen[0]][:16]

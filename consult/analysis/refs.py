@@ -63,7 +63,7 @@ def parse_number(token: str) -> int | None:
     return total + current
 
 
-def _is_count_usage(text: str, match: re.Match) -> bool:
+def _is_count_usage(text: str, match: re.Match[str]) -> bool:
     if match.group("di") or match.group("sub") or match.group("para"):
         return False
     start, end = match.span()

@@ -13,6 +13,7 @@ central comment, never a cut-off sentence.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,7 +50,7 @@ def _distinct(words: list[str], limit: int) -> list[str]:
     return kept
 
 
-class Keywords(list):
+class Keywords(list[str]):
     """A theme's keywords, best first; ``label_words`` of them make its label."""
 
     label_words = LABEL_WORDS
@@ -77,8 +78,8 @@ def _sublinear(counts: sparse.csr_matrix) -> sparse.csr_matrix:
 
 
 def theme_keywords(
-    counts: sparse.csr_matrix, vocab, weights: np.ndarray, labels: np.ndarray, k: int
-) -> list[list[str]]:
+    counts: sparse.csr_matrix, vocab: Sequence[str] | np.ndarray, weights: np.ndarray, labels: np.ndarray, k: int
+) -> list[Keywords]:
     """The best words of each cluster, best first (class-based TF-IDF, as in BERTopic).
 
     Each distinct comment counts with weight 1 + log(copies), and a word repeated in
@@ -94,8 +95,8 @@ def theme_keywords(
     s = _ClassScores.of(counts, vocab, weights, labels, k)
     sizes = np.bincount(labels, minlength=k)
     shared = np.diff(s.present.tocsc().indptr) >= 2  # used by two distinct comments of the call
-    vocab = np.asarray(vocab, dtype=object)
-    lengths = np.fromiter(map(len, vocab), dtype=np.int64, count=len(vocab))
+    names = np.asarray(vocab, dtype=object)
+    lengths = np.fromiter(map(len, names), dtype=np.int64, count=len(names))
     result = []
     for c in range(k):
         # A word that only one distinct comment uses does not describe a theme. In a
@@ -105,9 +106,9 @@ def theme_keywords(
         eligible = s.usable & (s.docs[c] >= (2 if sizes[c] >= 3 else 1))
         if eligible.any():
             boost = np.where(shared, SHARED_BOOST, 1.0) if sizes[c] == 1 else 1.0
-            words, scores = _ranked(s.score[c] * boost, eligible, vocab, lengths)
+            words, scores = _ranked(s.score[c] * boost, eligible, names, lengths)
         else:
-            words, scores = _central_words(s.sub, s.damp, labels == c, s.idf * s.prior, s.usable, vocab, lengths)
+            words, scores = _central_words(s.sub, s.damp, labels == c, s.idf * s.prior, s.usable, names, lengths)
         result.append(_keywords(words, scores))
     return result
 
@@ -126,7 +127,14 @@ class _ClassScores:
     usable: np.ndarray
 
     @classmethod
-    def of(cls, counts: sparse.csr_matrix, vocab, weights: np.ndarray, labels: np.ndarray, k: int) -> _ClassScores:
+    def of(
+        cls,
+        counts: sparse.csr_matrix,
+        vocab: Sequence[str] | np.ndarray,
+        weights: np.ndarray,
+        labels: np.ndarray,
+        k: int,
+    ) -> _ClassScores:
         n = len(labels)
         rows = np.arange(n)
         damp = 1 + np.log(np.maximum(np.asarray(weights, dtype=np.float64), 1))
@@ -153,14 +161,24 @@ class _ClassScores:
         return cls(score, docs, present, sub, damp, idf, prior, prior > 0)
 
 
-def _ranked(score: np.ndarray, eligible: np.ndarray, vocab, lengths, limit: int = KEYWORDS * 3):
+def _ranked(
+    score: np.ndarray, eligible: np.ndarray, vocab: np.ndarray, lengths: np.ndarray, limit: int = KEYWORDS * 3
+) -> tuple[list[str], list[float]]:
     """Eligible words by score, best first; ties go to the longer word, then vocab order."""
     idx = np.flatnonzero(eligible)
     order = idx[np.lexsort((idx, -lengths[idx], -score[idx]))][:limit]
     return [vocab[i] for i in order], [float(score[i]) for i in order]
 
 
-def _central_words(sub, damp, inside: np.ndarray, word_score: np.ndarray, usable, vocab, lengths):
+def _central_words(
+    sub: sparse.csr_matrix,
+    damp: np.ndarray,
+    inside: np.ndarray,
+    word_score: np.ndarray,
+    usable: np.ndarray,
+    vocab: np.ndarray,
+    lengths: np.ndarray,
+) -> tuple[list[str], list[float]]:
     """The best words of the cluster's comment closest to its centre (by words).
 
     Never a cut-off sentence: only whole words, scored like the theme's words.

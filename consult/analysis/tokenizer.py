@@ -16,8 +16,11 @@ with warnings.catch_warnings():
 
 from .normalize import normalize_text
 
+# jieba is exported too: importing it from here keeps its import-time warning quiet.
+__all__ = ["Tokenizer", "jieba", "stopwords", "user_terms"]
+
 _BASE_LOCK = threading.Lock()
-_BASE_DICT: tuple[dict, int] | None = None
+_BASE_DICT: tuple[dict[str, int], int] | None = None
 # References (第十二条, 第三款 …) name places in the draft, not subjects: they
 # must not become theme words.
 _REF_RE = re.compile(r"第?[0-9零〇一二两三四五六七八九十百千]+[条款项章节编](?:之[0-9一二三四五六七八九十]+)?")
@@ -42,7 +45,7 @@ def user_terms() -> tuple[str, ...]:
     return tuple(_words("userdict.txt"))
 
 
-def _base_dictionary() -> tuple[dict, int]:
+def _base_dictionary() -> tuple[dict[str, int], int]:
     """jieba's prefix dictionary, built once per process and never modified."""
     global _BASE_DICT
     with _BASE_LOCK:
@@ -57,7 +60,9 @@ def _base_dictionary() -> tuple[dict, int]:
 class _OwnJieba(jieba.Tokenizer):
     """A jieba.Tokenizer initialised from a private copy of the base dictionary."""
 
-    def initialize(self, dictionary=None):
+    initialized: bool
+
+    def initialize(self, dictionary: str | None = None) -> None:
         """Load the shared base dictionary into this instance (``dictionary`` is ignored)."""
         with self.lock:
             if not self.initialized:
@@ -85,7 +90,7 @@ class Tokenizer:
             # No frequency: jieba then suggests one high enough to keep the term whole.
             self._jieba.add_word(term)
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[object, tuple[tuple[str, ...], bool]]:
         # Worker processes rebuild the tokenizer rather than receive a 500k-entry dict.
         return (_rebuild, (self.extra_terms, self.hmm))
 
@@ -106,5 +111,5 @@ class Tokenizer:
         return [self.tokens(t, normalized=normalized) for t in texts]
 
 
-def _rebuild(extra_terms, hmm):
+def _rebuild(extra_terms: tuple[str, ...], hmm: bool) -> Tokenizer:
     return Tokenizer(extra_terms, hmm=hmm)

@@ -5,6 +5,7 @@ asking, numerals, function words) say little."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -76,12 +77,14 @@ def _lexicon() -> tuple[np.ndarray, np.ndarray]:
     frequent one weighs log(total/freq) / log(total/RARE) (not below FLOOR), times
     the weight of its part of speech. The package's user terms weigh fully.
     """
-    hashes, freqs, weights = [], [], []
+    hashes: list[np.ndarray] = []
+    freqs: list[np.ndarray] = []
+    weights: list[np.ndarray] = []
     with jieba.Tokenizer().get_dict_file() as f:
         while chunk := f.readlines(1 << 19):
-            words, freq, tags = _parse(chunk)
+            words, counts, tags = _parse(chunk)
             hashes.append(np.fromiter(map(hash, words), dtype=np.int64, count=len(words)))
-            freqs.append(np.array(freq, dtype=np.float64))
+            freqs.append(np.array(counts, dtype=np.float64))
             weights.append(np.fromiter((_TAG_WEIGHT.get(t, 1.0) for t in tags), dtype=np.float64, count=len(tags)))
     h, freq, weight = np.concatenate(hashes), np.concatenate(freqs), np.concatenate(weights)
     total = freq.sum()
@@ -93,7 +96,7 @@ def _lexicon() -> tuple[np.ndarray, np.ndarray]:
     return h, weight[first].astype(np.float32)
 
 
-def word_weights(vocab) -> np.ndarray:
+def word_weights(vocab: Sequence[str] | np.ndarray) -> np.ndarray:
     """Prior weight in [0, 1] of each word as a label word.
 
     0 for what cannot be a label word: single characters, digits only, anything

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from consult.db import UTCDateTime, utcnow
-from consult.extensions import db
+from consult.extensions import Model
 
 ROLES = ("citizen", "enterprise", "organisation", "deputy", "cppcc_member", "expert", "other")
 SOURCES = ("web", "letter", "email", "deputy", "liaison_station", "seminar")
@@ -20,7 +20,7 @@ STATES = ("pending", "approved", "rejected")
 REJECT_REASONS = ("off_topic", "advertising", "abuse", "duplicate", "personal_data", "other")
 
 
-class Comment(db.Model):
+class Comment(Model):
     __tablename__ = "comments"
     __table_args__ = (
         sa.CheckConstraint(sa.column("state").in_(STATES), name="state"),
@@ -67,7 +67,7 @@ class Comment(db.Model):
         return self.display_name or None
 
 
-class ModerationEvent(db.Model):
+class ModerationEvent(Model):
     """The audit log: who did what to which comment, when and why."""
 
     __tablename__ = "moderation_events"

@@ -38,7 +38,8 @@ def public_counts(consultation_id: int) -> dict[int | None, int]:
 
 def total(consultation_id: int) -> int:
     """Every comment received, in any state."""
-    return db.session.scalar(sa.select(sa.func.count(Comment.id)).where(Comment.consultation_id == consultation_id))
+    count = db.session.scalar(sa.select(sa.func.count(Comment.id)).where(Comment.consultation_id == consultation_id))
+    return count or 0
 
 
 def of_consultation(consultation_id: int, ids) -> list[Comment]:
@@ -87,18 +88,22 @@ def queue(consultation_id: int, filters: QueueFilters, page: int, per_page: int,
 
 
 def events_for(comment_id: int) -> list[ModerationEvent]:
-    return db.session.scalars(
-        sa.select(ModerationEvent).filter_by(comment_id=comment_id).order_by(ModerationEvent.created_at)
-    ).all()
+    return list(
+        db.session.scalars(
+            sa.select(ModerationEvent).filter_by(comment_id=comment_id).order_by(ModerationEvent.created_at)
+        )
+    )
 
 
 def consultation_events(consultation_id: int, limit: int = 200) -> list[ModerationEvent]:
-    return db.session.scalars(
-        sa.select(ModerationEvent)
-        .filter_by(consultation_id=consultation_id)
-        .order_by(ModerationEvent.created_at.desc(), ModerationEvent.id.desc())
-        .limit(limit)
-    ).all()
+    return list(
+        db.session.scalars(
+            sa.select(ModerationEvent)
+            .filter_by(consultation_id=consultation_id)
+            .order_by(ModerationEvent.created_at.desc(), ModerationEvent.id.desc())
+            .limit(limit)
+        )
+    )
 
 
 def state_counts(consultation_id: int) -> dict[str, int]:

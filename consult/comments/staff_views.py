@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time
+from typing import Any
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -95,7 +96,7 @@ def _after_bulk(consultation: Consultation, comments: list[Comment]) -> str:
     own page, or the queue with the filters the form was posted with."""
     if request.args.get("from") == "detail" and len(comments) == 1:
         return url_for("comments_admin.detail", comment_id=comments[0].id)
-    filters = {key: request.args[key] for key in QUEUE_FILTERS if request.args.get(key)}
+    filters: dict[str, Any] = {key: request.args[key] for key in QUEUE_FILTERS if request.args.get(key)}
     return url_for("comments_admin.queue", consultation_id=consultation.id, **filters)
 
 

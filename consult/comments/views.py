@@ -143,5 +143,5 @@ def _receipt_context(comment) -> dict:
         "status": services.resident_status(comment),
         "now": utcnow(),
     }
-    context.update(hooks.collect(hooks.receipt_page, current_app._get_current_object(), comment=comment))
+    context.update(hooks.collect(hooks.receipt_page, comment=comment))
     return context

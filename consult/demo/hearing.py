@@ -82,7 +82,7 @@ QUESTIONS = {
 
 def load_demo_hearing(consultation: Consultation) -> str:
     structure = load_structure(consultation.version_id)
-    ids = {n: structure.article(str(n)).article_id for n in (12, 13, 15)}
+    ids = {n: article.article_id for n in (12, 13, 15) if (article := structure.article(str(n))) is not None}
     now = utcnow()
     zone = city_zone()
     # 09:00 city time, twelve days from now: a plausible morning session.

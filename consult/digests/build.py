@@ -7,6 +7,7 @@ readers keep the last good digest while a build runs, and a failed build changes
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from typing import cast
 
 import sqlalchemy as sa
 from flask import current_app
@@ -15,7 +16,7 @@ from threadpoolctl import threadpool_limits
 from consult.analysis import CommentInput, analyse, classify_proposal, find_article_refs
 from consult.analysis.assign import assign_to_groups
 from consult.comments.models import Comment
-from consult.db import utcnow
+from consult.db import rows_changed, utcnow
 from consult.digests import gather
 from consult.digests.build_state import BuildState
 from consult.digests.liveness import Heartbeat
@@ -54,7 +55,7 @@ def run_build(build_id: int) -> None:
         ).rowcount
     if claimed != 1:
         return
-    consultation_id = db.session.scalar(sa.select(DigestBuild.consultation_id).where(DigestBuild.id == build_id))
+    consultation_id = db.session.get_one(DigestBuild, build_id).consultation_id
     db.session.rollback()
     with Heartbeat(db.engine, build_id, current_app.config["DIGEST_HEARTBEAT_SECONDS"]):
         try:
@@ -68,7 +69,7 @@ def run_build(build_id: int) -> None:
 
 
 def _build(build_id: int, consultation_id: int) -> None:
-    consultation = db.session.get(Consultation, consultation_id)
+    consultation = db.session.get_one(Consultation, consultation_id)
     rows = gather.comment_rows(consultation_id)
     stats = digest_stats(rows, city_zone())
     _progress(build_id, 10, "grouping")
@@ -118,8 +119,9 @@ def _place_article(state: BuildState, article_id: int | None, rows: list[gather.
     shaped = state.live_stored(article_id, shaped=True)
     tokens_of = {row.id: row.tokens for row in rows}
     groups = {tid: [tokens_of[c] for c in state.previous.get(tid, ()) if c in tokens_of] for tid in shaped}
+    joined: list[int | None] = assign_to_groups(groups, [row.tokens for row in free])
     rest = []
-    for row, theme_id in zip(free, assign_to_groups(groups, [row.tokens for row in free])):
+    for row, theme_id in zip(free, joined):
         if theme_id is None:
             rest.append(row)
         else:
@@ -135,13 +137,15 @@ def _group_afresh(state: BuildState, article_id: int | None, rows: list[gather.R
         [CommentInput(r.id, r.text, r.tokens) for r in rows], scope="draft" if article_id is None else "article"
     )
     old_free = {tid: state.previous.get(tid, set()) for tid in state.live_stored(article_id, shaped=False)}
+    duplicate_of = cast(dict[int, int], analysis.duplicate_of)  # the ids given to analyse are comment ids
     for theme in analysis.themes:
-        target = _reuse(set(theme.member_ids), old_free, state) or state.new_theme(article_id)
+        member_ids = cast(tuple[int, ...], theme.member_ids)
+        target = _reuse(set(member_ids), old_free, state) or state.new_theme(article_id)
         old_free.pop(target.id, None)
         target.auto_label, target.keywords = theme.label, list(theme.keywords)
         target.representative_ids, target.position = list(theme.representative_ids), theme.index
-        for comment_id in theme.member_ids:
-            state.place(comment_id, target, kinds[comment_id], analysis.duplicate_of.get(comment_id))
+        for comment_id in member_ids:
+            state.place(comment_id, target, kinds[comment_id], duplicate_of.get(comment_id))
     unsorted = [r.id for r in rows if analysis.assignments.get(r.id, -1) == -1]
     if unsorted:
         target = _reuse(set(unsorted), old_free, state) or state.new_theme(article_id)
@@ -197,7 +201,7 @@ def _write(build_id: int, state: BuildState, references, stats: dict, rows: list
         .values(**done)
         .execution_options(synchronize_session=False)
     )
-    if finished.rowcount != 1:  # declared lost meanwhile and retried: the retry writes the digest
+    if rows_changed(finished) != 1:  # declared lost meanwhile and retried: the retry writes the digest
         db.session.rollback()
         current_app.logger.warning("digest build %s was declared lost; its result is dropped", build_id)
         return
@@ -229,6 +233,6 @@ def _replace_members(state: BuildState, references: list[tuple[int, int]]) -> No
     if member_rows:
         # A Core insert on the table: the ORM's bulk insert starts a new batch wherever a row's None
         # columns differ from the previous row's (duplicate_of_id), 17k statements for 100k members.
-        db.session.execute(sa.insert(ThemeMember.__table__), member_rows)
+        db.session.execute(sa.insert(cast(sa.Table, ThemeMember.__table__)), member_rows)
     if references:
         db.session.execute(sa.insert(CommentReference), [{"comment_id": c, "article_id": a} for c, a in references])

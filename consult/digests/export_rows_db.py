@@ -38,10 +38,12 @@ OPEN_COLUMNS = ("receipt", "article", "text", "district", "role", "created_at", 
 
 def summary_table(consultation, total: int) -> SummaryTable:
     structure = load_structure(consultation.version_id)
-    order = {a.article_id: (i, a.number) for i, a in enumerate(structure.articles, start=1)}
-    themes = db.session.scalars(
-        sa.select(Theme).where(Theme.consultation_id == consultation.id, Theme.retired.is_(False))
-    ).all()
+    order: dict[int | None, tuple[int, str]] = {
+        a.article_id: (i, a.number) for i, a in enumerate(structure.articles, start=1)
+    }
+    themes = list(
+        db.session.scalars(sa.select(Theme).where(Theme.consultation_id == consultation.id, Theme.retired.is_(False)))
+    )
     themes.sort(key=lambda t: (order.get(t.article_id, (0, ""))[0], -t.size))
     roles = _roles_by_theme([t.id for t in themes])
     # The 意见汇总表 is published: only approved comments their authors let us publish are quoted.
@@ -65,7 +67,7 @@ def summary_table(consultation, total: int) -> SummaryTable:
                 submitters="，".join(
                     f"{ROLE_LABELS.get(r, r)} {n}" for r, n in roles.get(theme.id, Counter()).most_common()
                 ),
-                decision=str(DECISION_LABELS.get(theme.decision, "")),
+                decision=str(DECISION_LABELS.get(theme.decision or "", "")),
                 reason=theme.reason or "",
             )
         )
@@ -94,7 +96,7 @@ def _roles_by_theme(theme_ids: list[int]) -> dict[int, Counter]:
 def comment_rows(consultation, *, public_only: bool, with_contact: bool):
     """Every comment as a dict; the open-data variant keeps only published text and no personal data."""
     structure = load_structure(consultation.version_id)
-    numbers = {a.article_id: a.number for a in structure.articles}
+    numbers: dict[int | None, str] = {a.article_id: a.number for a in structure.articles}
     query = (
         sa.select(Comment, Theme)
         .outerjoin(ThemeMember, ThemeMember.comment_id == Comment.id)

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from flask import current_app
 
-from consult.db import utcnow
+from consult.db import rows_changed, utcnow
 from consult.digests.models import DigestBuild
 from consult.extensions import db
 
@@ -80,7 +80,7 @@ def recover_lost_builds(consultation_id: int | None = None, now: datetime | None
             .values(state="failed", stage="failed", error=reason, finished_at=now)
             .execution_options(synchronize_session=False)
         )
-        if marked.rowcount != 1:
+        if rows_changed(marked) != 1:
             continue
         log.warning(
             "digest build %s of consultation %s lost (%s); attempt %s",

@@ -13,13 +13,13 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from consult.db import UTCDateTime, utcnow
-from consult.extensions import db
+from consult.extensions import Model
 
 BUILD_STATES = ("queued", "running", "done", "failed")
 DECISIONS = ("adopted", "partly_adopted", "not_adopted", "already_provided", "out_of_scope")
 
 
-class DigestBuild(db.Model):
+class DigestBuild(Model):
     __tablename__ = "digest_builds"
     __table_args__ = (sa.CheckConstraint(sa.column("state").in_(BUILD_STATES), name="state"),)
 
@@ -41,7 +41,7 @@ class DigestBuild(db.Model):
     attempt: Mapped[int] = mapped_column(default=1, server_default="1")  # 2, 3: re-queued after a lost worker
 
 
-class Theme(db.Model):
+class Theme(Model):
     __tablename__ = "themes"
     __table_args__ = (
         sa.CheckConstraint(
@@ -89,7 +89,7 @@ class Theme(db.Model):
         self.representative_ids = kept or sorted(ids)[:3]
 
 
-class ThemeMember(db.Model):
+class ThemeMember(Model):
     """Where a comment sits in the digest. `pinned` when a drafter put it there."""
 
     __tablename__ = "theme_members"
@@ -101,7 +101,7 @@ class ThemeMember(db.Model):
     pinned: Mapped[bool] = mapped_column(default=False)
 
 
-class CommentPlacement(db.Model):
+class CommentPlacement(Model):
     """A drafter's decision that a comment belongs to another article (or to the whole draft)."""
 
     __tablename__ = "comment_placements"
@@ -112,7 +112,7 @@ class CommentPlacement(db.Model):
     placed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class CommentReference(db.Model):
+class CommentReference(Model):
     """A comment that names an article in its text (第十二条 …), found at build time."""
 
     __tablename__ = "comment_references"
@@ -121,7 +121,7 @@ class CommentReference(db.Model):
     article_id: Mapped[int] = mapped_column(sa.ForeignKey("articles.id"), primary_key=True, index=True)
 
 
-class CommentAnswer(db.Model):
+class CommentAnswer(Model):
     """An answer to one comment, where the theme's answer does not fit it."""
 
     __tablename__ = "comment_answers"
@@ -134,7 +134,7 @@ class CommentAnswer(db.Model):
     answered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class FeedbackReport(db.Model):
+class FeedbackReport(Model):
     """The public 意见采纳情况 of a consultation, once staff publish it."""
 
     __tablename__ = "feedback_reports"

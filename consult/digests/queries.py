@@ -133,13 +133,15 @@ def theme_members(theme_id: int, page: int, per_page: int = 50):
 
 def referencing_comments(article_id: int, limit: int = 20) -> list[Comment]:
     """Comments filed elsewhere that name this article."""
-    return db.session.scalars(
-        sa.select(Comment)
-        .join(CommentReference, CommentReference.comment_id == Comment.id)
-        .where(CommentReference.article_id == article_id, Comment.state != "rejected")
-        .order_by(Comment.created_at)
-        .limit(limit)
-    ).all()
+    return list(
+        db.session.scalars(
+            sa.select(Comment)
+            .join(CommentReference, CommentReference.comment_id == Comment.id)
+            .where(CommentReference.article_id == article_id, Comment.state != "rejected")
+            .order_by(Comment.created_at)
+            .limit(limit)
+        )
+    )
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from flask import current_app
 
 from consult.comments.services import CommentError, check_article
-from consult.db import utcnow
+from consult.db import rows_changed, utcnow
 from consult.digests.liveness import recover_lost_builds
 from consult.digests.models import (
     DECISIONS,
@@ -92,7 +92,7 @@ def rename_theme(theme: Theme, label: str, revision: int | None = None) -> None:
 
 
 def _members(theme_id: int) -> list[ThemeMember]:
-    return db.session.scalars(sa.select(ThemeMember).filter_by(theme_id=theme_id)).all()
+    return list(db.session.scalars(sa.select(ThemeMember).filter_by(theme_id=theme_id)))
 
 
 def merge_themes(target: Theme, source: Theme) -> None:
@@ -154,10 +154,9 @@ def split_theme(theme: Theme, comment_ids: list[int], label: str) -> Theme:
 def misfile(actor, theme: Theme, comment_ids: list[int], article_id: int | None) -> None:
     """These comments of `theme` belong to another article of the same draft (None: 总体意见):
     the next build files them there."""
-    consultation = db.session.get(Consultation, theme.consultation_id)
     if article_id is not None:
         try:
-            check_article(consultation, article_id)
+            check_article(db.session.get_one(Consultation, theme.consultation_id), article_id)
         except CommentError:
             raise DigestError("unknown_article") from None
     members = set(
@@ -204,7 +203,7 @@ def answer_theme(actor, theme: Theme, decision: str, reason: str, revision: int)
         )
         .execution_options(synchronize_session=False)
     )
-    if updated.rowcount != 1:
+    if rows_changed(updated) != 1:
         raise DigestError("stale", label=theme.label)
     db.session.expire(theme)
 

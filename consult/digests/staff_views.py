@@ -81,7 +81,7 @@ def theme(theme_id: int):
 
 
 def _render_theme(item: Theme, status: int = 200, answer: AnswerForm | None = None, rename=None):
-    consultation = db.session.get(Consultation, item.consultation_id)
+    consultation = db.session.get_one(Consultation, item.consultation_id)
     siblings = queries.sibling_themes(item)
     structure = load_structure(consultation.version_id)
     members = MembersForm()
@@ -119,7 +119,7 @@ def rename(theme_id: int):
             return _done(item, _("主题已改名。"))
         except services.DigestError as error:
             refuse(form.label, error_message(error.code, **error.detail))
-    return _render_theme(db.session.get(Theme, theme_id), 422, rename=form)
+    return _render_theme(db.session.get_one(Theme, theme_id), 422, rename=form)
 
 
 @drafter
@@ -175,6 +175,6 @@ def answer(theme_id: int):
         except services.DigestError as error:
             status = 409 if error.code == "stale" else 422
             refuse(form.reason, error_message(error.code, **error.detail))
-    fresh = db.session.get(Theme, theme_id)
+    fresh = db.session.get_one(Theme, theme_id)
     form.revision.data = fresh.revision  # the form now answers the latest version; the text is kept
     return _render_theme(fresh, status, answer=form)

@@ -86,7 +86,7 @@ class _Numbering:
         levels = self.levels.get(num_id or "")
         if not levels or ilvl not in levels or levels[ilvl][0] in ("bullet", "none"):
             return ""
-        counters = self.counters.setdefault(num_id, {})
+        counters = self.counters.setdefault(num_id or "", {})
         counters[ilvl] = counters.get(ilvl, levels[ilvl][2] - 1) + 1
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]

@@ -13,13 +13,13 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from consult.db import UTCDateTime, utcnow
-from consult.extensions import db
+from consult.extensions import Model
 
 NODE_KINDS = ("part", "chapter", "section", "article", "paragraph", "item", "subitem", "annex")
 STATUSES = ("draft", "open", "closed", "archived")
 
 
-class Draft(db.Model):
+class Draft(Model):
     __tablename__ = "drafts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -29,7 +29,7 @@ class Draft(db.Model):
     versions: Mapped[list[DraftVersion]] = relationship(back_populates="draft", order_by="DraftVersion.position")
 
 
-class DraftVersion(db.Model):
+class DraftVersion(Model):
     __tablename__ = "draft_versions"
     __table_args__ = (sa.UniqueConstraint("draft_id", "position"),)
 
@@ -50,7 +50,7 @@ class DraftVersion(db.Model):
     draft: Mapped[Draft] = relationship(back_populates="versions")
 
 
-class Article(db.Model):
+class Article(Model):
     """The identity of one 条, stable across versions."""
 
     __tablename__ = "articles"
@@ -60,7 +60,7 @@ class Article(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class StructureNode(db.Model):
+class StructureNode(Model):
     __tablename__ = "structure_nodes"
     __table_args__ = (
         sa.CheckConstraint(sa.column("kind").in_(NODE_KINDS), name="kind"),
@@ -83,7 +83,7 @@ class StructureNode(db.Model):
     parent: Mapped[StructureNode | None] = relationship(remote_side=[id])
 
 
-class Consultation(db.Model):
+class Consultation(Model):
     __tablename__ = "consultations"
     __table_args__ = (sa.CheckConstraint(sa.column("status").in_(STATUSES), name="status"),)
 
@@ -118,7 +118,7 @@ class Consultation(db.Model):
         return self.phase(now) == "open"
 
 
-class PendingImport(db.Model):
+class PendingImport(Model):
     """An upload between parse preview and save; nothing of it is a draft yet."""
 
     __tablename__ = "pending_imports"

@@ -120,7 +120,8 @@ def _tail(rest: int, full: int) -> str:
 def _small_to_cn(n: int) -> str:
     if 10 <= n < 20:
         return "十" + (_CN_DIGITS[n - 10] if n > 10 else "")
-    out, zero = [], False
+    out: list[str] = []
+    zero = False
     for unit, char in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
         digit = n // unit % 10
         if digit == 0:

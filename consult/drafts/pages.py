@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from flask import current_app
-
 from consult import hooks
 from consult.db import utcnow
 from consult.drafts import queries
@@ -13,11 +11,7 @@ from consult.drafts.models import Consultation
 def draft_context(consultation: Consultation) -> dict:
     structure = queries.load_structure(consultation.version_id)
     context = {"consultation": consultation, "structure": structure, "now": utcnow()}
-    context.update(
-        hooks.collect(
-            hooks.draft_page, current_app._get_current_object(), consultation=consultation, structure=structure
-        )
-    )
+    context.update(hooks.collect(hooks.draft_page, consultation=consultation, structure=structure))
     return context
 
 
@@ -35,9 +29,5 @@ def article_context(consultation: Consultation, number: str, **extra) -> dict | 
         "following": following,
         "now": utcnow(),
     }
-    context.update(
-        hooks.collect(
-            hooks.article_page, current_app._get_current_object(), consultation=consultation, article=article, **extra
-        )
-    )
+    context.update(hooks.collect(hooks.article_page, consultation=consultation, article=article, **extra))
     return context

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -70,20 +71,22 @@ class Structure:
 
 def load_structure(version_id: int) -> Structure:
     """One query for the whole tree of a version; versions never change once saved."""
-    by_id: dict[int, object] = {}
-    top: list = []
+    by_id: dict[int, Any] = {}  # headings, articles and paragraphs by node id
+    top: list[HeadingView | ArticleView] = []
     articles: list[ArticleView] = []
     annexes: list[tuple[str, str]] = []
     for row in _structure_rows(version_id):
-        parent = by_id.get(row.parent_id)
+        parent: Any = by_id.get(row.parent_id)
+        node: HeadingView | ArticleView | Paragraph
         if row.kind in ("part", "chapter", "section"):
             node = HeadingView(row.id, row.kind, row.number, row.title, row.parent_id)
         elif row.kind == "article":
-            node = ArticleView(
+            article = ArticleView(
                 row.id, row.article_id, row.number, article_slug(row.ordinal, row.sub_ordinal), row.title, row.text
             )
-            node.headings = _ancestors(parent, by_id)
-            articles.append(node)
+            article.headings = _ancestors(parent, by_id)
+            articles.append(article)
+            node = article
         elif row.kind == "paragraph":
             node = Paragraph(row.text)
             parent.paragraphs.append(node)

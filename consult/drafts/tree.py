@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import Any
 
 from consult.drafts.models import StructureNode
 from consult.drafts.numerals import cn_to_int
@@ -36,11 +37,12 @@ def build_nodes(parsed: ParsedDraft, version_id: int, article_ids: list[int]) ->
     """The parsed draft as StructureNode rows in document order, headings enclosing their articles."""
     tree = _TreeBuilder(version_id)
     # `position` is the parser's document order; lines repeat when a text lost its line breaks.
-    events = [(h.position, h.line, 0, h) for h in parsed.headings]
+    events: list[tuple[int, int, int, Any]] = [(h.position, h.line, 0, h) for h in parsed.headings]
     events += [(a.position, a.line, 1, (a, aid)) for a, aid in zip(parsed.articles, article_ids)]
     for _position, _line, is_article, payload in sorted(events, key=lambda e: e[:3]):
         if is_article:
-            tree.article(*payload)
+            article, article_id = payload
+            tree.article(article, article_id)
         else:
             tree.heading(payload)
     for annex in parsed.annexes:

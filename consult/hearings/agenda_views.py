@@ -64,7 +64,7 @@ def _fail(hearing: Hearing, error: services.HearingError, form: AgendaItemForm |
         refuse_with_flash(message)
         return redirect(url_for("hearings_admin.agenda", hearing_id=hearing.id))
     refuse(form.title, message)
-    fresh = db.session.get(Hearing, hearing.id)
+    fresh = db.session.get_one(Hearing, hearing.id)
     form.revision.data = fresh.revision  # resubmitting now applies to the agenda as it is
     return _render(fresh, form, 409 if error.code == "stale" else 422)
 

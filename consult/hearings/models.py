@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from consult.db import UTCDateTime, utcnow
-from consult.extensions import db
+from consult.extensions import Model, db
 
 KINDS = ("hearing", "seminar", "forum")
 STATUSES = ("draft", "announced", "closed", "held", "cancelled")
@@ -25,7 +25,7 @@ hearing_articles = sa.Table(
 )
 
 
-class Hearing(db.Model):
+class Hearing(Model):
     __tablename__ = "hearings"
     __table_args__ = (
         sa.CheckConstraint(sa.column("kind").in_(KINDS), name="kind"),
@@ -61,7 +61,7 @@ class Hearing(db.Model):
         return not (self.registration_closes_at and now >= self.registration_closes_at)
 
 
-class Registration(db.Model):
+class Registration(Model):
     __tablename__ = "hearing_registrations"
     __table_args__ = (
         sa.CheckConstraint(sa.column("kind").in_(REGISTRATION_KINDS), name="kind"),
@@ -90,7 +90,7 @@ class Registration(db.Model):
     hearing = relationship("Hearing")
 
 
-class AgendaItem(db.Model):
+class AgendaItem(Model):
     __tablename__ = "agenda_items"
 
     id: Mapped[int] = mapped_column(primary_key=True)

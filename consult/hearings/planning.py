@@ -36,7 +36,9 @@ def propose_speakers(applicants: list[Applicant], slots: int) -> list[Pick]:
     """Greedy balance: each pick adds the most of what the list lacks — first a viewpoint not yet
     heard, then articles not yet covered, then districts and kinds of participant; earlier
     applications win ties."""
-    stances, districts, roles = Counter(), Counter(), Counter()
+    stances: Counter[str | None] = Counter()
+    districts: Counter[str | None] = Counter()
+    roles: Counter[str] = Counter()
     covered: set[int] = set()
     remaining = sorted(applicants, key=lambda a: (a.created_at, a.id))
     picks: list[Pick] = []
@@ -91,7 +93,8 @@ def contested_articles(consultation_id: int, limit: int = 5) -> list[Contested]:
             Theme.consultation_id == consultation_id, Theme.retired.is_(False), Theme.article_id.is_not(None)
         )
     ).all()
-    theme_count, opposing = Counter(), Counter()
+    theme_count: Counter[int | None] = Counter()
+    opposing: Counter[int | None] = Counter()
     for theme in themes:
         theme_count[theme.article_id] += 1
         opposing[theme.article_id] += (theme.kinds or {}).get("oppose", 0) + (theme.kinds or {}).get("delete", 0)

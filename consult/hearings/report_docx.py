@@ -78,6 +78,6 @@ def render_hearing_report(hearing: Hearing) -> bytes:
     ]
     items = []
     for item in sorted(hearing.items, key=lambda i: i.position):
-        article = articles.get(item.article_id)
+        article = articles.get(item.article_id) if item.article_id is not None else None
         items.append((item.title, f"{article.number}　{article.text}" if article else "", item.minutes))
     return hearing_report_docx(_("%(title)s 听证报告", title=hearing.title), facts, attendance, items, hearing.report)

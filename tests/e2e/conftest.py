@@ -41,6 +41,15 @@ WIDTHS = (390, 1280)
 
 expect.set_options(timeout=15_000)
 
+E2E = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items):
+    """Every test in this folder is a browser test: `-m "not e2e"` leaves them out."""
+    for item in items:
+        if E2E in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.e2e)
+
 
 @dataclass
 class LiveServer:

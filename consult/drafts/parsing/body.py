@@ -23,7 +23,7 @@ _CLOSING = re.compile(r"[。；;：:！!？?）)」』”’】…—]$")
 class _OpenArticle:
     label: L.ArticleLabel
     line: int
-    context: tuple
+    context: dict[str, str | None]  # part, part_title, chapter, … of the enclosing headings
     heading: str | None
     position: int
     label_text: str
@@ -114,6 +114,7 @@ class BodyBuilder:
 
     def _heading(self, segs: list[Seg], i: int) -> int:
         seg, head = segs[i], segs[i].heading
+        assert head is not None  # called for heading segments only
         source, title, used = seg.text, head.title, 1
         nxt = segs[i + 1] if i + 1 < len(segs) else None
         after = segs[i + 2] if i + 2 < len(segs) else None
@@ -142,6 +143,7 @@ class BodyBuilder:
     def _start_article(self, seg: Seg, nxt: Seg | None) -> None:
         self._close()
         label = seg.article
+        assert label is not None  # called for article segments only
         self._check_numbering(label, seg.no)
         heading, first, label_text = label.heading, label.rest, label.label
         plain_next = nxt is not None and not (nxt.article or nxt.heading or L.is_item(nxt.text))
@@ -150,7 +152,11 @@ class BodyBuilder:
         elif heading is not None and not first and not plain_next:
             # 第十条（删除）: a bracket with nothing after it is the article's text, not its name.
             heading, first, label_text = None, label.label[len(label.bare) :].strip(), label.bare
-        context = tuple(x for lv in ("part", "chapter", "section") for x in _pair(self.open[lv]))
+        context = {
+            name: value
+            for lv in ("part", "chapter", "section")
+            for name, value in zip((lv, f"{lv}_title"), _pair(self.open[lv]))
+        }
         self.article = _OpenArticle(label, seg.no, context, heading, self._position(), label_text)
         if first:
             self._add_text(first, seg.no)
@@ -169,7 +175,7 @@ class BodyBuilder:
         self.warnings.append(ParseWarning(kind, no, label.label, {"expected": expected, "found": label.number}))
 
     def _add_line(self, seg: Seg) -> None:
-        art, text = self.article, seg.text
+        art, text = self._open_article(), seg.text
         if L.is_item(text) and split_inline_items(text) is None:
             if not art.paragraphs:
                 art.paragraphs.append(("", []))
@@ -185,7 +191,7 @@ class BodyBuilder:
 
     def _continue_line(self, text: str) -> None:
         """Join a hard-wrapped line (text copied from a PDF) to the 款 or 项 it continues."""
-        art = self.article
+        art = self._open_article()
         head, items = art.paragraphs[-1]
         if art.after_item:
             items[-1] += text
@@ -193,7 +199,7 @@ class BodyBuilder:
             art.paragraphs[-1] = (head + text, items)
 
     def _add_text(self, text: str, no: int) -> None:
-        art = self.article
+        art = self._open_article()
         split = split_inline_items(text)
         if split is None:
             art.paragraphs.append((text, []))
@@ -210,20 +216,24 @@ class BodyBuilder:
         excerpt = text if len(text) <= 40 else text[:40] + "…"
         self.warnings.append(ParseWarning("inline_items_split", no, excerpt, {"count": len(items)}))
 
+    def _open_article(self) -> _OpenArticle:
+        assert self.article is not None, "text is added to an article only once one has started"
+        return self.article
+
     def _close(self) -> None:
         if self.article is not None:
             a = self.article
             self.articles.append(
                 ParsedArticle(
-                    a.label.number,
-                    a.label.ordinal,
-                    a.label.sub,
-                    *a.context,
-                    a.heading,
-                    tuple(Paragraph(t, tuple(items)) for t, items in a.paragraphs) or (Paragraph(""),),
-                    a.line,
-                    a.label_text,
-                    a.position,
+                    number=a.label.number,
+                    ordinal=a.label.ordinal,
+                    sub_ordinal=a.label.sub,
+                    **a.context,
+                    heading=a.heading,
+                    paragraphs=tuple(Paragraph(t, tuple(items)) for t, items in a.paragraphs) or (Paragraph(""),),
+                    line=a.line,
+                    label=a.label_text,
+                    position=a.position,
                 )
             )
             self.article = None

@@ -53,9 +53,11 @@ def _find_toc(segs: list[Seg], limit: int) -> tuple[int, int | None, int] | None
     first = next((i for i in range(marker + 1 if marker is not None else 0, limit) if segs[i].heading), None)
     if first is None:
         return None
-    key = segs[first].heading.key
+    heading = segs[first].heading
+    assert heading is not None  # `first` was chosen for its heading
     for j in range(first + 1, limit):
-        if segs[j].heading and segs[j].heading.key == key:
+        other = segs[j].heading
+        if other is not None and other.key == heading.key:
             return (marker if marker is not None else first), marker, j
     return None
 

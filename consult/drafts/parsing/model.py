@@ -57,7 +57,7 @@ class ParseWarning:
     kind: str
     line: int | None
     text: str
-    detail: dict = field(default_factory=dict)
+    detail: dict[str, object] = field(default_factory=dict)
 
     def __str__(self) -> str:
         template = WARNING_KINDS.get(self.kind, self.kind)
@@ -95,7 +95,7 @@ class ParsedDraft:
     annexes: tuple[Annex, ...]
     warnings: tuple[ParseWarning, ...]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         """The shape the JSON API and the CLI print; keep it stable."""
         return {
             "title": self.title,

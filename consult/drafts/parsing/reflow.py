@@ -82,10 +82,12 @@ def _glued_to_heading(text: str, pos: int) -> bool:
     (本法第二编第三章第十二条 does not) and run up to the label."""
     window = text[max(0, pos - 160) : pos]
     match = _HEADING_END.search(window)
-    return bool(match) and _at_boundary(text, pos - len(window) + match.start())
+    return match is not None and _at_boundary(text, pos - len(window) + match.start())
 
 
-def _split_articles(text: str, last):
+def _split_articles(
+    text: str, last: tuple[int, int] | None
+) -> tuple[list[tuple[str, L.ArticleLabel | None]], tuple[int, int] | None]:
     cuts: list[tuple[int, L.ArticleLabel]] = []
     for match in L.ARTICLE_AT.finditer(text):
         pos = match.start()
@@ -109,7 +111,7 @@ def _split_articles(text: str, last):
     bounds = [pos for pos, _ in cuts]
     if not bounds or bounds[0] > 0:
         bounds.insert(0, 0)
-    pieces = []
+    pieces: list[tuple[str, L.ArticleLabel | None]] = []
     for start, end in zip(bounds, bounds[1:] + [len(text)]):
         piece = text[start:end].strip()
         if piece:
