@@ -103,6 +103,16 @@ def load_config(instance_path: str, overrides: dict | None) -> dict:
     return config
 
 
+PACKAGE = Path(__file__).resolve().parent
+
+
+def shipped_dir(name: str) -> Path:
+    """migrations/ or translations/: inside the package when installed from a wheel (pyproject maps
+    them there), beside it in a source checkout or an editable install."""
+    inside = PACKAGE / name
+    return inside if inside.is_dir() else PACKAGE.parent / name
+
+
 def default_instance_path() -> Path:
     """The instance folder Flask picks for this package: instance/ beside a source checkout, or
     <prefix>/var/consult-instance for an installed one."""

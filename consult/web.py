@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import sqlalchemy as sa
 from flask import Flask, current_app, has_request_context, render_template, request
@@ -14,11 +13,10 @@ from werkzeug.exceptions import ServiceUnavailable
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from consult.accounts.access import enforce_access
+from consult.config import shipped_dir
 from consult.extensions import babel, csrf, db, limiter, login_manager, migrate
 from consult.http import DatabaseIntegerConverter, refuse_nul_characters
 from consult.logs import install_log_scrubbing
-
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 
 
 def select_locale() -> str:
@@ -52,18 +50,12 @@ def init_wsgi(app: Flask) -> None:
 
 def init_extensions(app: Flask) -> None:
     db.init_app(app)
-    migrate.init_app(
-        app,
-        db,
-        directory=str(Path(__file__).resolve().parent.parent / "migrations"),
-        render_as_batch=True,
-        compare_type=True,
-    )
+    migrate.init_app(app, db, directory=str(shipped_dir("migrations")), render_as_batch=True, compare_type=True)
     babel.init_app(
         app,
         locale_selector=select_locale,
         timezone_selector=select_timezone,
-        default_translation_directories=str(TRANSLATIONS),
+        default_translation_directories=str(shipped_dir("translations")),
     )
     csrf.init_app(app)
     limiter.init_app(app)
