@@ -44,8 +44,8 @@ test-fast: install
 	$(BIN)/python -m pytest -q -m "not e2e"
 
 lint: $(STAMP)
-	$(BIN)/ruff check consult tests benchmarks wsgi.py
-	$(BIN)/ruff format --check consult tests benchmarks wsgi.py
+	$(BIN)/ruff check consult tests benchmarks wsgi.py setup.py
+	$(BIN)/ruff format --check consult tests benchmarks wsgi.py setup.py
 	$(BIN)/mypy
 
 clean:

@@ -76,3 +76,19 @@ def test_views_neither_query_nor_commit(path):
         if isinstance(node, ast.Attribute) and node.attr in forbidden
     ]
     assert found == []
+
+
+DOMAINS = ("accounts", "drafts", "comments", "digests", "hearings")  # each may use those before it
+
+
+def test_domains_depend_one_way():
+    backwards = []
+    for name, path in MODULES.items():
+        parts = name.split(".")
+        if len(parts) < 3 or parts[1] not in DOMAINS:
+            continue
+        for target in _imports(name, path):
+            other = target.split(".")[1] if target.count(".") >= 1 else ""
+            if other in DOMAINS and DOMAINS.index(other) > DOMAINS.index(parts[1]):
+                backwards.append(f"{name} -> {target}")
+    assert backwards == []
