@@ -1,5 +1,8 @@
 """The base of every domain error: a stable code the web layer turns into a translated message."""
 
+from collections.abc import Callable
+from functools import partial
+
 
 class DomainError(Exception):
     def __init__(self, code: str, **detail):
@@ -18,3 +21,8 @@ def message_for(messages, code: str, **detail) -> str:
         return str(template) % detail if detail else str(template)
     except (KeyError, TypeError, ValueError):
         return str(template)
+
+
+def messages_from(messages) -> Callable[..., str]:
+    """A domain's `error_message(code, **detail)`: `message_for` over its table of messages."""
+    return partial(message_for, messages)

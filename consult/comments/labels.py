@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 
-from consult.errors import message_for
+from consult.errors import messages_from
 
 ROLE_LABELS = {
     "citizen": _l("市民"),
@@ -54,5 +54,4 @@ ERRORS = {
 }
 
 
-def error_message(code: str, **detail) -> str:
-    return message_for(ERRORS, code, **detail)
+error_message = messages_from(ERRORS)

@@ -92,6 +92,11 @@ def comment_on_draft(slug: str):
     return render_template("drafts/draft.html", **context), 422
 
 
+def private_receipt_page(view):
+    """A public page that shows one resident their own text: rate limited and never cached."""
+    return public(limiter.limit(_receipt_limit)(no_store(view)))
+
+
 def _comment_or_404(receipt: str):
     canonical = parse_receipt(receipt)
     comment = queries.by_receipt(canonical) if canonical else None
@@ -100,17 +105,13 @@ def _comment_or_404(receipt: str):
     return comment
 
 
-@public
-@limiter.limit(_receipt_limit)
-@no_store
+@private_receipt_page
 def thanks(receipt: str):
     comment = _comment_or_404(receipt)
     return render_template("comments/thanks.html", comment=comment, **_receipt_context(comment))
 
 
-@public
-@limiter.limit(_receipt_limit)
-@no_store
+@private_receipt_page
 def lookup():
     number = request.args.get("number", "").strip()
     if number:
@@ -123,9 +124,7 @@ def lookup():
     return render_template("comments/lookup.html", number="", error=None)
 
 
-@public
-@limiter.limit(_receipt_limit)
-@no_store
+@private_receipt_page
 def receipt(receipt: str):
     comment = _comment_or_404(receipt)
     return render_template("comments/receipt.html", comment=comment, **_receipt_context(comment))

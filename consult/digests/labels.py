@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 
-from consult.errors import message_for
+from consult.errors import messages_from
 
 DECISION_LABELS = {
     "adopted": _l("采纳"),
@@ -39,5 +39,4 @@ ERRORS = {
 }
 
 
-def error_message(code: str, **detail) -> str:
-    return message_for(ERRORS, code, **detail)
+error_message = messages_from(ERRORS)

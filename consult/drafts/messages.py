@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 
-from consult.errors import message_for
+from consult.errors import messages_from
 
 ERRORS = {
     "empty": _l("文件是空的，没有可以导入的文字。"),
@@ -28,8 +28,7 @@ ERRORS = {
 }
 
 
-def error_message(code: str, **detail) -> str:
-    return message_for(ERRORS, code, **detail)
+error_message = messages_from(ERRORS)
 
 
 def warning_text(warning) -> str:

@@ -157,3 +157,8 @@ def search_articles(structure: Structure, query: str, limit: int = 50) -> list[A
 def all_consultations() -> list[Consultation]:
     """Every consultation, newest first (the staff dashboard)."""
     return list(db.session.scalars(sa.select(Consultation).order_by(Consultation.created_at.desc())))
+
+
+def article_numbers(version_id: int) -> dict[int, str]:
+    """Article id → its number (第十二条) in this version."""
+    return {a.article_id: a.number for a in load_structure(version_id).articles}

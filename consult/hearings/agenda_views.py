@@ -6,7 +6,7 @@ from flask import Response, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from consult.accounts.access import roles_required
-from consult.drafts.queries import load_structure
+from consult.drafts.queries import article_numbers, load_structure
 from consult.extensions import db
 from consult.forms import options
 from consult.hearings import packet, planning, queries, services
@@ -41,7 +41,7 @@ def _render(hearing: Hearing, new_form: AgendaItemForm | None = None, status: in
         )
         _choices(hearing, form)
         forms[item.id] = form
-    numbers = {a.article_id: a.number for a in load_structure(hearing.consultation.version_id).articles}
+    numbers = article_numbers(hearing.consultation.version_id)
     return render_template(
         "hearings/agenda.html",
         hearing=hearing,
@@ -98,7 +98,7 @@ def add_suggested(hearing_id: int):
     form = RevisionForm()
     if not form.validate_on_submit():
         abort(400)
-    numbers = {a.article_id: a.number for a in load_structure(hearing.consultation.version_id).articles}
+    numbers = article_numbers(hearing.consultation.version_id)
     existing = {item.article_id for item in hearing.items}
     try:
         revision = form.revision.data

@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 
-from consult.errors import message_for
+from consult.errors import messages_from
 
 KIND_LABELS = {"hearing": _l("立法听证会"), "seminar": _l("立法论证会"), "forum": _l("立法座谈会")}
 STATUS_LABELS = {
@@ -37,5 +37,4 @@ ERRORS = {
 }
 
 
-def error_message(code: str, **detail) -> str:
-    return message_for(ERRORS, code, **detail)
+error_message = messages_from(ERRORS)

@@ -9,7 +9,7 @@ from flask_login import current_user
 from consult.accounts.access import roles_required
 from consult.db import utcnow
 from consult.drafts.models import Consultation
-from consult.drafts.queries import load_structure
+from consult.drafts.queries import article_numbers, load_structure
 from consult.extensions import db
 from consult.forms import ActionForm, options
 from consult.hearings import planning, queries, services
@@ -120,7 +120,7 @@ def speakers(hearing_id: int):
         ],
         hearing.speaker_slots,
     )
-    numbers = {a.article_id: a.number for a in load_structure(hearing.consultation.version_id).articles}
+    numbers = article_numbers(hearing.consultation.version_id)
     return render_template(
         "hearings/speakers.html",
         hearing=hearing,
