@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from consult.drafts.structure import WARNING_KINDS, Paragraph, parse_draft
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -219,20 +221,24 @@ def test_title_argument_and_draft_note_on_its_own_line():
     assert parsed.preamble == ("某市条例", "说明")
 
 
-def test_empty_and_article_less_texts_warn_no_articles():
-    for text in ("", "   \n\u3000\n", "一段说明文字，没有条文。"):
-        parsed = parse_draft(text)
-        assert parsed.articles == ()
-        assert kinds(parsed) == ["no_articles"]
+@pytest.mark.parametrize("text", ["", "   \n\u3000\n", "一段说明文字，没有条文。"])
+def test_empty_and_article_less_texts_warn_no_articles(text):
+    parsed = parse_draft(text)
+    assert parsed.articles == ()
+    assert kinds(parsed) == ["no_articles"]
 
 
-def test_every_emitted_warning_kind_is_documented():
-    texts = [fixture(n) for n in ("web_page.txt", "one_line.txt", "toc_crlf.txt")]
-    texts.append("某市条例\n第一章 总则\n说明。\n第一章 公园的规划\n与建设管理\n第三条 甲。\n第三条 乙。")
-    for text in texts:
-        for warning in parse_draft(text).warnings:
-            assert warning.kind in WARNING_KINDS
-            assert str(warning)
+@pytest.mark.parametrize(
+    "text",
+    [
+        *(fixture(n) for n in ("web_page.txt", "one_line.txt", "toc_crlf.txt")),
+        "某市条例\n第一章 总则\n说明。\n第一章 公园的规划\n与建设管理\n第三条 甲。\n第三条 乙。",
+    ],
+)
+def test_every_emitted_warning_kind_is_documented(text):
+    for warning in parse_draft(text).warnings:
+        assert warning.kind in WARNING_KINDS
+        assert str(warning)
 
 
 def test_positions_keep_document_order_when_lines_repeat():
