@@ -169,14 +169,18 @@ def _bump(hearing: Hearing, revision: int | None) -> None:
     hearing.revision += 1
 
 
-def add_item(
-    hearing: Hearing, *, title: str, article_id: int | None, duration: int, questions: str, revision: int | None
-) -> AgendaItem:
+def _check_item(hearing: Hearing, revision: int | None, title: str, duration: int) -> None:
     _bump(hearing, revision)
     if not title.strip():
         raise HearingError("title_missing")
     if not 1 <= duration <= 480:
         raise HearingError("bad_duration")
+
+
+def add_item(
+    hearing: Hearing, *, title: str, article_id: int | None, duration: int, questions: str, revision: int | None
+) -> AgendaItem:
+    _check_item(hearing, revision, title, duration)
     if (
         article_id is not None
         and db.session.scalar(
@@ -208,11 +212,7 @@ def update_item(
     speaker_ids: list[int],
     revision: int | None,
 ) -> None:
-    _bump(hearing, revision)
-    if not title.strip():
-        raise HearingError("title_missing")
-    if not 1 <= duration <= 480:
-        raise HearingError("bad_duration")
+    _check_item(hearing, revision, title, duration)
     selected = set(db.session.scalars(sa.select(Registration.id).filter_by(hearing_id=hearing.id, state="selected")))
     if not set(speaker_ids) <= selected:
         raise HearingError("unknown_registration")
