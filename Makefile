@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app consult
 STAMP := $(VENV)/.installed
+PORT ?= 5000
 
 .PHONY: install run test test-fast lint translations extract-messages migrate demo clean
 
@@ -32,9 +33,10 @@ migrate: install
 # The job worker (digest builds) runs beside the web server and stops with it.
 run: migrate
 	$(FLASK) demo load --if-empty
+	@echo "Consult: http://127.0.0.1:$(PORT)/  staff sign-in: http://127.0.0.1:$(PORT)/staff/login"
 	$(BIN)/huey_consumer consult.worker.huey --workers 2 --worker-type thread --quiet & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(FLASK) run --host 127.0.0.1 --port 5000
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -44,6 +44,8 @@ DEFAULTS: dict[str, object] = {
     "COMMENT_MAX_CHARS": 5000,
     "COMMENTS_PER_PAGE": 20,
     "DISTRICTS": ("滨江区", "港湾区", "新城区", "高新区", "北山区"),
+    # Who publishes: the author of exported documents (CONSULT_LEGISLATURE_NAME).
+    "LEGISLATURE_NAME": "滨海市人民代表大会常务委员会",
     # Digest builds run on the job queue; JOBS_INLINE runs them in the request (tests only).
     "JOBS_INLINE": False,
     "DIGEST_REBUILD_AFTER": 20,
@@ -66,7 +68,7 @@ DEFAULTS: dict[str, object] = {
 PRODUCTION = {"SESSION_COOKIE_SECURE": True, "REMEMBER_COOKIE_SECURE": True, "HSTS_SECONDS": 365 * 24 * 3600}
 
 # Environment variables read as CONSULT_<NAME>; values stay strings unless listed here.
-_ENV_KEYS = ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "ENV", "CITY_TIMEZONE", "CONTACT_KEY")
+_ENV_KEYS = ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "ENV", "CITY_TIMEZONE", "CONTACT_KEY", "LEGISLATURE_NAME")
 # Numeric settings that may also come from CONSULT_<NAME>.
 _ENV_INTS = ("PROXY_COUNT", "DIGEST_HEARTBEAT_SECONDS", "DIGEST_BUILD_TIMEOUT", "DIGEST_QUEUE_TIMEOUT")
 
@@ -84,6 +86,8 @@ def load_config(instance_path: str, overrides: dict | None) -> dict:
         config["REDIS_URL"] = env["REDIS_URL"]
     if env["CONTACT_KEY"]:
         config["CONTACT_KEYS"] = tuple(k.strip() for k in env["CONTACT_KEY"].split(",") if k.strip())
+    if env["LEGISLATURE_NAME"]:
+        config["LEGISLATURE_NAME"] = env["LEGISLATURE_NAME"]
     if env["CITY_TIMEZONE"]:
         config["CITY_TIMEZONE"] = config["BABEL_DEFAULT_TIMEZONE"] = env["CITY_TIMEZONE"]
     config.update(_env_ints())

@@ -6,7 +6,7 @@ import time
 
 import sqlalchemy as sa
 from flask import Flask, current_app, has_request_context, render_template, request
-from flask_babel import format_date, format_datetime, format_decimal, format_time, get_locale
+from flask_babel import format_date, format_decimal, format_time, get_locale
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import ServiceUnavailable
@@ -17,6 +17,7 @@ from consult.config import shipped_dir
 from consult.extensions import babel, csrf, db, limiter, login_manager, migrate
 from consult.http import DatabaseIntegerConverter, refuse_nul_characters
 from consult.logs import install_log_scrubbing
+from consult.timezones import human_datetime
 
 
 def select_locale() -> str:
@@ -108,6 +109,7 @@ def register_blueprints(app: Flask) -> None:
     from consult.digests import routes as digests
     from consult.drafts import routes as drafts
     from consult.drafts.cli import bp as drafts_cli
+    from consult.hearings import hooks as _hearing_hooks  # noqa: F401  (connects its receivers)
     from consult.hearings import routes as hearings
     from consult.hearings.cli import bp as hearings_cli
     from consult.site import routes as site
@@ -222,7 +224,7 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.globals.update(get_locale=get_locale, languages=app.config["LANGUAGES"], build_is_lost=is_lost)
     app.jinja_env.filters.update(
         warning_text=warning_text,
-        datetime=lambda value, fmt="medium": format_datetime(value, fmt) if value else "",
+        datetime=lambda value, fmt="moment": human_datetime(value, fmt),
         date=lambda value, fmt="long": format_date(value, fmt) if value else "",
         time=lambda value, fmt="short": format_time(value, fmt) if value else "",
         number=format_decimal,

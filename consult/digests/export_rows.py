@@ -29,3 +29,4 @@ class SummaryTable:
     subtitle: str  # e.g. "征求意见期：2026年11月1日至2026年11月30日，共收到意见 163 条"
     rows: tuple[SummaryRow, ...]
     headers: tuple[str, ...] = ("序号", "条款", "意见摘要", "意见数量", "提出者类别", "处理意见", "理由")
+    author: str = ""  # the document's author in its properties: the legislature

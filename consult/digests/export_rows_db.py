@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import sqlalchemy as sa
+from flask import current_app
 from flask_babel import gettext as _
 
 from consult.comments.labels import ROLE_LABELS, SOURCE_LABELS
@@ -75,6 +76,7 @@ def summary_table(consultation, total: int) -> SummaryTable:
         title=_("《%(title)s》公开征求意见汇总表", title=consultation.title.strip("《》")),
         subtitle=_("共收到意见 %(total)d 条，归纳为 %(themes)d 个主题", total=total, themes=len(rows)),
         rows=tuple(rows),
+        author=current_app.config["LEGISLATURE_NAME"],
     )
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from flask import Response, abort, current_app
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from consult.accounts.access import public, roles_required
@@ -14,7 +17,7 @@ from consult.drafts import queries as draft_queries
 from consult.drafts.models import Consultation
 from consult.extensions import db
 
-MIMETYPES = {
+CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv; charset=utf-8",
@@ -22,12 +25,19 @@ MIMETYPES = {
 }
 
 
-def _download(data: bytes, name: str, fmt: str) -> Response:
-    response = Response(data, mimetype=MIMETYPES[fmt])
-    # RFC 6266: an ASCII fallback and the UTF-8 name for browsers that read it.
-    response.headers["Content-Disposition"] = f"attachment; filename={name}.{fmt}"
+def _download(data: bytes, ascii_name: str, name: str, fmt: str) -> Response:
+    """A file to save: `name` (Chinese) for browsers that read RFC 6266's filename*, `ascii_name`
+    for the others."""
+    response = Response(data, content_type=CONTENT_TYPES[fmt])
+    response.headers["Content-Disposition"] = (
+        f"attachment; filename=\"{ascii_name}.{fmt}\"; filename*=UTF-8''{quote(f'{name}.{fmt}')}"
+    )
     response.headers["Cache-Control"] = "private, no-store"
     return response
+
+
+def _titled(consultation: Consultation, what: str) -> str:
+    return f"《{consultation.title.strip('《》')}》{what}"
 
 
 @roles_required("drafter", "organizer")
@@ -36,7 +46,7 @@ def summary(consultation_id: int, fmt: str):
     total = comment_queries.total(consultation.id)
     table = summary_table(consultation, total)
     data = exports.summary_docx(table) if fmt == "docx" else exports.summary_xlsx(table)
-    return _download(data, f"summary-{consultation.slug}", fmt)
+    return _download(data, f"summary-{consultation.slug}", _titled(consultation, _("意见汇总表")), fmt)
 
 
 @roles_required("drafter", "moderator")
@@ -46,7 +56,7 @@ def all_comments(consultation_id: int, fmt: str):
     columns = (*STAFF_COLUMNS, "contact") if with_contact else STAFF_COLUMNS
     rows = list(comment_rows(consultation, public_only=False, with_contact=with_contact))
     data = exports.rows_csv(rows, columns) if fmt == "csv" else exports.rows_json(rows, columns)
-    return _download(data, f"comments-{consultation.slug}", fmt)
+    return _download(data, f"comments-{consultation.slug}", _titled(consultation, _("全部意见")), fmt)
 
 
 @public
@@ -57,4 +67,4 @@ def open_data(slug: str, fmt: str):
     rows = list(comment_rows(consultation, public_only=True, with_contact=False))
     columns = OPEN_COLUMNS if report and report.published_at else OPEN_COLUMNS[:-2]
     data = exports.rows_csv(rows, columns) if fmt == "csv" else exports.rows_json(rows, columns)
-    return _download(data, f"open-data-{consultation.slug}", fmt)
+    return _download(data, f"open-data-{consultation.slug}", _titled(consultation, _("公开意见数据")), fmt)

@@ -11,7 +11,7 @@ import io
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -195,7 +195,15 @@ def summary_docx(table: SummaryTable) -> bytes:
         for cell in column.cells:
             cell.width = Cm(width * scale)
     _merge_articles(doc_table, first_row=1)
-    document.core_properties.title = neutralise(table.title)
+    properties = document.core_properties
+    # python-docx's template says "python-docx" and 2013: the legislature and today instead.
+    properties.title, properties.author, properties.last_modified_by = (
+        neutralise(table.title),
+        table.author,
+        table.author,
+    )
+    properties.created = properties.modified = datetime.now(timezone.utc).replace(tzinfo=None)
+    properties.comments = properties.keywords = properties.subject = ""
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -228,6 +236,7 @@ def summary_xlsx(table: SummaryTable) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "意见汇总表"
+    book.properties.title, book.properties.creator = table.title, table.author
     last_col = len(headers)
     sheet.append([_xlsx_value(table.title)])
     sheet.append([_xlsx_value(table.subtitle)])

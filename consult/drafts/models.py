@@ -7,6 +7,7 @@ stable identity of one 条 across versions, so comments keep pointing at "the sa
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -113,6 +114,14 @@ class Consultation(Model):
         if self.closes_at and now >= self.closes_at:
             return "closed"
         return "open"
+
+    @property
+    def memo_blocks(self) -> list[tuple[bool, str]]:
+        """The 起草说明 as (is a heading, text) blocks: blank lines part them, "#" starts a heading.
+        Line endings typed in a browser (\r\n) are read like any other."""
+        text = (self.memo or "").replace("\r\n", "\n").replace("\r", "\n")
+        blocks = [block.strip() for block in re.split(r"\n\s*\n", text) if block.strip()]
+        return [(True, b.lstrip("#").strip()) if b.startswith("#") else (False, b) for b in blocks]
 
     def accepts_comments(self, now: datetime) -> bool:
         return self.phase(now) == "open"

@@ -147,10 +147,17 @@ def save_draft(
     db.session.add_all(articles)
     db.session.flush()
     db.session.add_all(build_nodes(parsed, version.id, [a.id for a in articles]))
-    consultation = Consultation(draft=draft, version=version, title=title, slug=slug, memo=memo.strip(), status="draft")
+    consultation = Consultation(
+        draft=draft, version=version, title=title, slug=slug, memo=_clean_memo(memo), status="draft"
+    )
     db.session.add(consultation)
     db.session.flush()
     return consultation
+
+
+def _clean_memo(memo: str) -> str:
+    """Line endings as one \\n whatever the browser sent, so blank lines part paragraphs."""
+    return memo.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def save_pending(user, token: str, *, title: str, slug: str, memo: str, label: str = "草案") -> Consultation:
@@ -186,7 +193,7 @@ def update_consultation(consultation: Consultation, *, title: str, slug: str, me
         raise DraftError("title_missing")
     consultation.slug = check_slug(slug, consultation)
     consultation.title = title.strip()
-    consultation.memo = memo.strip()
+    consultation.memo = _clean_memo(memo)
     db.session.flush()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import sqlalchemy as sa
 
 from consult.drafts.models import Consultation
@@ -62,3 +64,11 @@ def participants(hearing_id: int) -> list[Registration]:
 
 def registration_by_receipt(receipt: str) -> Registration | None:
     return db.session.scalar(sa.select(Registration).filter_by(receipt=receipt))
+
+
+def upcoming_public(now: datetime, consultation_id: int | None = None) -> list[Hearing]:
+    """Announced hearings that have not taken place yet, soonest first (for the public pages)."""
+    query = sa.select(Hearing).where(Hearing.status.in_(("announced", "closed")), Hearing.starts_at >= now)
+    if consultation_id is not None:
+        query = query.where(Hearing.consultation_id == consultation_id)
+    return list(db.session.scalars(query.order_by(Hearing.starts_at)))

@@ -7,7 +7,6 @@ import io
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
-from flask_babel import format_datetime
 from flask_babel import gettext as _
 
 from consult.digests.exports import neutralise
@@ -15,6 +14,7 @@ from consult.drafts.queries import load_structure
 from consult.hearings import queries
 from consult.hearings.labels import KIND_LABELS, STANCE_LABELS
 from consult.hearings.models import Hearing
+from consult.timezones import human_datetime
 
 
 def hearing_report_docx(
@@ -64,7 +64,7 @@ def render_hearing_report(hearing: Hearing) -> bytes:
     facts = [
         (_("会议类型"), str(KIND_LABELS[hearing.kind])),
         (_("法规草案"), hearing.consultation.title),
-        (_("时间"), format_datetime(hearing.starts_at, "full")),
+        (_("时间"), human_datetime(hearing.starts_at)),
         (_("地点"), hearing.venue),
     ]
     attendance = [

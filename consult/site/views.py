@@ -5,6 +5,7 @@ from flask import current_app, has_request_context, redirect, render_template, r
 from consult.accounts.access import public
 from consult.db import utcnow
 from consult.drafts import queries
+from consult.hearings import queries as hearing_queries
 from consult.http import safe_next
 
 ONE_YEAR = 365 * 24 * 3600
@@ -15,7 +16,8 @@ def home():
     now = utcnow()
     consultations = queries.public_consultations(now)
     counts = queries.article_counts([c.version_id for c in consultations])
-    return render_template("home.html", consultations=consultations, counts=counts, now=now)
+    hearings = hearing_queries.upcoming_public(now)
+    return render_template("home.html", consultations=consultations, counts=counts, hearings=hearings, now=now)
 
 
 @public

@@ -58,3 +58,35 @@ def test_open_data_has_only_published_comments_and_no_personal_data(client):
     assert len(rows) == 1
     assert "13911112222" not in text and "赵女士" not in text and "无障碍" not in text
     assert rows[0]["text"] == HOSTILE  # JSON is data, not a spreadsheet: kept as written
+
+
+def test_downloads_carry_a_chinese_file_name_and_one_charset(client, login):
+    from urllib.parse import unquote
+
+    consultation = _digest()
+    login("drafter")
+    for path, ascii_name, name in (
+        (f"/staff/digests/{consultation.id}/summary.docx", "summary-test-draft.docx", "意见汇总表.docx"),
+        (f"/staff/digests/{consultation.id}/comments.csv", "comments-test-draft.csv", "全部意见.csv"),
+        ("/drafts/test-draft/open-data.csv", "open-data-test-draft.csv", "公开意见数据.csv"),
+    ):
+        response = client.get(path)
+        disposition = response.headers["Content-Disposition"]
+        assert f'filename="{ascii_name}"' in disposition
+        assert unquote(disposition.split("filename*=UTF-8''")[1]) == f"《滨海市测试条例（草案）》{name}"
+        if path.endswith(".csv"):
+            assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+
+
+def test_summary_documents_name_the_legislature_and_today(app, client, login):
+    from datetime import datetime, timedelta, timezone
+
+    consultation = _digest()
+    login("drafter")
+    properties = docx.Document(io.BytesIO(client.get(f"/staff/digests/{consultation.id}/summary.docx").data))
+    core = properties.core_properties
+    assert core.author == app.config["LEGISLATURE_NAME"] and "意见汇总表" in core.title
+    created = core.created if core.created.tzinfo else core.created.replace(tzinfo=timezone.utc)
+    assert abs(created - datetime.now(timezone.utc)) < timedelta(minutes=5)
+    book = openpyxl.load_workbook(io.BytesIO(client.get(f"/staff/digests/{consultation.id}/summary.xlsx").data))
+    assert book.properties.creator == app.config["LEGISLATURE_NAME"]

@@ -82,6 +82,20 @@ def test_memo_page(client):
     assert "绿道是城市的慢行系统。" in page
 
 
+def test_memo_typed_in_a_browser_keeps_its_paragraphs_and_the_title_its_brackets(client, login):
+    consultation = make_draft(slug="lift")
+    login("drafter")
+    typed = "## 一、必要性\r\n\r\n第一段。\r\n\r\n第二段。"  # what a textarea sends
+    response = client.post(
+        f"/staff/consultations/{consultation.id}",
+        data={"title": "滨海市既有住宅加装电梯条例（草案）", "slug": "lift", "memo": typed},
+    )
+    assert response.status_code == 302
+    page = client.get("/drafts/lift/memo").text
+    assert "<h2>一、必要性</h2>" in page and "<p>第一段。</p>" in page and "<p>第二段。</p>" in page
+    assert "关于《滨海市既有住宅加装电梯条例（草案）》的起草说明" in page
+
+
 def test_search_finds_articles_by_words(client):
     make_draft(slug="greenway", text=NESTED)
     page = client.get("/drafts/greenway/search", query_string={"q": "机动车"}).text

@@ -234,7 +234,7 @@ def test_display_mode_stays_on_across_pages_without_sideways_scroll(option, new_
     page.get_by_role("link", name="大字" if option == "large" else "高对比").click()
     _assert_still_on_and_fits(page, option, standard_size)
     shot(page, "home", full_page=True)
-    page.get_by_role("link", name="滨海市公园管理条例（草案）").click()
+    page.get_by_role("link", name="滨海市公园管理条例（草案）", exact=True).click()
     _assert_still_on_and_fits(page, option, standard_size)
     shot(page, "draft")
     page.locator("#article-12").get_by_role("link", name="对第十二条提意见").click()

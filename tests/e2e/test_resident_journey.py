@@ -21,7 +21,7 @@ def test_resident_comment_is_received_answered_and_shown_on_the_receipt(
     resident = new_context(width).new_page()
     resident.goto("/")
     shot(resident, "home")
-    resident.get_by_role("link", name="滨海市公园管理条例（草案）").click()
+    resident.get_by_role("link", name="滨海市公园管理条例（草案）", exact=True).click()
     expect(resident.get_by_role("heading", level=1)).to_have_text("滨海市公园管理条例（草案）")
     toc = resident.get_by_role("navigation", name="目录")
     toc.get_by_role("link", name=re.compile(r"^第十二条")).click()
