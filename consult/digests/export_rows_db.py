@@ -47,15 +47,7 @@ def summary_table(consultation, total: int) -> SummaryTable:
     )
     themes.sort(key=lambda t: (order.get(t.article_id, (0, ""))[0], -t.size))
     roles = _roles_by_theme([t.id for t in themes])
-    # The 意见汇总表 is published: only approved comments their authors let us publish are quoted.
-    quotes = {
-        c.id: c
-        for c in db.session.scalars(
-            sa.select(Comment).where(
-                Comment.id.in_([t.representative_ids[0] for t in themes if t.representative_ids]), public_filter()
-            )
-        )
-    }
+    quotes = _publishable_quotes(themes)
     rows = []
     for theme in themes:
         quote = quotes.get((theme.representative_ids or [None])[0])
@@ -78,6 +70,13 @@ def summary_table(consultation, total: int) -> SummaryTable:
         rows=tuple(rows),
         author=current_app.config["LEGISLATURE_NAME"],
     )
+
+
+def _publishable_quotes(themes: list[Theme]) -> dict[int, Comment]:
+    """The 意见汇总表 is published: only approved comments their authors let us publish are quoted."""
+    first = [t.representative_ids[0] for t in themes if t.representative_ids]
+    query = sa.select(Comment).where(Comment.id.in_(first), public_filter())
+    return {c.id: c for c in db.session.scalars(query)}
 
 
 def _roles_by_theme(theme_ids: list[int]) -> dict[int, Counter]:

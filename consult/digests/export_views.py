@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from consult.accounts.access import public, roles_required
 from consult.comments import queries as comment_queries
-from consult.digests import exports
+from consult.digests import exports, exports_data
 from consult.digests.export_rows_db import OPEN_COLUMNS, STAFF_COLUMNS, comment_rows, summary_table
 from consult.digests.models import FeedbackReport
 from consult.drafts import queries as draft_queries
@@ -55,7 +55,7 @@ def all_comments(consultation_id: int, fmt: str):
     with_contact = current_user.role in current_app.config["CONTACT_ROLES"]
     columns = (*STAFF_COLUMNS, "contact") if with_contact else STAFF_COLUMNS
     rows = list(comment_rows(consultation, public_only=False, with_contact=with_contact))
-    data = exports.rows_csv(rows, columns) if fmt == "csv" else exports.rows_json(rows, columns)
+    data = exports_data.rows_csv(rows, columns) if fmt == "csv" else exports_data.rows_json(rows, columns)
     return _download(data, f"comments-{consultation.slug}", _titled(consultation, _("全部意见")), fmt)
 
 
@@ -66,5 +66,5 @@ def open_data(slug: str, fmt: str):
     report = db.session.get(FeedbackReport, consultation.id)
     rows = list(comment_rows(consultation, public_only=True, with_contact=False))
     columns = OPEN_COLUMNS if report and report.published_at else OPEN_COLUMNS[:-2]
-    data = exports.rows_csv(rows, columns) if fmt == "csv" else exports.rows_json(rows, columns)
+    data = exports_data.rows_csv(rows, columns) if fmt == "csv" else exports_data.rows_json(rows, columns)
     return _download(data, f"open-data-{consultation.slug}", _titled(consultation, _("公开意见数据")), fmt)

@@ -129,18 +129,7 @@ def save_draft(
         raise DraftError("title_missing")
     slug = check_slug(slug)
     draft = Draft(title=title)
-    version = DraftVersion(
-        draft=draft,
-        position=1,
-        label=label,
-        created_by_id=getattr(user, "id", None),
-        source_filename=stored_filename(source.filename),
-        source_kind=source.kind,
-        source_encoding=source.encoding,
-        source_data=source.data,
-        preamble="\n".join(parsed.preamble),
-        parse_warnings=[_warning_record(w) for w in parsed.warnings],
-    )
+    version = _first_version(draft, parsed, user, label, source)
     db.session.add_all([draft, version])
     db.session.flush()
     articles = [Article(draft_id=draft.id) for _ in parsed.articles]
@@ -153,6 +142,21 @@ def save_draft(
     db.session.add(consultation)
     db.session.flush()
     return consultation
+
+
+def _first_version(draft: Draft, parsed: ParsedDraft, user, label: str, source: DraftSource) -> DraftVersion:
+    return DraftVersion(
+        draft=draft,
+        position=1,
+        label=label,
+        created_by_id=getattr(user, "id", None),
+        source_filename=stored_filename(source.filename),
+        source_kind=source.kind,
+        source_encoding=source.encoding,
+        source_data=source.data,
+        preamble="\n".join(parsed.preamble),
+        parse_warnings=[_warning_record(w) for w in parsed.warnings],
+    )
 
 
 def _clean_memo(memo: str) -> str:

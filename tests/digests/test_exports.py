@@ -14,7 +14,8 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
 from consult.digests.export_rows import SummaryRow, SummaryTable
-from consult.digests.exports import neutralise, rows_csv, rows_json, summary_docx, summary_xlsx
+from consult.digests.exports import neutralise, summary_docx, summary_xlsx
+from consult.digests.exports_data import rows_csv, rows_json
 
 TITLE = "《滨海市公园管理条例（草案）》公开征求意见汇总表"
 SUBTITLE = "征求意见期：2026年11月1日至2026年11月30日，共收到意见 163 条"
