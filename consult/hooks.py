@@ -17,6 +17,10 @@ draft_page = _signals.signal("draft-page")
 article_page = _signals.signal("article-page")
 
 
+#: sent with consultations= when the staff dashboard renders
+dashboard_page = _signals.signal("dashboard-page")
+
+
 def collect(signal: NamedSignal, **kwargs: Any) -> dict[str, Any]:
     """Extra template context from every receiver of `signal`, sent by the running app."""
     from flask import current_app

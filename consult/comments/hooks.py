@@ -30,3 +30,8 @@ def article_comments(_app, consultation, article, form=None, **_):
             consultation.id, article.article_id, page_arg(), current_app.config["COMMENTS_PER_PAGE"]
         ),
     }
+
+
+@hooks.dashboard_page.connect
+def dashboard_counts(_app, consultations, **_):
+    return {"comment_counts": queries.received_and_pending([c.id for c in consultations])}

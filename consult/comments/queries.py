@@ -51,6 +51,19 @@ def of_consultation(consultation_id: int, ids) -> list[Comment]:
     )
 
 
+def received_and_pending(consultation_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """Consultation id → (comments received, comments waiting for moderation)."""
+    if not consultation_ids:
+        return {}
+    pending = sa.func.sum(sa.case((Comment.state == "pending", 1), else_=0))
+    rows = db.session.execute(
+        sa.select(Comment.consultation_id, sa.func.count(Comment.id), pending)
+        .where(Comment.consultation_id.in_(consultation_ids))
+        .group_by(Comment.consultation_id)
+    )
+    return {cid: (int(total), int(waiting or 0)) for cid, total, waiting in rows}
+
+
 def by_receipt(receipt: str) -> Comment | None:
     return db.session.scalar(sa.select(Comment).filter_by(receipt=receipt))
 

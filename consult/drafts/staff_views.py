@@ -6,6 +6,7 @@ from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from consult import hooks
 from consult.accounts.access import roles_required, staff_required
 from consult.db import utcnow
 from consult.drafts import queries, services
@@ -25,7 +26,8 @@ drafter = roles_required("drafter")
 def dashboard():
     consultations = queries.all_consultations()
     counts = queries.article_counts([c.version_id for c in consultations])
-    return render_template("staff/dashboard.html", consultations=consultations, counts=counts, now=utcnow())
+    extra = hooks.collect(hooks.dashboard_page, consultations=consultations)
+    return render_template("staff/dashboard.html", consultations=consultations, counts=counts, now=utcnow(), **extra)
 
 
 @drafter
@@ -45,7 +47,9 @@ def new_import():
                 data = upload.read(current_app.config["MAX_CONTENT_LENGTH"] + 1)
                 preview = services.stage_import(current_user, upload.filename, data)
         except (DraftFileError, services.DraftError) as error:
-            refuse(form.source, error_message(error.code, **error.detail))
+            # The message goes where the drafter looks: under the pasted text when that was used.
+            used = form.pasted if pasted and not (upload and upload.filename) else form.source
+            refuse(used, error_message(error.code, **error.detail))
         else:
             return redirect(url_for("drafts_admin.preview_import", token=preview.pending.token))
     return render_template("staff/import.html", form=form), 422 if form.errors else 200

@@ -168,3 +168,34 @@ def test_edit_title_and_memo(client, login):
     bad = client.post(f"/staff/consultations/{consultation.id}", data={"title": "x", "slug": "Bad Slug!", "memo": ""})
     assert bad.status_code == 422
     assert re.search("只能使用小写字母", bad.text)
+
+
+def test_an_error_in_pasted_text_shows_under_the_pasted_text(client, login):
+    import re as regex
+
+    login("drafter")
+    response = client.post("/staff/imports/new", data={"pasted": "没有任何条文的一段文字。"})
+    assert response.status_code == 422
+
+    def field(name: str) -> str:
+        return regex.search(
+            rf'<div class="field[^"]*">\s*<label class="field-label" for="{name}">[\s\S]*?</div>', response.text
+        ).group(0)
+
+    assert "没有找到任何条文" in field("pasted")
+    assert "没有找到任何条文" not in field("source")
+
+
+def test_dashboard_counts_comments_and_pending_ones(client, login):
+    from factories import add_comment
+
+    consultation = make_draft(articles=3)
+    add_comment(consultation, 1, state="approved")
+    add_comment(consultation, 2, state="pending")
+    login("moderator")
+    page = client.get("/staff/").text
+    assert "2 条意见" in page and "1 条待审核" in page
+    client.post("/staff/logout")
+    login("organizer")
+    row = client.get("/staff/").text
+    assert "· <a" not in row.split("意见摘要")[0].split("</span>")[-1]  # no stray separator before the only link
