@@ -190,38 +190,48 @@ def _seconds_until_reset() -> int:
     return max(1, int(limit.reset_at - time.time()))
 
 
-def register_template_helpers(app: Flask) -> None:
+def _label_globals() -> dict:
+    """Template functions that turn a stored code into its translated label."""
     from consult.comments import labels
     from consult.digests.labels import BUILD_STAGE_LABELS, DECISION_LABELS, KIND_LABELS
-    from consult.digests.liveness import is_lost
-    from consult.drafts.messages import warning_text
     from consult.hearings import labels as hearing_labels
 
-    def labeller(mapping):
-        return lambda code: str(mapping.get(code, code or ""))
+    tables = {
+        "role_label": labels.ROLE_LABELS,
+        "source_label": labels.SOURCE_LABELS,
+        "reason_label": labels.REASON_LABELS,
+        "personal_data_label": labels.PERSONAL_DATA_LABELS,
+        "state_label": labels.STATE_LABELS,
+        "resident_status_label": labels.RESIDENT_STATUS_LABELS,
+        "action_label": labels.ACTION_LABELS,
+        "decision_label": DECISION_LABELS,
+        "kind_label": KIND_LABELS,
+        "stage_label": BUILD_STAGE_LABELS,
+        "hearing_kind_label": hearing_labels.KIND_LABELS,
+        "hearing_status_label": hearing_labels.STATUS_LABELS,
+        "stance_label": hearing_labels.STANCE_LABELS,
+        "registration_state_label": hearing_labels.REGISTRATION_STATE_LABELS,
+        "registration_kind_label": hearing_labels.REGISTRATION_KIND_LABELS,
+    }
+    return {name: (lambda code, table=table: str(table.get(code, code or ""))) for name, table in tables.items()}
 
-    app.jinja_env.globals.update(
-        role_label=labeller(labels.ROLE_LABELS),
-        source_label=labeller(labels.SOURCE_LABELS),
-        reason_label=labeller(labels.REASON_LABELS),
-        state_label=labeller(labels.STATE_LABELS),
-        resident_status_label=labeller(labels.RESIDENT_STATUS_LABELS),
-        action_label=labeller(labels.ACTION_LABELS),
-        decision_label=labeller(DECISION_LABELS),
-        kind_label=labeller(KIND_LABELS),
-        stage_label=labeller(BUILD_STAGE_LABELS),
-        hearing_kind_label=labeller(hearing_labels.KIND_LABELS),
-        hearing_status_label=labeller(hearing_labels.STATUS_LABELS),
-        stance_label=labeller(hearing_labels.STANCE_LABELS),
-        registration_state_label=labeller(hearing_labels.REGISTRATION_STATE_LABELS),
-        registration_kind_label=labeller(hearing_labels.REGISTRATION_KIND_LABELS),
-    )
 
+def register_template_helpers(app: Flask) -> None:
+    from consult.comments.personal_data import personal_data_kinds
+    from consult.digests.liveness import is_lost
+    from consult.drafts.messages import warning_text
+
+    app.jinja_env.globals.update(_label_globals())
     from consult.site.views import display_classes
 
     app.context_processor(display_classes)
     app.jinja_env.add_extension("jinja2.ext.do")
-    app.jinja_env.globals.update(get_locale=get_locale, languages=app.config["LANGUAGES"], build_is_lost=is_lost)
+    app.jinja_env.globals.update(
+        get_locale=get_locale,
+        languages=app.config["LANGUAGES"],
+        build_is_lost=is_lost,
+        personal_data_kinds=personal_data_kinds,
+    )
     app.jinja_env.filters.update(
         warning_text=warning_text,
         datetime=lambda value, fmt="moment": human_datetime(value, fmt),

@@ -44,6 +44,14 @@ ACTION_LABELS = {
     "premoderation_on": _l("开启先审后发"),
     "premoderation_off": _l("关闭先审后发"),
 }
+PERSONAL_DATA_LABELS = {
+    "id_number": _l("身份证号"),
+    "mobile": _l("手机号"),
+    "landline": _l("固定电话"),
+    "email": _l("电子邮箱"),
+    "plate": _l("车牌号"),
+    "address": _l("门牌地址"),
+}
 ERRORS = {
     "closed": _l("征求意见期已结束，不能再提交意见。"),
     "unknown_article": _l("找不到这一条，请从草案页面重新进入。"),

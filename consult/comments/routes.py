@@ -18,6 +18,7 @@ comments_admin.add_url_rule(
 )
 comments_admin.add_url_rule("/comments/<int:comment_id>", view_func=staff_views.detail)
 comments_admin.add_url_rule("/comments/<int:comment_id>/redact", view_func=staff_views.redact, methods=["POST"])
+comments_admin.add_url_rule("/comments/<int:comment_id>/mask", view_func=staff_views.mask, methods=["POST"])
 comments_admin.add_url_rule(
     "/consultations/<int:consultation_id>/comments/new", view_func=staff_views.record, methods=["GET", "POST"]
 )

@@ -8,6 +8,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from consult.comments.models import REJECT_REASONS, SOURCES, Comment, ModerationEvent
+from consult.comments.personal_data import find_personal_data, mask_personal_data
 from consult.comments.privacy import ContactCipher
 from consult.comments.receipts import new_receipt
 from consult.comments.text import prepare, too_long
@@ -153,15 +154,26 @@ def _log(
     )
 
 
-def approve(actor, comments: list[Comment]) -> int:
-    changed = 0
+@dataclass(frozen=True)
+class Approval:
+    changed: int
+    held: int  # left pending: their public text carries personal data
+
+
+def approve(actor, comments: list[Comment], *, personal_data_checked: bool = False) -> Approval:
+    """Approve these comments. One whose public text still holds personal data (an ID number, a
+    phone, an address …) stays pending unless a moderator checked it on its own page."""
+    changed = held = 0
     for comment in comments:
+        if not personal_data_checked and comment.state != "approved" and find_personal_data(comment.shown_text):
+            held += 1
+            continue
         if comment.state != "approved":
             comment.state, comment.reject_reason, comment.moderated_at = "approved", None, utcnow()
             _log(actor, comment, "approve")
             changed += 1
     db.session.flush()
-    return changed
+    return Approval(changed, held)
 
 
 def reject(actor, comments: list[Comment], reason: str, note: str = "") -> int:
@@ -185,6 +197,11 @@ def redact(actor, comment: Comment, public_text: str, note: str = "") -> None:
     comment.public_body = None if public_text == comment.body else public_text
     _log(actor, comment, "redact", note=note)
     db.session.flush()
+
+
+def mask_personal_data_of(actor, comment: Comment) -> None:
+    """One-click redaction: the public text with every piece of personal data masked."""
+    redact(actor, comment, mask_personal_data(comment.shown_text), note="personal_data")
 
 
 def set_premoderation(actor, consultation: Consultation, enabled: bool) -> None:

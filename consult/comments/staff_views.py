@@ -77,14 +77,20 @@ def bulk(consultation_id: int):
         flash(_("请先勾选要处理的意见。"), "error")
         return redirect(_after_bulk(consultation, comments))
     try:
+        held = 0
         if form.action.data == "approve":
-            changed = services.approve(current_user, comments)
+            # On a comment's own page the moderator has read it whole; in the queue, they have not.
+            checked = request.args.get("from") == "detail"
+            approval = services.approve(current_user, comments, personal_data_checked=checked)
+            changed, held = approval.changed, approval.held
         else:
             changed = services.reject(current_user, comments, form.reason.data or "", form.note.data or "")
     except services.CommentError as error:
         refuse_with_flash(error_message(error.code))
     else:
         flash(_("已处理 %(num)d 条意见。", num=changed), "success")
+        if held:
+            flash(_("%(num)d 条意见含个人信息，仍待审核：请逐条打开，遮盖后再通过。", num=held), "error")
     return redirect(_after_bulk(consultation, comments))
 
 
@@ -116,8 +122,19 @@ def _render_detail(comment: Comment, redact_form: RedactForm, status: int = 200)
         contact=contact,
         redact=redact_form,
         bulk=BulkModerationForm(ids=[comment.id]),
+        action=ActionForm(),
         events=queries.events_for(comment.id),
     ), status
+
+
+@moderator
+def mask(comment_id: int):
+    comment = db.get_or_404(Comment, comment_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    services.mask_personal_data_of(current_user, comment)
+    flash(_("已遮盖个人信息；原文仍保留在记录中。"), "success")
+    return redirect(url_for("comments_admin.detail", comment_id=comment.id))
 
 
 @moderator
