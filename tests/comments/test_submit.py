@@ -181,3 +181,13 @@ def test_an_overlong_paste_is_refused_before_segmentation(client, app, monkeypat
     response = client.post(URL, data=comment_form(body="长" * 200_000))
     assert response.status_code == 422 and "意见不能超过 5000 个字，现在是 200000 个字" in response.text
     assert _count() == 0
+
+
+def test_a_refused_comment_lists_its_problems_at_the_top_of_the_form(client):
+    make_draft(articles=3)
+    response = client.post("/drafts/test-draft/articles/1/comments", data=comment_form(body="", contact="住在幸福路"))
+    assert response.status_code == 422
+    form = response.text[response.text.index('class="form comment-form"') :]
+    summary = form[: form.index("</div>")]
+    assert 'class="error-summary"' in summary and "autofocus" in summary
+    assert 'href="#body"' in summary and 'href="#contact"' in summary
