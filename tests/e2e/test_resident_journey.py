@@ -37,7 +37,7 @@ def test_resident_comment_is_received_answered_and_shown_on_the_receipt(
     shot(resident, "comment-form")
     resident.get_by_role("button", name="提交意见").click()
     expect(resident.get_by_role("heading", level=1)).to_have_text("谢谢！您的意见已经收到")
-    number = resident.locator(".receipt-number").inner_text().strip()
+    number = resident.locator(".receipt-number .mono").inner_text().strip()
     assert re.fullmatch(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", number), number
     shot(resident, "confirmation")
 
