@@ -1,5 +1,6 @@
-"""An empty comment on a phone: the page opens on a summary of what to fix, focused and in view,
-each problem linked to its field."""
+"""What a resident meets on a phone: a refused comment opens on a focused summary of what to fix,
+each problem linked to its field; a receipt number stays on one line and can be copied; English
+with large text fits the screen."""
 
 import re
 
