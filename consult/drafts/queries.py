@@ -140,20 +140,6 @@ def public_consultation(slug: str) -> Consultation | None:
     return db.session.scalar(sa.select(Consultation).where(Consultation.slug == slug, Consultation.status != "draft"))
 
 
-def search_articles(structure: Structure, query: str, limit: int = 50) -> list[ArticleView]:
-    """Articles whose text holds every word of the query (Chinese has no spaces, so whole words
-    typed with spaces between them are ANDed; a single run of characters is matched as is)."""
-    words = [w for w in query.split() if w][:8]
-    if not words:
-        return []
-    hits = []
-    for article in structure.articles:
-        haystack = f"{article.number}{article.heading or ''}{article.text}"
-        if all(word in haystack for word in words):
-            hits.append(article)
-    return hits[:limit]
-
-
 def all_consultations() -> list[Consultation]:
     """Every consultation, newest first (the staff dashboard)."""
     return list(db.session.scalars(sa.select(Consultation).order_by(Consultation.created_at.desc())))

@@ -5,6 +5,7 @@ from flask import abort, render_template, request
 from consult.accounts.access import public
 from consult.db import utcnow
 from consult.drafts import queries
+from consult.drafts import search as draft_search
 from consult.drafts.pages import article_context, draft_context
 
 
@@ -39,5 +40,8 @@ def search(slug: str):
     consultation = _consultation_or_404(slug)
     query = request.args.get("q", "").strip()[:100]
     structure = queries.load_structure(consultation.version_id)
-    hits = queries.search_articles(structure, query) if query else []
-    return render_template("drafts/search.html", consultation=consultation, query=query, hits=hits, now=utcnow())
+    hits = draft_search.search_articles(structure, query) if query else []
+    hint = draft_search.suggestions(structure, query) if query and not hits else []
+    return render_template(
+        "drafts/search.html", consultation=consultation, query=query, hits=hits, suggestions=hint, now=utcnow()
+    )

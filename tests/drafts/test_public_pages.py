@@ -125,3 +125,23 @@ def test_english_interface(client):
 def test_scheduled_consultation_says_when_it_opens(client):
     make_draft(slug="later", status="scheduled", text=draft_text(2))
     assert "将于" in client.get("/drafts/later").text
+
+
+def test_search_uses_residents_words_and_highlights_the_law_s(client):
+    """The demo park regulation writes 犬只, 噪声 and 电动自行车; residents type 遛狗, 噪音 and 电动车."""
+    from consult.demo.loader import load_demo
+    from consult.extensions import db
+
+    load_demo()
+    db.session.commit()
+    for query, word in (("遛狗", "犬"), ("噪音", "噪声"), ("电动车", "电动自行车")):
+        page = client.get("/drafts/park-regulation/search", query_string={"q": query}).text
+        assert "找到" in page and f"<mark>{word}" in page, query
+    page = client.get("/drafts/park-regulation/search", query_string={"q": "核电站"}).text
+    assert "没有找到含有“核电站”的条文" in page and "或者从目录中查找" in page
+
+
+def test_search_ranks_articles_holding_more_of_the_words_first(client):
+    make_draft(slug="greenway", text=NESTED)
+    page = client.get("/drafts/greenway/search", query_string={"q": "绿道 机动车"}).text
+    assert "/drafts/greenway/articles/" in page
