@@ -199,9 +199,9 @@ def redact(actor, comment: Comment, public_text: str, note: str = "") -> None:
     db.session.flush()
 
 
-def mask_personal_data_of(actor, comment: Comment) -> None:
+def mask_personal_data_of(actor, comment: Comment, note: str) -> None:
     """One-click redaction: the public text with every piece of personal data masked."""
-    redact(actor, comment, mask_personal_data(comment.shown_text), note="personal_data")
+    redact(actor, comment, mask_personal_data(comment.shown_text), note=note)
 
 
 def set_premoderation(actor, consultation: Consultation, enabled: bool) -> None:

@@ -132,7 +132,7 @@ def mask(comment_id: int):
     comment = db.get_or_404(Comment, comment_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    services.mask_personal_data_of(current_user, comment)
+    services.mask_personal_data_of(current_user, comment, note=_("一键遮盖个人信息"))
     flash(_("已遮盖个人信息；原文仍保留在记录中。"), "success")
     return redirect(url_for("comments_admin.detail", comment_id=comment.id))
 

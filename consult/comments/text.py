@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import threading
-
 import regex
 
 from consult.analysis import Tokenizer, normalize_text
-
-_tokenizer: Tokenizer | None = None
-_lock = threading.Lock()
+from consult.analysis.pipeline import default_tokenizer
 
 
 def tokenizer() -> Tokenizer:
-    # jieba loads its dictionary once (about a second); every worker shares one instance.
-    global _tokenizer
-    if _tokenizer is None:
-        with _lock:
-            if _tokenizer is None:
-                _tokenizer = Tokenizer()
-    return _tokenizer
+    # jieba loads its dictionary once (about a second); submission, digests and search share it.
+    return default_tokenizer()
 
 
 def perceived_length(text: str) -> int:

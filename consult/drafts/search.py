@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from consult.analysis.tokenizer import Tokenizer
+from consult.analysis.pipeline import default_tokenizer
 from consult.drafts.queries import ArticleView, Structure
 
 # What residents type → what regulations write. Kept small and local to the field.
@@ -41,15 +41,10 @@ class SearchHit:
     snippet: tuple[tuple[str, bool], ...]  # (text, is a match) pieces, to render with <mark>
 
 
-_tokenizer: Tokenizer | None = None
-
-
 def _words(query: str) -> list[str]:
-    global _tokenizer
-    _tokenizer = _tokenizer or Tokenizer()
     words: list[str] = []
     for part in query.split():
-        pieces = _tokenizer.tokens(part) or [part]
+        pieces = default_tokenizer().tokens(part) or [part]
         words += [part] if part in SYNONYMS else pieces
     return list(dict.fromkeys(w for w in words if w))[:8]
 
