@@ -55,8 +55,8 @@ DEFAULTS: dict[str, object] = {
     "DIGEST_HEARTBEAT_SECONDS": 10,
     "DIGEST_BUILD_TIMEOUT": 120,
     "DIGEST_QUEUE_TIMEOUT": 3600,
-    # Roles that may read residents' contact details.
-    "CONTACT_ROLES": ("admin", "drafter"),
+    # Roles that may read residents' contact details (organizers: to tell applicants the result).
+    "CONTACT_ROLES": ("admin", "drafter", "organizer"),
     # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted (0: none).
     "PROXY_COUNT": 0,
     # Production (CONSULT_ENV=production) sets these: cookies only over HTTPS, and HSTS.

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import unicodedata
 from functools import wraps
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
-from flask import abort, make_response, request
+from flask import Response, abort, make_response, request
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import BadRequest
 from werkzeug.routing import IntegerConverter
@@ -105,3 +105,23 @@ def refuse_nul_characters() -> None:
             raise NulCharacter()
         if any("\x00" in (upload.filename or "") for upload in request.files.values()):
             raise NulCharacter()
+
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json; charset=utf-8",
+    "pdf": "application/pdf",
+}
+
+
+def download(data: bytes, ascii_name: str, name: str, fmt: str) -> Response:
+    """A file to save, never cached: `name` (Chinese) for browsers that read RFC 6266's filename*,
+    `ascii_name` for the others."""
+    response = Response(data, content_type=CONTENT_TYPES[fmt])
+    response.headers["Content-Disposition"] = (
+        f"attachment; filename=\"{ascii_name}.{fmt}\"; filename*=UTF-8''{quote(f'{name}.{fmt}')}"
+    )
+    response.headers["Cache-Control"] = "private, no-store"
+    return response

@@ -212,6 +212,7 @@ def _label_globals() -> dict:
         "stance_label": hearing_labels.STANCE_LABELS,
         "registration_state_label": hearing_labels.REGISTRATION_STATE_LABELS,
         "registration_kind_label": hearing_labels.REGISTRATION_KIND_LABELS,
+        "hearing_event_label": hearing_labels.EVENT_LABELS,
     }
     return {name: (lambda code, table=table: str(table.get(code, code or ""))) for name, table in tables.items()}
 

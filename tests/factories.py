@@ -155,7 +155,7 @@ def make_hearing(comments_per_article: int = 4):
                 summary=f"{name}的观点摘要",
                 district="港湾区",
                 role="citizen",
-                contact="",
+                contact=f"1380013800{index}",
             ),
             token=f"h{index}",
             cipher=cipher,

@@ -36,6 +36,11 @@ def roles_required(*roles: str):
 staff_required = roles_required(*ROLES)
 
 
+def may_see_contacts(user) -> bool:
+    """Residents' contact details are shown only to the roles in CONTACT_ROLES."""
+    return bool(getattr(user, "is_authenticated", False)) and user.role in current_app.config["CONTACT_ROLES"]
+
+
 def access_of(endpoint: str):
     """The declared access of an endpoint: PUBLIC, a frozenset of roles, or None (undeclared)."""
     if endpoint in _BUILTIN_PUBLIC:

@@ -9,7 +9,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from consult.accounts.access import roles_required
+from consult.accounts.access import may_see_contacts, roles_required
 from consult.comments import queries, services
 from consult.comments.forms import BulkModerationForm, QueueFilterForm, RecordCommentForm, RedactForm
 from consult.comments.labels import error_message
@@ -114,7 +114,7 @@ def detail(comment_id: int):
 
 def _render_detail(comment: Comment, redact_form: RedactForm, status: int = 200):
     contact = None
-    if comment.contact_encrypted and current_user.role in current_app.config["CONTACT_ROLES"]:
+    if comment.contact_encrypted and may_see_contacts(current_user):
         contact = contact_cipher().decrypt(comment.contact_encrypted)
     return render_template(
         "comments/detail.html",

@@ -7,9 +7,10 @@ from datetime import timedelta
 from consult.comments.privacy import contact_cipher
 from consult.db import utcnow
 from consult.drafts.models import Consultation
-from consult.drafts.queries import load_structure
+from consult.drafts.queries import article_numbers, load_structure
 from consult.extensions import db
-from consult.hearings import planning, services
+from consult.hearings import selection, services, speaker_services
+from consult.hearings.labels import pick_reason
 from consult.timezones import city_zone
 
 APPLICANTS = (
@@ -121,7 +122,7 @@ def _register_applicants(hearing, ids: dict[int, int]) -> None:
             summary=summary,
             district=district,
             role=role,
-            contact="",
+            contact=f"1390000{index:04d}" if kind == "speaker" else "",  # fictional numbers
         )
         services.register(hearing, applicant, token=f"demo-hearing-{index}", cipher=cipher)
 
@@ -132,26 +133,22 @@ def _choose_speakers(hearing) -> None:
 
     organizer = db.session.scalar(db.select(User).filter_by(role="organizer"))
     applicants = db.session.scalars(db.select(Registration).filter_by(hearing_id=hearing.id, kind="speaker")).all()
-    picks = planning.propose_speakers(
-        [
-            planning.Applicant(a.id, a.stance, a.district, a.role, tuple(a.article_ids), a.created_at)
-            for a in applicants
-        ],
-        hearing.speaker_slots,
+    picks = selection.propose_speakers(
+        [selection.Applicant.of(a) for a in applicants], hearing.speaker_slots, [a.id for a in hearing.articles]
     )
-    services.apply_selection(organizer, hearing, {p.id: "兼顾不同观点、条文和地区" for p in picks})
+    numbers = article_numbers(hearing.consultation.version_id)
+    by_id = {a.id: a for a in applicants}
+    reasons = {p.id: pick_reason(p, by_id[p.id].district, by_id[p.id].role, numbers) for p in picks}
+    speaker_services.apply_selection(organizer, hearing, reasons)
+    speaker_services.publish_selection(organizer, hearing)
 
 
 def _build_agenda(hearing, ids: dict[int, int]) -> None:
-    from consult.hearings.models import Registration
-
-    selected = db.session.scalars(db.select(Registration).filter_by(hearing_id=hearing.id, state="selected")).all()
     services.add_item(
         hearing, title="主持人宣布听证事项和纪律", article_id=None, duration=10, questions="", revision=None
     )
     for number, title in ((12, "关于广场舞等文体活动的规定"), (13, "关于犬只入园的规定"), (15, "关于电动自行车的规定")):
-        item = services.add_item(
+        services.add_item(  # the speakers who asked to speak on the article come with it
             hearing, title=title, article_id=ids[number], duration=30, questions=QUESTIONS[number], revision=None
         )
-        item.speaker_ids = [s.id for s in selected if ids[number] in s.article_ids]
     services.add_item(hearing, title="听证主持人总结", article_id=None, duration=10, questions="", revision=None)

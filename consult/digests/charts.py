@@ -17,6 +17,8 @@ from xml.sax.saxutils import escape
 
 FONT = "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif"
 WIDTH = 640
+# Drawn for a phone's content width, so text keeps its size instead of shrinking to fit.
+NARROW = 340
 TEXT = "#1f2937"  # 14.7:1 on white
 MUTED = "#4b5563"  # 7.6:1 on white, for axes and empty messages
 BAR = "#1d4ed8"
@@ -57,13 +59,15 @@ def _truncate(text: str, max_units: int) -> str:
     return "".join(out) + "…"
 
 
-def _svg(kind: str, height: float, title: str, desc: str, body: list[str], role: str = "img") -> str:
+def _svg(
+    kind: str, height: float, title: str, desc: str, body: list[str], role: str = "img", width: int = WIDTH
+) -> str:
     # Ids are derived from the kind and content so different charts on one page do not
     # collide and the output stays byte-identical for identical input.
-    key = hashlib.sha1("\x1f".join([kind, title, desc, *body]).encode("utf-8", "replace")).hexdigest()[:10]
+    key = hashlib.sha1("\x1f".join([kind, str(width), title, desc, *body]).encode("utf-8", "replace")).hexdigest()[:10]
     return "".join(
         [
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {_num(height)}" width="100%"',
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {_num(height)}" width="100%"',
             f' role="{role}" aria-labelledby="t-{key} d-{key}" font-family="{FONT}" font-size="13" fill="{TEXT}">',
             f'<title id="t-{key}">{_esc(title)}</title><desc id="d-{key}">{_esc(desc)}</desc>',
             *body,
@@ -72,9 +76,9 @@ def _svg(kind: str, height: float, title: str, desc: str, body: list[str], role:
     )
 
 
-def _empty(kind: str, title: str, desc: str | None, empty_text: str) -> str:
-    body = [f'<text x="{WIDTH // 2}" y="28" text-anchor="middle" fill="{MUTED}">{_esc(empty_text)}</text>']
-    return _svg(kind, 44, title, desc or empty_text, body)
+def _empty(kind: str, title: str, desc: str | None, empty_text: str, width: int) -> str:
+    body = [f'<text x="{width // 2}" y="28" text-anchor="middle" fill="{MUTED}">{_esc(empty_text)}</text>']
+    return _svg(kind, 44, title, desc or empty_text, body, width=width)
 
 
 def bar_chart(
@@ -85,6 +89,7 @@ def bar_chart(
     unit: str = "",
     empty_text: str = "—",
     desc: str | None = None,
+    width: int = WIDTH,
 ) -> str:
     """Horizontal bars, label on the left and value at the bar end, in the order given.
 
@@ -93,11 +98,11 @@ def bar_chart(
     """
     shown = [(str(label), max(int(value), 0)) for label, value in rows[: max(max_rows, 0)]]
     if not shown:
-        return _empty("bar", title, desc, empty_text)
-    labels = [_truncate(label, 24) for label, _ in shown]
+        return _empty("bar", title, desc, empty_text, width)
+    labels = [_truncate(label, 24 if width >= WIDTH else 12) for label, _ in shown]
     label_w = max(_width(label) for label in labels) * 7 + 12
     values = [f"{value}{unit}" for _, value in shown]
-    bar_area = WIDTH - label_w - (max(_width(v) for v in values) * 7 + 12)
+    bar_area = width - label_w - (max(_width(v) for v in values) * 7 + 12)
     top = max(value for _, value in shown) or 1
     row_h, bar_h, pad = 26, 18, 6
     body = []
@@ -110,7 +115,7 @@ def bar_chart(
             f'<text x="{_num(label_w + bar_w + 5)}" y="{_num(y + bar_h - 4)}">{_esc(shown_value)}</text></g>'
         )
     default_desc = "; ".join(f"{label}: {value}" for (label, _), value in zip(shown, values))
-    return _svg("bar", pad * 2 + len(shown) * row_h, title, desc or default_desc, body)
+    return _svg("bar", pad * 2 + len(shown) * row_h, title, desc or default_desc, body, width=width)
 
 
 def _step(count: int, top: int) -> int:
@@ -128,6 +133,7 @@ def heat_strip(
     per_row: int = 20,
     empty_text: str = "—",
     desc: str | None = None,
+    width: int = WIDTH,
 ) -> str:
     """One small cell per article, shaded by comment count, wrapping every ``per_row`` cells.
 
@@ -136,9 +142,9 @@ def heat_strip(
     ARIA makes an image's children presentational, which would hide the links.
     """
     if not cells:
-        return _empty("heat", title, desc, empty_text)
+        return _empty("heat", title, desc, empty_text, width)
     per_row = max(per_row, 1)
-    size, gap = WIDTH / per_row, 2
+    size, gap = width / per_row, 2
     top = max(max(int(count), 0) for _, count, _ in cells)
     body = []
     for i, (label, count, href) in enumerate(cells):
@@ -158,7 +164,8 @@ def heat_strip(
     rows = math.ceil(len(cells) / per_row)
     has_links = any("<a href" in part for part in body)
     default_desc = "; ".join(f"{label}: {max(int(count), 0)}" for label, count, _ in cells)
-    return _svg("heat", rows * 30, title, desc or default_desc, body, role="group" if has_links else "img")
+    role = "group" if has_links else "img"
+    return _svg("heat", rows * 30, title, desc or default_desc, body, role=role, width=width)
 
 
 def _daily(points: Sequence[tuple[date, int]]) -> list[tuple[date, int]]:
@@ -170,33 +177,40 @@ def _daily(points: Sequence[tuple[date, int]]) -> list[tuple[date, int]]:
     return [(first + timedelta(d), totals.get(first + timedelta(d), 0)) for d in range((last - first).days + 1)]
 
 
-def _y_axis(left: float, plot_top: float, base: float, top: int) -> list[str]:
+def _y_axis(left: float, plot_top: float, base: float, top: int, width: int) -> list[str]:
     """Baseline with 0 and a light gridline with the maximum: enough to read every column."""
     label = f'text-anchor="end" font-size="10" fill="{MUTED}"'
     return [
-        f'<line x1="{_num(left)}" y1="{base}" x2="{WIDTH - 8}" y2="{base}" stroke="{MUTED}"/>',
-        f'<line x1="{_num(left)}" y1="{plot_top}" x2="{WIDTH - 8}" y2="{plot_top}" stroke="#d1d5db"/>',
+        f'<line x1="{_num(left)}" y1="{base}" x2="{width - 8}" y2="{base}" stroke="{MUTED}"/>',
+        f'<line x1="{_num(left)}" y1="{plot_top}" x2="{width - 8}" y2="{plot_top}" stroke="#d1d5db"/>',
         f'<text x="{_num(left - 4)}" y="{plot_top + 4}" {label}>{top}</text>',
         f'<text x="{_num(left - 4)}" y="{base}" {label}>0</text>',
     ]
 
 
-def timeline(points: Sequence[tuple[date, int]], *, title: str, empty_text: str = "—", desc: str | None = None) -> str:
+def timeline(
+    points: Sequence[tuple[date, int]],
+    *,
+    title: str,
+    empty_text: str = "—",
+    desc: str | None = None,
+    width: int = WIDTH,
+) -> str:
     """Submissions per day as columns, with thinned date labels and the maximum on the y axis."""
     if not points:
-        return _empty("timeline", title, desc, empty_text)
+        return _empty("timeline", title, desc, empty_text, width)
     days = _daily(points)
     multi_year = days[0][0].year != days[-1][0].year
     fmt = "%Y-%m-%d" if multi_year else "%m-%d"
     top = max(count for _, count in days)
     left, plot_top, plot_h, axis_h = max(40, 8 + _width(str(top)) * 6 + 8), 10, 140, 22
-    plot_w = WIDTH - left - 8
+    plot_w = width - left - 8
     # Columns stay narrow for short periods so one day does not become a full-width slab.
     col_w = min(plot_w / len(days), 48)
     label_w = _width(days[0][0].strftime(fmt)) * 5.5 + 10  # 10px font, plus a gap
     every = max(1, math.ceil(label_w / col_w))
     base = plot_top + plot_h
-    body = _y_axis(left, plot_top, base, top)
+    body = _y_axis(left, plot_top, base, top, width)
     for i, (day, count) in enumerate(days):
         x = left + i * col_w
         h = plot_h * count / top if top else 0
@@ -204,10 +218,10 @@ def timeline(points: Sequence[tuple[date, int]], *, title: str, empty_text: str 
             f'<rect class="day" x="{_num(x + 1)}" y="{_num(base - h)}" width="{_num(max(col_w - 2, 1))}"'
             f' height="{_num(h)}" fill="{BAR}"><title>{day.isoformat()}: {count}</title></rect>'
         )
-        if i % every == 0 and x + col_w / 2 + label_w / 2 <= WIDTH:  # never clipped at the edge
+        if i % every == 0 and x + col_w / 2 + label_w / 2 <= width:  # never clipped at the edge
             body.append(
                 f'<text class="tick" x="{_num(x + col_w / 2)}" y="{base + 15}" text-anchor="middle"'
                 f' font-size="10" fill="{MUTED}">{day.strftime(fmt)}</text>'
             )
     default_desc = "; ".join(f"{day.isoformat()}: {count}" for day, count in days if count)
-    return _svg("timeline", base + axis_h, title, desc or default_desc or empty_text, body)
+    return _svg("timeline", base + axis_h, title, desc or default_desc or empty_text, body, width=width)

@@ -210,15 +210,16 @@ def summary_docx(table: SummaryTable) -> bytes:
 # -- .xlsx ---------------------------------------------------------------------------------
 
 
-def _xlsx_value(value):
+def xlsx_value(value):
     value = neutralise(value)
     if isinstance(value, str) and len(value) > _XLSX_MAX_CELL:
         return value[: _XLSX_MAX_CELL - 1] + "…"
     return value
 
 
-def _xlsx_print_setup(sheet, header_row: int) -> None:
-    sheet.page_setup.orientation = "landscape"
+def xlsx_print_setup(sheet, header_row: int, *, landscape: bool = True) -> None:
+    """A4 fitted to the page width, the header row repeated on every page, page numbers."""
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0  # 0: as many pages as needed
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
@@ -236,11 +237,11 @@ def summary_xlsx(table: SummaryTable) -> bytes:
     sheet.title = "意见汇总表"
     book.properties.title, book.properties.creator = table.title, table.author
     last_col = len(headers)
-    sheet.append([_xlsx_value(table.title)])
-    sheet.append([_xlsx_value(table.subtitle)])
+    sheet.append([xlsx_value(table.title)])
+    sheet.append([xlsx_value(table.subtitle)])
     sheet.append(headers)
     for values in _cells(table):
-        sheet.append([_xlsx_value(v) for v in values])
+        sheet.append([xlsx_value(v) for v in values])
     for row in (1, 2):
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_col)
         sheet.cell(row, 1).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -262,7 +263,7 @@ def summary_xlsx(table: SummaryTable) -> bytes:
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A4"
     sheet.auto_filter.ref = f"A3:{get_column_letter(last_col)}{sheet.max_row}"
-    _xlsx_print_setup(sheet, header_row=3)
+    xlsx_print_setup(sheet, header_row=3)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -12,14 +12,14 @@ from consult.digests import charts, queries
 from consult.drafts.queries import load_structure
 
 
-def draft_overview(consultation, build) -> dict:
-    structure = load_structure(consultation.version_id)
-    stats = build.stats if build else {}
+def _both(draw, data, *, narrow: dict | None = None, **options) -> dict[str, str]:
+    """A chart drawn twice: for wide screens, and for a phone's width so its text stays readable
+    (the page's CSS shows one of them)."""
+    return {"wide": draw(data, **options), "narrow": draw(data, **options, **(narrow or {}), width=charts.NARROW)}
+
+
+def _draft_charts(consultation, structure, stats: dict, ranking) -> dict[str, dict[str, str]]:
     per_article = stats.get("articles", {})
-    ranking = sorted(
-        ((a, per_article.get(str(a.article_id), {}).get("total", 0)) for a in structure.articles),
-        key=lambda pair: -pair[1],
-    )
     heat = [
         (
             a.number,
@@ -29,26 +29,34 @@ def draft_overview(consultation, build) -> dict:
         for a in structure.articles
     ]
     days = [(date.fromisoformat(day), n) for day, n in stats.get("days", [])]
+    none = _("暂无意见")
+    districts = [(d or _("未填写"), n) for d, n in stats.get("districts", [])]
+    roles = [(str(ROLE_LABELS.get(r, r)), n) for r, n in stats.get("roles", [])]
+    return {
+        "heat": _both(charts.heat_strip, heat, title=_("各条意见数量"), narrow={"per_row": 8}),
+        "ranking": _both(
+            charts.bar_chart, [(a.number, n) for a, n in ranking if n], title=_("最受关注的条文"), empty_text=none
+        ),
+        "district": _both(charts.bar_chart, districts, title=_("按所在区"), empty_text=none),
+        "role": _both(charts.bar_chart, roles, title=_("按提出者身份"), empty_text=none),
+        "timeline": _both(charts.timeline, days, title=_("每日提交的意见"), empty_text=none),
+    }
+
+
+def draft_overview(consultation, build) -> dict:
+    structure = load_structure(consultation.version_id)
+    stats = build.stats if build else {}
+    per_article = stats.get("articles", {})
+    ranking = sorted(
+        ((a, per_article.get(str(a.article_id), {}).get("total", 0)) for a in structure.articles),
+        key=lambda pair: -pair[1],
+    )
     return {
         "structure": structure,
         "stats": stats,
         "ranking": [(a, n) for a, n in ranking if n][:15],
         "general": per_article.get("general", {}),
-        "heat_svg": charts.heat_strip(heat, title=_("各条意见数量")),
-        "ranking_svg": charts.bar_chart(
-            [(a.number, n) for a, n in ranking if n], title=_("最受关注的条文"), empty_text=_("暂无意见")
-        ),
-        "district_svg": charts.bar_chart(
-            [(d or _("未填写"), n) for d, n in stats.get("districts", [])],
-            title=_("按所在区"),
-            empty_text=_("暂无意见"),
-        ),
-        "role_svg": charts.bar_chart(
-            [(str(ROLE_LABELS.get(r, r)), n) for r, n in stats.get("roles", [])],
-            title=_("按提出者身份"),
-            empty_text=_("暂无意见"),
-        ),
-        "timeline_svg": charts.timeline(days, title=_("每日提交的意见"), empty_text=_("暂无意见")),
+        "charts": _draft_charts(consultation, structure, stats, ranking),
         "themes": queries.themes_for(consultation.id, None),
         "answered": queries.answered_counts(consultation.id),
     }

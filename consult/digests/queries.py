@@ -50,6 +50,9 @@ def themes_for(
         if publishable and len(view.quotes) < min(quotes, theme.size):
             view.quotes += _other_public_members(theme.id, {c.id for c in view.quotes}, quotes - len(view.quotes))
         view.campaigns = campaigns.get(theme.id, [])
+        # A campaign is shown once, as "N 条相同或相近意见", not again as a quote.
+        copied = {c.representative.id for c in view.campaigns} | {c.representative.shown_text for c in view.campaigns}
+        view.quotes = [q for q in view.quotes if q.id not in copied and q.shown_text not in copied]
         views.append(view)
     return views
 

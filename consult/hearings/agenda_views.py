@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from consult.accounts.access import roles_required
 from consult.drafts.queries import article_numbers, load_structure
 from consult.extensions import db
 from consult.forms import options
-from consult.hearings import packet, planning, queries, services
+from consult.hearings import packet, planning, queries, services, speaker_services
 from consult.hearings.forms import AgendaItemForm, RevisionForm
 from consult.hearings.labels import error_message
 from consult.hearings.models import AgendaItem, Hearing
+from consult.http import download
 from consult.unit_of_work import refuse, refuse_with_flash
 
 organizer = roles_required("organizer")
@@ -50,6 +52,8 @@ def _render(hearing: Hearing, new_form: AgendaItemForm | None = None, status: in
         numbers=numbers,
         contested=planning.contested_articles(hearing.consultation_id),
         revision=RevisionForm(revision=hearing.revision),
+        unplaced=queries.unplaced_speakers(hearing),
+        without_speakers=queries.items_without_speakers(hearing),
     ), status
 
 
@@ -120,6 +124,21 @@ def add_suggested(hearing_id: int):
 
 
 @organizer
+def reassign(hearing_id: int):
+    """Put every selected speaker on the items about the articles they asked to speak on."""
+    hearing = db.get_or_404(Hearing, hearing_id)
+    form = RevisionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        speaker_services.reassign_by_article(current_user, hearing, form.revision.data)
+    except services.HearingError as error:
+        return _fail(hearing, error)
+    flash(_("已按各陈述人申请的条文重新安排议题陈述人。"), "success")
+    return redirect(url_for("hearings_admin.agenda", hearing_id=hearing.id))
+
+
+@organizer
 def edit_item(hearing_id: int, item_id: int):
     hearing = db.get_or_404(Hearing, hearing_id)
     item = db.get_or_404(AgendaItem, item_id)
@@ -158,6 +177,5 @@ def packet_page(hearing_id: int):
 @reader
 def packet_pdf(hearing_id: int):
     hearing = db.get_or_404(Hearing, hearing_id)
-    response = Response(packet.render_agenda_packet(hearing), mimetype="application/pdf")
-    response.headers["Content-Disposition"] = f"attachment; filename=hearing-{hearing.id}-packet.pdf"
-    return response
+    name = _("%(title)s会议材料", title=hearing.title)
+    return download(packet.render_agenda_packet(hearing), f"hearing-{hearing.id}-packet", name, "pdf")

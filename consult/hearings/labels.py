@@ -1,6 +1,9 @@
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from consult.comments.labels import ROLE_LABELS
 from consult.errors import messages_from
+from consult.hearings.selection import Gap, Pick
 
 KIND_LABELS = {"hearing": _l("立法听证会"), "seminar": _l("立法论证会"), "forum": _l("立法座谈会")}
 STATUS_LABELS = {
@@ -34,7 +37,52 @@ ERRORS = {
     "stale": _l("议程刚刚被另一位工作人员修改过，已显示最新议程。请核对后重新提交；您填写的内容保留在表单中。"),
     "title_missing": _l("请填写议题名称。"),
     "bad_duration": _l("时长应在 1 到 480 分钟之间。"),
+    "nothing_to_publish": _l("还没有保存陈述人名单，没有可以发布的结果。"),
+}
+EVENT_LABELS = {
+    "selection_saved": _l("保存陈述人名单"),
+    "selection_published": _l("发布遴选结果"),
+    "agenda_reassigned": _l("按条文重新安排陈述人"),
+    "contacts_viewed": _l("查看报名人联系方式"),
+    "contacts_exported": _l("导出含联系方式的签到表"),
 }
 
 
 error_message = messages_from(ERRORS)
+
+
+def pick_reason(pick: Pick, district: str | None, role: str, numbers: dict[int, str]) -> str:
+    """Why the proposal chose this applicant, in words the organizer can keep or edit."""
+    parts = []
+    for article, stance, only in pick.sides:
+        side = {"number": numbers.get(article, "—"), "stance": STANCE_LABELS[stance]}
+        parts.append(_("%(number)s唯一的“%(stance)s”方", **side) if only else _("%(number)s的“%(stance)s”方", **side))
+    if pick.evens:
+        parts.append(_("平衡%(numbers)s各方人数", numbers="、".join(numbers.get(a, "—") for a in pick.evens)))
+    if pick.new_district and district:
+        parts.append(_("来自%(district)s", district=district))
+    if pick.new_role:
+        parts.append(str(ROLE_LABELS.get(role, role)))
+    return "；".join(parts) or _("按报名先后")
+
+
+def gap_lines(gaps: list[Gap], numbers: dict[int, str]) -> list[str]:
+    """One line per unheard side; an article nobody applied to speak on at all gets one line."""
+    silent = {g.article_id for g in gaps if g.applicants == 0}
+    silent = {
+        a for a in silent if sum(1 for g in gaps if g.article_id == a and g.applicants == 0) == len(STANCE_LABELS)
+    }
+    lines, said = [], set()
+    for gap in gaps:
+        number = numbers.get(gap.article_id, "—")
+        if gap.article_id in silent:
+            if gap.article_id not in said:
+                lines.append(_("%(number)s：没有人申请就这一条陈述。", number=number))
+                said.add(gap.article_id)
+            continue
+        side = {"number": number, "stance": STANCE_LABELS[gap.stance]}
+        if gap.applicants:
+            lines.append(_("%(number)s：持“%(stance)s”观点的 %(count)d 人都没有入选。", count=gap.applicants, **side))
+        else:
+            lines.append(_("%(number)s：没有人以“%(stance)s”观点申请陈述。", **side))
+    return lines

@@ -47,6 +47,8 @@ class Hearing(Model):
     report: Mapped[str] = mapped_column(sa.Text, default="")  # 听证报告
     # Bumped by every agenda change: two organizers editing at once are told, not overwritten.
     revision: Mapped[int] = mapped_column(default=1)
+    # When applicants were last shown the result; saving a selection alone tells nobody.
+    selection_published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     consultation = relationship("Consultation")
@@ -81,6 +83,8 @@ class Registration(Model):
     role: Mapped[str] = mapped_column(sa.String(20), default="citizen")
     contact_encrypted: Mapped[bytes | None] = mapped_column(sa.LargeBinary)
     state: Mapped[str] = mapped_column(sa.String(15), default="applied")
+    # What the applicant's receipt shows: the state as of the last published selection.
+    published_state: Mapped[str | None] = mapped_column(sa.String(15))
     selection_reason: Mapped[str] = mapped_column(sa.Text, default="")
     selected_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     selected_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -104,3 +108,18 @@ class AgendaItem(Model):
     minutes: Mapped[str] = mapped_column(sa.Text, default="")  # 笔录
 
     hearing: Mapped[Hearing] = relationship(back_populates="items")
+
+
+class HearingEvent(Model):
+    """The hearing's audit log: selections saved and published, contacts viewed or exported."""
+
+    __tablename__ = "hearing_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hearing_id: Mapped[int] = mapped_column(sa.ForeignKey("hearings.id"), index=True)
+    actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(sa.String(30))
+    note: Mapped[str] = mapped_column(sa.Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    actor = relationship("User")

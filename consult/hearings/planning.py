@@ -1,73 +1,15 @@
-"""Suggestions an organizer can take or change: a balanced speaker list and the contested articles."""
+"""The contested articles of a consultation, from its last digest: what a hearing should discuss first."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
 
 import sqlalchemy as sa
 
 from consult.digests.models import Theme
 from consult.digests.services import latest_build
 from consult.extensions import db
-
-
-@dataclass(frozen=True)
-class Applicant:
-    id: int
-    stance: str | None
-    district: str | None
-    role: str
-    article_ids: tuple[int, ...]
-    created_at: datetime
-
-
-@dataclass(frozen=True)
-class Pick:
-    id: int
-    new_stance: bool
-    new_district: bool
-    new_role: bool
-    new_articles: tuple[int, ...]
-
-
-def propose_speakers(applicants: list[Applicant], slots: int) -> list[Pick]:
-    """Greedy balance: each pick adds the most of what the list lacks — first a viewpoint not yet
-    heard, then articles not yet covered, then districts and kinds of participant; earlier
-    applications win ties."""
-    stances: Counter[str | None] = Counter()
-    districts: Counter[str | None] = Counter()
-    roles: Counter[str] = Counter()
-    covered: set[int] = set()
-    remaining = sorted(applicants, key=lambda a: (a.created_at, a.id))
-    picks: list[Pick] = []
-    while remaining and len(picks) < slots:
-
-        def gain(a: Applicant) -> float:
-            return (
-                4 / (1 + stances[a.stance])
-                + 2 * len(set(a.article_ids) - covered)
-                + 1 / (1 + districts[a.district])
-                + 1 / (1 + roles[a.role])
-            )
-
-        best = max(remaining, key=gain)  # max keeps the first of equals: the earliest application
-        remaining.remove(best)
-        picks.append(
-            Pick(
-                best.id,
-                stances[best.stance] == 0,
-                districts[best.district] == 0,
-                roles[best.role] == 0,
-                tuple(sorted(set(best.article_ids) - covered)),
-            )
-        )
-        stances[best.stance] += 1
-        districts[best.district] += 1
-        roles[best.role] += 1
-        covered |= set(best.article_ids)
-    return picks
 
 
 @dataclass(frozen=True)
@@ -82,7 +24,7 @@ class Contested:
         return self.comments + 5 * self.themes + 3 * self.opposing
 
 
-def contested_articles(consultation_id: int, limit: int = 5) -> list[Contested]:
+def contested_articles(consultation_id: int, limit: int | None = 5) -> list[Contested]:
     """Articles ranked by attention, number of themes and opposing proposals, from the last digest."""
     build = latest_build(consultation_id)
     if build is None:
@@ -105,3 +47,9 @@ def contested_articles(consultation_id: int, limit: int = 5) -> list[Contested]:
     ]
     found.sort(key=lambda c: (-c.score, c.article_id))
     return found[:limit]
+
+
+def by_contention(consultation_id: int, article_ids: list[int]) -> list[int]:
+    """The given articles, most contested first; articles without comments keep their order at the end."""
+    rank = {c.article_id: index for index, c in enumerate(contested_articles(consultation_id, limit=None))}
+    return sorted(article_ids, key=lambda article: (rank.get(article, len(rank)), article_ids.index(article)))

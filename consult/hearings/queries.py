@@ -8,7 +8,9 @@ import sqlalchemy as sa
 
 from consult.drafts.models import Consultation
 from consult.extensions import db
-from consult.hearings.models import Hearing, Registration
+from consult.hearings.models import AgendaItem, Hearing, HearingEvent, Registration
+
+DECIDED = ("selected", "not_selected")
 
 
 def all_hearings() -> list[Hearing]:
@@ -43,6 +45,17 @@ def speaker_applicants(hearing_id: int) -> list[Registration]:
     )
 
 
+def registrations(hearing_id: int) -> list[Registration]:
+    """Everyone who registered, speakers first, first come first (the organizer's list)."""
+    return list(
+        db.session.scalars(
+            sa.select(Registration)
+            .where(Registration.hearing_id == hearing_id)
+            .order_by(Registration.kind.desc(), Registration.created_at, Registration.id)
+        )
+    )
+
+
 def selected_speakers(hearing_id: int) -> list[Registration]:
     return list(
         db.session.scalars(
@@ -72,3 +85,37 @@ def upcoming_public(now: datetime, consultation_id: int | None = None) -> list[H
     if consultation_id is not None:
         query = query.where(Hearing.consultation_id == consultation_id)
     return list(db.session.scalars(query.order_by(Hearing.starts_at)))
+
+
+def speakers_for_article(hearing_id: int, article_id: int | None) -> list[int]:
+    """Selected speakers who asked to speak on this article, first come first (a new item's speakers)."""
+    if article_id is None:
+        return []
+    return [r.id for r in selected_speakers(hearing_id) if r.kind == "speaker" and article_id in r.article_ids]
+
+
+def unplaced_speakers(hearing: Hearing) -> list[Registration]:
+    """Selected speakers on no agenda item."""
+    placed = {s for item in hearing.items for s in item.speaker_ids}
+    return [r for r in selected_speakers(hearing.id) if r.id not in placed]
+
+
+def items_without_speakers(hearing: Hearing) -> list[AgendaItem]:
+    return [item for item in hearing.items if item.article_id is not None and not item.speaker_ids]
+
+
+def unpublished_changes(hearing_id: int) -> int:
+    """Applicants whose receipt does not yet show the saved selection."""
+    return sum(1 for r in speaker_applicants(hearing_id) if r.state in DECIDED and r.published_state != r.state)
+
+
+def events(hearing_id: int, limit: int = 50) -> list[HearingEvent]:
+    """The hearing's audit log, newest first."""
+    return list(
+        db.session.scalars(
+            sa.select(HearingEvent)
+            .filter_by(hearing_id=hearing_id)
+            .order_by(HearingEvent.created_at.desc(), HearingEvent.id.desc())
+            .limit(limit)
+        )
+    )

@@ -1,8 +1,8 @@
-"""Every URL of hearings, in one place; the views live in agenda_views.py, public_views.py, record_views.py, staff_views.py."""
+"""Every URL of hearings, in one place; the views live in the *_views.py modules beside this one."""
 
 from flask import Blueprint
 
-from consult.hearings import agenda_views, public_views, record_views, staff_views
+from consult.hearings import agenda_views, public_views, record_views, speaker_views, staff_views
 
 hearings = Blueprint("hearings", __name__, url_prefix="/hearings")
 hearings_admin = Blueprint("hearings_admin", __name__, url_prefix="/staff/hearings")
@@ -19,7 +19,15 @@ hearings_admin.add_url_rule(
     view_func=staff_views.status,
     methods=["POST"],
 )
-hearings_admin.add_url_rule("/<int:hearing_id>/speakers", view_func=staff_views.speakers, methods=["GET", "POST"])
+hearings_admin.add_url_rule("/<int:hearing_id>/speakers", view_func=speaker_views.speakers, methods=["GET", "POST"])
+hearings_admin.add_url_rule("/<int:hearing_id>/speakers/publish", view_func=speaker_views.publish, methods=["POST"])
+hearings_admin.add_url_rule(
+    "/<int:hearing_id>/registrations", view_func=speaker_views.registrations, methods=["GET", "POST"]
+)
+hearings_admin.add_url_rule(
+    "/<int:hearing_id>/sign-in.<any(xlsx, csv):fmt>", view_func=speaker_views.signin, methods=["GET", "POST"]
+)
+hearings_admin.add_url_rule("/<int:hearing_id>/agenda/reassign", view_func=agenda_views.reassign, methods=["POST"])
 hearings_admin.add_url_rule("/<int:hearing_id>/agenda", view_func=agenda_views.agenda)
 hearings_admin.add_url_rule("/<int:hearing_id>/agenda/items", view_func=agenda_views.add_item, methods=["POST"])
 hearings_admin.add_url_rule(

@@ -14,6 +14,7 @@ from consult.db import utcnow
 from consult.drafts.models import Article, Consultation
 from consult.errors import DomainError
 from consult.extensions import db
+from consult.hearings import queries
 from consult.hearings.models import KINDS, STANCES, AgendaItem, Hearing, Registration
 
 SUMMARY_LIMIT = 2000
@@ -143,34 +144,14 @@ def register(
     return registration, True
 
 
-def apply_selection(actor, hearing: Hearing, selected: dict[int, str]) -> None:
-    """Record who speaks and why; everyone else who applied to speak is told they were not selected."""
-    if len(selected) > hearing.speaker_slots:
-        raise HearingError("too_many_speakers", slots=hearing.speaker_slots)
-    applicants = db.session.scalars(
-        sa.select(Registration).where(
-            Registration.hearing_id == hearing.id, Registration.kind == "speaker", Registration.state != "withdrawn"
-        )
-    ).all()
-    if not set(selected) <= {r.id for r in applicants}:
-        raise HearingError("unknown_registration")
-    now = utcnow()
-    for registration in applicants:
-        chosen = registration.id in selected
-        registration.state = "selected" if chosen else "not_selected"
-        registration.selection_reason = selected.get(registration.id, "").strip()
-        registration.selected_by_id, registration.selected_at = actor.id, now
-    db.session.flush()
-
-
-def _bump(hearing: Hearing, revision: int | None) -> None:
+def bump_revision(hearing: Hearing, revision: int | None) -> None:
     if revision is not None and revision != hearing.revision:
         raise HearingError("stale")
     hearing.revision += 1
 
 
 def _check_item(hearing: Hearing, revision: int | None, title: str, duration: int) -> None:
-    _bump(hearing, revision)
+    bump_revision(hearing, revision)
     if not title.strip():
         raise HearingError("title_missing")
     if not 1 <= duration <= 480:
@@ -196,6 +177,7 @@ def add_item(
         duration_minutes=duration,
         questions=questions.strip(),
         position=len(hearing.items) + 1,
+        speaker_ids=queries.speakers_for_article(hearing.id, article_id),
     )
     db.session.add(item)
     db.session.flush()
@@ -222,7 +204,7 @@ def update_item(
 
 
 def move_item(hearing: Hearing, item: AgendaItem, offset: int, revision: int | None) -> None:
-    _bump(hearing, revision)
+    bump_revision(hearing, revision)
     items = list(hearing.items)
     index = items.index(item)
     target = max(0, min(len(items) - 1, index + offset))
@@ -233,7 +215,7 @@ def move_item(hearing: Hearing, item: AgendaItem, offset: int, revision: int | N
 
 
 def remove_item(hearing: Hearing, item: AgendaItem, revision: int | None) -> None:
-    _bump(hearing, revision)
+    bump_revision(hearing, revision)
     db.session.delete(item)
     db.session.flush()
     for position, each in enumerate(sorted(hearing.items, key=lambda i: i.position), start=1):

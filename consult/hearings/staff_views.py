@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 
 from consult.accounts.access import roles_required
 from consult.db import utcnow
 from consult.drafts.models import Consultation
-from consult.drafts.queries import article_numbers, load_structure
+from consult.drafts.queries import load_structure
 from consult.extensions import db
 from consult.forms import ActionForm, options
-from consult.hearings import planning, queries, services
+from consult.hearings import queries, services
 from consult.hearings.forms import HearingForm
 from consult.hearings.labels import error_message
 from consult.hearings.models import Hearing
@@ -75,7 +74,14 @@ def edit(consultation_id: int | None = None, hearing_id: int | None = None):
 def overview(hearing_id: int):
     hearing = db.get_or_404(Hearing, hearing_id)
     counts = queries.registration_counts(hearing.id)
-    return render_template("hearings/overview.html", hearing=hearing, counts=counts, action=ActionForm(), now=utcnow())
+    return render_template(
+        "hearings/overview.html",
+        hearing=hearing,
+        counts=counts,
+        events=queries.events(hearing.id),
+        action=ActionForm(),
+        now=utcnow(),
+    )
 
 
 @organizer
@@ -90,42 +96,3 @@ def status(hearing_id: int, status: str):
     else:
         flash(_("状态已更新。"), "success")
     return redirect(url_for("hearings_admin.overview", hearing_id=hearing.id))
-
-
-@organizer
-def speakers(hearing_id: int):
-    hearing = db.get_or_404(Hearing, hearing_id)
-    applicants = queries.speaker_applicants(hearing.id)
-    status = 200
-    if request.method == "POST":
-        if not ActionForm().validate_on_submit():
-            abort(400)
-        chosen = {
-            int(i): request.form.get(f"reason-{i}", "")
-            for i in request.form.getlist("selected")
-            if i.isdigit() and len(i) < 12
-        }
-        try:
-            services.apply_selection(current_user, hearing, chosen)
-        except services.HearingError as error:
-            refuse_with_flash(error_message(error.code, **error.detail))
-            status = 422
-        else:
-            flash(_("陈述人名单已保存，遴选理由已记录。"), "success")
-            return redirect(url_for("hearings_admin.speakers", hearing_id=hearing.id))
-    proposal = planning.propose_speakers(
-        [
-            planning.Applicant(a.id, a.stance, a.district, a.role, tuple(a.article_ids), a.created_at)
-            for a in applicants
-        ],
-        hearing.speaker_slots,
-    )
-    numbers = article_numbers(hearing.consultation.version_id)
-    return render_template(
-        "hearings/speakers.html",
-        hearing=hearing,
-        applicants=applicants,
-        numbers=numbers,
-        proposal={p.id: p for p in proposal},
-        action=ActionForm(),
-    ), status

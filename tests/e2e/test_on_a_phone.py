@@ -50,3 +50,20 @@ def test_hearing_in_english_with_large_text_fits_a_phone(new_context, live_serve
     page.goto("/hearings/1")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_digest_charts_keep_readable_text_at_every_width(width, staff_page, live_server, shots):
+    """At 390 px the 640-unit charts shrank their 13 px labels to about 7 px; each chart is now also
+    drawn for a phone's width, and the page shows the one that fits."""
+    page = staff_page("drafter", width)
+    page.goto("/staff/digests/1")
+    charts = page.locator(".chart svg:visible")
+    assert charts.count() == 5
+    sizes = page.evaluate(
+        """() => [...document.querySelectorAll('.chart svg text')]
+            .filter(t => t.getClientRects().length && t.textContent.trim())
+            .map(t => t.getBoundingClientRect().height)"""
+    )
+    assert sizes and min(sizes) >= 10, sorted(sizes)[:5]
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    shots("drafter", width)(page, "digest-charts", full_page=True)

@@ -66,6 +66,10 @@ def test_organizer_announces_selects_speakers_and_prints_the_packet(width, new_c
     organizer.get_by_role("button", name="保存陈述人名单").click()
     expect(organizer.get_by_role("status")).to_contain_text("陈述人名单已保存")
     expect(organizer.get_by_label(f"选择{speaker}")).to_be_checked()
+    resident.reload()  # saved, not yet published: the applicant is told nothing
+    expect(resident.locator(".receipt-facts .badge")).to_have_text("已报名，待遴选")
+    organizer.get_by_role("button", name="发布遴选结果").click()
+    expect(organizer.get_by_role("status")).to_contain_text("遴选结果已发布")
     resident.reload()
     expect(resident.locator(".receipt-facts .badge")).to_have_text("已确定为陈述人")
 
@@ -75,6 +79,15 @@ def test_organizer_announces_selects_speakers_and_prints_the_packet(width, new_c
     organizer.get_by_role("button", name="将这些条文加入议程").click()
     expect(organizer.get_by_role("heading", level=2, name=re.compile(r"^议程"))).not_to_have_text("议程（0 项）")
     expect(organizer.locator("article.agenda-item").first).to_be_visible()
+    # The new item on 第十二条 comes with the speaker who asked to speak on it.
+    item12 = organizer.locator(
+        "article.agenda-item", has=organizer.get_by_role("heading", name=re.compile("关于第十二条"))
+    )
+    expect(item12.get_by_label(speaker)).to_be_checked()
+    item13 = organizer.locator(
+        "article.agenda-item", has=organizer.get_by_role("heading", name=re.compile("关于第十三条"))
+    )
+    expect(item13.get_by_label(speaker)).not_to_be_checked()
     shot(organizer, "agenda")
 
     organizer.get_by_role("link", name=title).click()

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 import docx
 
 from consult.extensions import db
-from consult.hearings import planning
+from consult.hearings import selection
 from consult.hearings.models import AgendaItem, Hearing, Registration
 
 from factories import make_draft, make_hearing
@@ -66,7 +66,7 @@ def test_draft_hearing_is_not_public(client):
 def test_proposal_balances_viewpoints_districts_and_articles():
     now = datetime(2026, 1, 1, tzinfo=timezone.utc)
     applicants = [
-        planning.Applicant(i, stance, district, "citizen", articles, now + timedelta(minutes=i))
+        selection.Applicant(i, stance, district, "citizen", articles, now + timedelta(minutes=i))
         for i, (stance, district, articles) in enumerate(
             [
                 ("for", "A", (1,)),
@@ -78,12 +78,12 @@ def test_proposal_balances_viewpoints_districts_and_articles():
             ]
         )
     ]
-    picks = planning.propose_speakers(applicants, 3)
+    picks = selection.propose_speakers(applicants, 3, [1, 2])
     chosen = {p.id for p in picks}
     assert {applicants[i].stance for i in chosen} == {"for", "against", "amend"}
     assert chosen & {4, 5}  # article 2 is covered
-    assert len(planning.propose_speakers(applicants, 10)) == 6
-    assert planning.propose_speakers([], 3) == []
+    assert len(selection.propose_speakers(applicants, 10, [1, 2])) == 6
+    assert selection.propose_speakers([], 3, [1, 2]) == []
 
 
 def test_selection_is_recorded_with_reasons(client, login):

@@ -20,10 +20,10 @@ def demo_hearing(app):
     for item in hearing.items:
         item.speaker_ids = [r.id for r in selected if item.article_id in r.article_ids]
     from consult.accounts.services import create_user
-    from consult.hearings import services
+    from consult.hearings import speaker_services
 
     organizer = create_user("first-organizer@example.org", "organizer", "organizer-password")
-    services.apply_selection(organizer, hearing, {r.id: "测试" for r in selected[:2]})
+    speaker_services.apply_selection(organizer, hearing, {r.id: "测试" for r in selected[:2]})
     db.session.commit()
     return hearing
 
