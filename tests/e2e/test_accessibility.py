@@ -45,6 +45,8 @@ STAFF_PAGES = {  # name: (role, path)
     "theme": ("drafter", "/staff/digests/themes/{theme}"),
     "hearing-agenda": ("organizer", "/staff/hearings/1/agenda"),
     "hearing-speakers": ("organizer", "/staff/hearings/1/speakers"),
+    "hearing-registrations": ("organizer", "/staff/hearings/1/registrations"),
+    "hearing-overview": ("organizer", "/staff/hearings/1"),
 }
 
 
@@ -231,12 +233,17 @@ def test_display_mode_stays_on_across_pages_without_sideways_scroll(option, new_
 
     page = new_context(390).new_page()
     page.goto("/")
-    page.get_by_role("link", name="大字" if option == "large" else "高对比").click()
+    # Each check waits for the next page: the class is on the old page too, so without waiting the
+    # checks could read a page that is being torn down.
+    with page.expect_navigation():
+        page.get_by_role("link", name="大字" if option == "large" else "高对比").click()
     _assert_still_on_and_fits(page, option, standard_size)
     shot(page, "home", full_page=True)
-    page.get_by_role("link", name="滨海市公园管理条例（草案）", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="滨海市公园管理条例（草案）", exact=True).click()
     _assert_still_on_and_fits(page, option, standard_size)
     shot(page, "draft")
-    page.locator("#article-12").get_by_role("link", name="对第十二条提意见").click()
+    with page.expect_navigation():
+        page.locator("#article-12").get_by_role("link", name="对第十二条提意见").click()
     _assert_still_on_and_fits(page, option, standard_size)
     shot(page, "article", full_page=True)
