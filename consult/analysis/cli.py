@@ -1,50 +1,18 @@
-"""``python -m consult.analysis cluster FILE.jsonl``: batch clustering for scripts and checks."""
+"""``python -m consult.analysis cluster|stance FILE.jsonl``: batch analysis for scripts and checks."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Iterable
 from typing import TextIO, cast
 
 from .bulk import default_workers
 from .cluster import SCOPE_K
+from .jsonl import InputError, read_jsonl
 from .models import Analysis, CommentInput
 from .pipeline import analyse
-
-
-class InputError(Exception):
-    """A line of the input file that cannot be used; the message names the line."""
-
-
-def read_jsonl(lines: Iterable[str]) -> tuple[list[object], list[str]]:
-    """Ids and texts from JSON lines; blank lines are skipped.
-
-    Raises InputError with the line number for invalid JSON, a line that is not an
-    object, or a missing ``id``/``text``. A ``text`` of null counts as empty.
-    """
-    ids: list[object] = []
-    texts: list[str] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"line {number}: invalid JSON ({exc.msg})") from None
-        if not isinstance(row, dict):
-            raise InputError(f"line {number}: expected a JSON object, got {type(row).__name__}")
-        if "id" not in row or row["id"] is None:
-            raise InputError(f'line {number}: missing "id"')
-        text = row.get("text", ...)
-        if text is ...:
-            raise InputError(f'line {number}: missing "text"')
-        if text is not None and not isinstance(text, str):
-            raise InputError(f'line {number}: "text" must be a string')
-        ids.append(row["id"])
-        texts.append(text or "")
-    return ids, texts
+from .stance_cli import add_stance_command, run_stance
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -62,6 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     cluster.add_argument("--random-state", type=int, default=0)
     cluster.add_argument("--workers", type=int, default=default_workers(), help="processes for segmentation")
     cluster.add_argument("--summary", action="store_true", help="write the themes to stderr")
+    add_stance_command(commands)
     return parser
 
 
@@ -125,4 +94,5 @@ def _write_assignments(result: Analysis, ids: list[object], out: TextIO) -> None
 def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Entry point of ``python -m consult.analysis``."""
     args = _parser().parse_args(argv)
-    return run_cluster(args, stdout or sys.stdout, stderr or sys.stderr)
+    run = run_stance if args.command == "stance" else run_cluster
+    return run(args, stdout or sys.stdout, stderr or sys.stderr)
