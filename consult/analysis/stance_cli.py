@@ -21,7 +21,7 @@ class LabelError(Exception):
     pass
 
 
-def add_stance_command(commands: argparse._SubParsersAction) -> None:
+def add_stance_command(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     command = commands.add_parser("stance", help="stance of each comment toward the article")
     command.add_argument("file", help="one JSON object per line with at least id and text ('-' for stdin)")
     command.add_argument("--article", required=True, help="the article's text (UTF-8), for the record")
