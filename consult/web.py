@@ -193,7 +193,7 @@ def _seconds_until_reset() -> int:
 def _label_globals() -> dict:
     """Template functions that turn a stored code into its translated label."""
     from consult.comments import labels
-    from consult.digests.labels import BUILD_STAGE_LABELS, DECISION_LABELS, KIND_LABELS
+    from consult.digests.labels import BUILD_STAGE_LABELS, DECISION_LABELS, KIND_LABELS, STANCE_LABELS
     from consult.hearings import labels as hearing_labels
 
     tables = {
@@ -206,6 +206,7 @@ def _label_globals() -> dict:
         "action_label": labels.ACTION_LABELS,
         "decision_label": DECISION_LABELS,
         "kind_label": KIND_LABELS,
+        "comment_stance_label": STANCE_LABELS,
         "stage_label": BUILD_STAGE_LABELS,
         "hearing_kind_label": hearing_labels.KIND_LABELS,
         "hearing_status_label": hearing_labels.STATUS_LABELS,

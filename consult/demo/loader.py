@@ -16,6 +16,7 @@ from consult.db import utcnow
 from consult.demo.hearing import load_demo_hearing
 from consult.digests import queries as digest_queries
 from consult.digests import services as digest_services
+from consult.digests import stances
 from consult.digests.build import run_build
 from consult.drafts import services as drafts
 from consult.drafts.models import Consultation
@@ -78,6 +79,8 @@ def _build_digest(consultation: Consultation) -> None:
     build = digest_services.request_build(consultation)
     db.session.commit()
     run_build(build.id)
+    stances.refresh(consultation.id)  # what the worker does after each build
+    db.session.commit()
 
 
 def _answer(consultation: Consultation, path: Path, every_theme: bool) -> None:

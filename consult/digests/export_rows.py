@@ -19,6 +19,7 @@ class SummaryRow:
     submitters: str  # 提出者类别, e.g. "市民 18，专家学者 2"
     decision: str  # 处理意见
     reason: str  # 理由
+    stance: str = ""  # 立场, e.g. "赞成 12 · 反对 30 · 其他 8" ("" before any stance is known)
 
 
 @dataclass(frozen=True)
@@ -28,5 +29,5 @@ class SummaryTable:
     title: str  # e.g. "《滨海市公园管理条例（草案）》公开征求意见汇总表"
     subtitle: str  # e.g. "征求意见期：2026年11月1日至2026年11月30日，共收到意见 163 条"
     rows: tuple[SummaryRow, ...]
-    headers: tuple[str, ...] = ("序号", "条款", "意见摘要", "意见数量", "提出者类别", "处理意见", "理由")
+    headers: tuple[str, ...] = ("序号", "条款", "意见摘要", "意见数量", "立场", "提出者类别", "处理意见", "理由")
     author: str = ""  # the document's author in its properties: the legislature

@@ -12,9 +12,11 @@ from consult.comments.labels import ROLE_LABELS, SOURCE_LABELS
 from consult.comments.models import Comment
 from consult.comments.privacy import contact_cipher
 from consult.comments.queries import public_filter
+from consult.digests import stance_queries
 from consult.digests.export_rows import SummaryRow, SummaryTable
-from consult.digests.labels import DECISION_LABELS
+from consult.digests.labels import DECISION_LABELS, STANCE_LABELS
 from consult.digests.models import Theme, ThemeMember
+from consult.digests.stance_queries import StanceSplit
 from consult.drafts.queries import load_structure
 from consult.extensions import db
 
@@ -48,6 +50,7 @@ def summary_table(consultation, total: int) -> SummaryTable:
     themes.sort(key=lambda t: (order.get(t.article_id, (0, ""))[0], -t.size))
     roles = _roles_by_theme([t.id for t in themes])
     quotes = _publishable_quotes(themes)
+    splits = stance_queries.by_theme(consultation.id)
     rows = []
     for theme in themes:
         quote = quotes.get((theme.representative_ids or [None])[0])
@@ -62,11 +65,12 @@ def summary_table(consultation, total: int) -> SummaryTable:
                 ),
                 decision=str(DECISION_LABELS.get(theme.decision or "", "")),
                 reason=theme.reason or "",
+                stance=stance_text(splits.get(theme.id)),
             )
         )
     return SummaryTable(
         title=_("《%(title)s》公开征求意见汇总表", title=consultation.title.strip("《》")),
-        subtitle=_("共收到意见 %(total)d 条，归纳为 %(themes)d 个主题", total=total, themes=len(rows)),
+        subtitle=_subtitle(total, len(rows), splits),
         rows=tuple(rows),
         author=current_app.config["LEGISLATURE_NAME"],
     )
@@ -128,3 +132,28 @@ def comment_rows(consultation, *, public_only: bool, with_contact: bool):
         if with_contact:
             row["contact"] = cipher.decrypt(comment.contact_encrypted) if comment.contact_encrypted else ""
         yield row
+
+
+def stance_text(split) -> str:
+    """ "赞成 12 · 反对 30 · 其他 8", or "" when no stance is known yet."""
+    if split is None or not split.total:
+        return ""
+    return " · ".join(f"{STANCE_LABELS[name]} {getattr(split, name)}" for name in ("support", "oppose", "neither"))
+
+
+def _subtitle(total: int, themes: int, splits) -> str:
+    line = _("共收到意见 %(total)d 条，归纳为 %(themes)d 个主题", total=total, themes=themes)
+    whole = StanceSplit()
+    for split in splits.values():
+        for name in ("support", "oppose", "neither"):
+            whole.add(name, getattr(split, name), False)
+        whole.confirmed += split.confirmed
+    if not whole.total:
+        return line
+    return line + _(
+        "；对所涉条文赞成 %(support)d 条、反对 %(oppose)d 条、其他 %(neither)d 条（其中 %(confirmed)d 条经人工确认）",
+        support=whole.support,
+        oppose=whole.oppose,
+        neither=whole.neither,
+        confirmed=whole.confirmed,
+    )

@@ -30,10 +30,10 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 # Spreadsheet programs treat a cell starting with one of these as a formula (OWASP CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _BODY_FONT, _TITLE_FONT = "宋体", "黑体"  # the names Chinese-locale Word writes for SimSun / SimHei
-# Relative widths of 序号 条款 意见摘要 意见数量 提出者类别 处理意见 理由.
-_WIDTHS = (1.2, 2.3, 9.0, 1.6, 3.4, 2.6, 7.0)
-_CENTRED = {0, 1, 3, 5}
-_XLSX_WIDTHS = (6, 12, 50, 9, 20, 13, 40)
+# Relative widths of 序号 条款 意见摘要 意见数量 立场 提出者类别 处理意见 理由.
+_WIDTHS = (1.2, 2.3, 8.0, 1.6, 2.6, 3.0, 2.6, 6.4)
+_CENTRED = {0, 1, 3, 6}
+_XLSX_WIDTHS = (6, 12, 44, 9, 16, 18, 13, 36)
 _HEADER_FILL = "D9E1F2"  # black text on it: 14:1
 _XLSX_MAX_CELL = 32767  # Excel's limit; longer strings make Excel "repair" the file
 
@@ -54,7 +54,7 @@ def neutralise(value):
 def _cells(table: SummaryTable) -> list[list[object]]:
     """The table body as neutralised cell values, 序号 first."""
     return [
-        [i, *(neutralise(v) for v in (r.article, r.summary, r.count, r.submitters, r.decision, r.reason))]
+        [i, *(neutralise(v) for v in (r.article, r.summary, r.count, r.stance, r.submitters, r.decision, r.reason))]
         for i, r in enumerate(table.rows, start=1)
     ]
 

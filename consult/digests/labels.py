@@ -18,6 +18,7 @@ KIND_LABELS = {
     "question": _l("询问"),
     "other": _l("其他"),
 }
+STANCE_LABELS = {"support": _l("赞成"), "oppose": _l("反对"), "neither": _l("其他")}
 BUILD_STAGE_LABELS = {
     "": _l("排队中"),
     "reading": _l("读取意见"),

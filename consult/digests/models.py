@@ -16,6 +16,7 @@ from consult.db import UTCDateTime, utcnow
 from consult.extensions import Model
 
 BUILD_STATES = ("queued", "running", "done", "failed")
+STANCES = ("support", "oppose", "neither")
 DECISIONS = ("adopted", "partly_adopted", "not_adopted", "already_provided", "out_of_scope")
 
 
@@ -143,3 +144,32 @@ class FeedbackReport(Model):
     introduction: Mapped[str] = mapped_column(sa.Text, default="")
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     published_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+
+
+class CommentStance(Model):
+    """A comment's stance toward its article: a drafter's tag, and the model's suggestion with its
+    confidence. The tag, when there is one, is the stance; `ask_rank` marks the comments whose tag
+    would teach the model most (1 first)."""
+
+    __tablename__ = "comment_stances"
+    __table_args__ = (
+        sa.CheckConstraint(sa.or_(sa.column("tag").is_(None), sa.column("tag").in_(STANCES)), name="tag"),
+        sa.CheckConstraint(
+            sa.or_(sa.column("suggested").is_(None), sa.column("suggested").in_(STANCES)), name="suggested"
+        ),
+    )
+
+    comment_id: Mapped[int] = mapped_column(sa.ForeignKey("comments.id"), primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(sa.ForeignKey("consultations.id"), index=True)
+    tag: Mapped[str | None] = mapped_column(sa.String(10))
+    tagged_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    tagged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    suggested: Mapped[str | None] = mapped_column(sa.String(10))
+    confidence: Mapped[float | None] = mapped_column(sa.Float)
+    suggested_by: Mapped[str | None] = mapped_column(sa.String(10))  # "model" (from tags) or "rules"
+    ask_rank: Mapped[int | None] = mapped_column()
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    @property
+    def stance(self) -> str | None:
+        return self.tag or self.suggested

@@ -8,7 +8,7 @@ from flask import url_for
 from flask_babel import gettext as _
 
 from consult.comments.labels import ROLE_LABELS
-from consult.digests import charts, queries
+from consult.digests import charts, queries, stance_queries
 from consult.drafts.queries import load_structure
 
 
@@ -59,6 +59,8 @@ def draft_overview(consultation, build) -> dict:
         "charts": _draft_charts(consultation, structure, stats, ranking),
         "themes": queries.themes_for(consultation.id, None),
         "answered": queries.answered_counts(consultation.id),
+        "theme_stances": stance_queries.by_theme(consultation.id),
+        "article_stances": stance_queries.by_article(consultation.id),
     }
 
 
@@ -68,4 +70,7 @@ def article_overview(consultation, article, build) -> dict:
         "counts": stats,
         "themes": queries.themes_for(consultation.id, article.article_id),
         "references": queries.referencing_comments(article.article_id),
+        "stance_split": stance_queries.by_article(consultation.id).get(article.article_id),
+        "theme_stances": stance_queries.by_theme(consultation.id),
+        "tag_next": stance_queries.tag_next(consultation.id, article.article_id),
     }

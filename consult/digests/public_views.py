@@ -6,7 +6,7 @@ from flask import abort, render_template
 
 from consult.accounts.access import public
 from consult.db import utcnow
-from consult.digests import queries
+from consult.digests import queries, stance_queries
 from consult.digests.models import FeedbackReport
 from consult.drafts import queries as draft_queries
 from consult.extensions import db
@@ -30,5 +30,6 @@ def report(slug: str):
         report=published,
         sections=[(a, views) for a, views in sections if views],
         total=total,
+        stances=stance_queries.by_article(consultation.id),
         now=utcnow(),
     )

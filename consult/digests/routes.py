@@ -1,8 +1,8 @@
-"""Every URL of digests, in one place; the views live in export_views.py, public_views.py, report_views.py, staff_views.py."""
+"""Every URL of digests, in one place; the views live in the *_views.py modules beside this one."""
 
 from flask import Blueprint
 
-from consult.digests import export_views, public_views, report_views, staff_views
+from consult.digests import export_views, public_views, report_views, staff_views, stance_views
 
 digests = Blueprint("digests", __name__)
 digests_admin = Blueprint("digests_admin", __name__, url_prefix="/staff/digests")
@@ -17,6 +17,9 @@ digests_admin.add_url_rule("/themes/<int:theme_id>/rename", view_func=staff_view
 digests_admin.add_url_rule("/themes/<int:theme_id>/merge", view_func=staff_views.merge, methods=["POST"])
 digests_admin.add_url_rule("/themes/<int:theme_id>/members", view_func=staff_views.members, methods=["POST"])
 digests_admin.add_url_rule("/themes/<int:theme_id>/answer", view_func=staff_views.answer, methods=["POST"])
+digests_admin.add_url_rule(
+    "/comments/<int:comment_id>/stance", "tag_stance", view_func=stance_views.tag, methods=["POST"]
+)
 digests_admin.add_url_rule("/<int:consultation_id>/summary.<any(docx, xlsx):fmt>", view_func=export_views.summary)
 digests_admin.add_url_rule("/<int:consultation_id>/comments.<any(csv, json):fmt>", view_func=export_views.all_comments)
 digests_admin.add_url_rule("/<int:consultation_id>/report", view_func=report_views.report, methods=["GET", "POST"])

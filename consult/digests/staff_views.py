@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from consult.accounts.access import roles_required
-from consult.digests import pages, queries, services, tasks
+from consult.digests import pages, queries, services, stance_queries, tasks
 from consult.digests.forms import AnswerForm, MembersForm, MergeThemeForm, RenameThemeForm
 from consult.digests.labels import error_message
 from consult.digests.models import Theme
@@ -92,12 +92,15 @@ def _render_theme(item: Theme, status: int = 200, answer: AnswerForm | None = No
     merge = MergeThemeForm()
     merge.target.choices = members.target.choices
     article = next((a for a in structure.articles if a.article_id == item.article_id), None)
+    page = queries.theme_members(item.id, page_arg())
     return render_template(
         "digests/theme.html",
         consultation=consultation,
         theme=item,
         article=article,
-        page=queries.theme_members(item.id, page_arg()),
+        page=page,
+        stances=stance_queries.stances_of(c.id for c in page.items),
+        split=stance_queries.by_theme(item.consultation_id).get(item.id),
         rename=rename or RenameThemeForm(label=item.label, revision=item.revision),
         merge=merge,
         members=members,

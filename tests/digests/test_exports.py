@@ -32,6 +32,7 @@ def make_table(rows=None) -> SummaryTable:
                 "市民 18，专家学者 2",
                 "部分采纳",
                 "夏季延长至22时",
+                "赞成 14 · 反对 3 · 其他 1",
             ),
             SummaryRow("第十二条", "夜间照明：“步道太暗”", 5, "市民 5", "采纳", ""),
             SummaryRow("第三十条", "遛狗须拴绳 🐕", 40, "市民 40", "已有规定", "见第三十一条第二款"),
@@ -42,13 +43,13 @@ def make_table(rows=None) -> SummaryTable:
 
 def expected_cells(table: SummaryTable):
     return [
-        [str(i), r.article, r.summary, str(r.count), r.submitters, r.decision, r.reason]
+        [str(i), r.article, r.summary, str(r.count), r.stance, r.submitters, r.decision, r.reason]
         for i, r in enumerate(table.rows, start=1)
     ]
 
 
 def hostile_table() -> SummaryTable:
-    return make_table([SummaryRow(h, h, 1, h, h, h) for h in HOSTILE])
+    return make_table([SummaryRow(h, h, 1, h, h, h, h) for h in HOSTILE])
 
 
 # -- neutralise ------------------------------------------------------------------------------
@@ -115,7 +116,7 @@ def test_docx_fonts_sizes_and_column_widths():
     assert document.paragraphs[0].alignment == 1  # centred
     assert document.tables[0].style.name == "Table Grid"
     widths = [c.width for c in document.tables[0].columns]
-    assert widths[0] == min(widths) and widths[2] == max(widths) and widths[6] > widths[4]
+    assert widths[0] == min(widths) and widths[2] == max(widths) and widths[7] > widths[5]
     usable = document.sections[0].page_width - document.sections[0].left_margin - document.sections[0].right_margin
     assert abs(sum(widths) - usable) < docx.shared.Cm(0.05)
 
@@ -124,13 +125,13 @@ def test_docx_neutralises_formula_injection():
     document = open_docx(summary_docx(hostile_table()))
     for row, hostile in zip(document.tables[0].rows[1:], HOSTILE):
         texts = [c.text for c in row.cells]
-        assert texts[1:3] == ["'" + hostile] * 2 and texts[4:] == ["'" + hostile] * 3
+        assert texts[1:3] == ["'" + hostile] * 2 and texts[4:] == ["'" + hostile] * 4
 
 
 def test_docx_survives_control_characters_and_emoji():
     table = make_table([SummaryRow("第一条", "a\x00b\x0c 😀🐕‍🦺 𠮷", 1, "市民\x1b 1", "", "\ud83d")])
     row = open_docx(summary_docx(table)).tables[0].rows[1]
-    assert row.cells[2].text == "ab 😀🐕‍🦺 𠮷" and row.cells[4].text == "市民 1"
+    assert row.cells[2].text == "ab 😀🐕‍🦺 𠮷" and row.cells[5].text == "市民 1"
 
 
 def test_empty_docx_has_only_the_header_row():
@@ -176,7 +177,7 @@ def test_xlsx_has_merged_title_headers_rows_and_frozen_header():
     table = make_table()
     sheet = open_xlsx(summary_xlsx(table))
     assert sheet["A1"].value == TITLE and sheet["A2"].value == SUBTITLE
-    assert "A1:G1" in {str(r) for r in sheet.merged_cells.ranges}
+    assert "A1:H1" in {str(r) for r in sheet.merged_cells.ranges}
     assert [c.value for c in sheet[3]] == list(table.headers)
     assert sheet["A3"].font.bold and sheet["A3"].fill.fgColor.rgb.endswith("D9E1F2")
     body = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
@@ -198,7 +199,7 @@ def test_xlsx_print_settings():
 def test_xlsx_neutralises_formula_injection():
     sheet = open_xlsx(summary_xlsx(hostile_table()))
     for row, hostile in zip(sheet.iter_rows(min_row=4), HOSTILE):
-        for cell in (row[1], row[2], row[4], row[5], row[6]):
+        for cell in (row[1], row[2], row[4], row[5], row[6], row[7]):
             assert cell.value == "'" + hostile and cell.data_type == "s"
 
 

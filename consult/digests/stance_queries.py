@@ -1,0 +1,94 @@
+"""Read-side of stances: the split per theme and per article, and what to tag next."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from consult.comments.models import Comment
+from consult.digests.models import CommentStance, Theme, ThemeMember
+from consult.extensions import db
+
+
+@dataclass
+class StanceSplit:
+    support: int = 0
+    oppose: int = 0
+    neither: int = 0
+    confirmed: int = 0  # tagged by a drafter; the rest are suggestions
+
+    @property
+    def total(self) -> int:
+        return self.support + self.oppose + self.neither
+
+    def add(self, stance: str, count: int, confirmed: bool) -> None:
+        setattr(self, stance, getattr(self, stance) + count)
+        self.confirmed += count if confirmed else 0
+
+
+def _splits(consultation_id: int, key) -> dict:
+    stance = sa.func.coalesce(CommentStance.tag, CommentStance.suggested)
+    confirmed = CommentStance.tag.is_not(None)
+    rows = db.session.execute(
+        sa.select(key, stance, confirmed, sa.func.count())
+        .select_from(ThemeMember)
+        .join(Theme, Theme.id == ThemeMember.theme_id)
+        .join(CommentStance, CommentStance.comment_id == ThemeMember.comment_id)
+        .where(Theme.consultation_id == consultation_id, Theme.retired.is_(False), stance.is_not(None))
+        .group_by(key, stance, confirmed)
+    )
+    found: dict = defaultdict(StanceSplit)
+    for group, each, is_confirmed, count in rows:
+        found[group].add(each, count, bool(is_confirmed))
+    return dict(found)
+
+
+def by_theme(consultation_id: int) -> dict[int, StanceSplit]:
+    return _splits(consultation_id, ThemeMember.theme_id)
+
+
+def by_article(consultation_id: int) -> dict[int | None, StanceSplit]:
+    """Keyed by article id; None for the comments on the whole draft."""
+    return _splits(consultation_id, Theme.article_id)
+
+
+def stances_of(comment_ids) -> dict[int, CommentStance]:
+    ids = list(comment_ids)
+    if not ids:
+        return {}
+    return {
+        s.comment_id: s for s in db.session.scalars(sa.select(CommentStance).where(CommentStance.comment_id.in_(ids)))
+    }
+
+
+def tag_next(consultation_id: int, article_id: int | None) -> list[tuple[Comment, CommentStance]]:
+    """The untagged comments of an article whose tag would teach the model most, first first."""
+    article = Theme.article_id.is_(None) if article_id is None else Theme.article_id == article_id
+    rows = db.session.execute(
+        sa.select(Comment, CommentStance)
+        .join(CommentStance, CommentStance.comment_id == Comment.id)
+        .join(ThemeMember, ThemeMember.comment_id == Comment.id)
+        .join(Theme, Theme.id == ThemeMember.theme_id)
+        .where(
+            Theme.consultation_id == consultation_id,
+            article,
+            CommentStance.tag.is_(None),
+            CommentStance.ask_rank.is_not(None),
+        )
+        .order_by(CommentStance.ask_rank)
+    )
+    return [(comment, record) for comment, record in rows]
+
+
+def article_key_of(comment_id: int) -> str | None:
+    """Where the digest files a comment, as stances.refresh names it: the article id, or "general"."""
+    row = db.session.execute(
+        sa.select(Theme.article_id)
+        .join(ThemeMember, ThemeMember.theme_id == Theme.id)
+        .where(ThemeMember.comment_id == comment_id)
+    ).first()
+    if row is None:
+        return None
+    return "general" if row.article_id is None else str(row.article_id)
