@@ -31,6 +31,8 @@ STANCES = ("support", "oppose", "neither")
 _DIMS = 64  # SVD dimensions of the comment space
 _NEIGHBOURS = 15
 _SVD_SAMPLE = 3000
+_MAX_SUGGESTED = 0.95  # a suggestion is never shown as certain: only a person's tag is
+_MAX_UNTAGGED = 0.8  # nor as near-certain before anyone has tagged a comment of the article
 _REPOST = re.compile(r"//\s*@.*$|【[^】]{0,60}】|https?://\S+|@[\w\-]{1,30}[:：\s]?|#([^#]{1,40})#")
 
 
@@ -98,7 +100,7 @@ def predict(
     if not texts:
         return []
     space, lexical = _space(texts, tokens)
-    rules = [_rule_guess(s, o) for s, o in lexical]
+    rules = [_rule_guess(*scores) for scores in lexical]
     seeds = {i: stance for i, (stance, confidence) in enumerate(rules) if confidence >= 0.65}
     train = {**seeds, **tags}  # a person's tag overrides the words
     spread = _spread(space, train) if len(set(train.values())) >= 2 and len(texts) > 2 else None
@@ -106,10 +108,14 @@ def predict(
     for i in range(len(texts)):
         if i in tags:
             out.append(StanceGuess(tags[i], 1.0, "tagged"))
+        elif i in seeds:
+            # A comment that says "赞成" or "反对" in so many words keeps what it says.
+            out.append(StanceGuess(*rules[i], "model" if tags else "rules"))
         elif spread is not None:
             share = spread[i]
             best = int(share.argmax())
-            out.append(StanceGuess(STANCES[best], round(float(share[best]), 3), "model" if tags else "rules"))
+            confidence = min(round(float(share[best]), 3), _MAX_SUGGESTED if tags else _MAX_UNTAGGED)
+            out.append(StanceGuess(STANCES[best], confidence, "model" if tags else "rules"))
         else:
             out.append(StanceGuess(*rules[i], "rules"))
     return out

@@ -70,7 +70,7 @@ def article_overview(consultation, article, build) -> dict:
         "counts": stats,
         "themes": queries.themes_for(consultation.id, article.article_id),
         "references": queries.referencing_comments(article.article_id),
-        "stance_split": stance_queries.by_article(consultation.id).get(article.article_id),
+        "article_split": stance_queries.by_article(consultation.id).get(article.article_id),
         "theme_stances": stance_queries.by_theme(consultation.id),
         "tag_next": stance_queries.tag_next(consultation.id, article.article_id),
     }

@@ -133,3 +133,11 @@ def test_on_real_posts_twenty_tags_beat_the_baseline():
     assert f_avg({}) >= 0.40
     draws = [f_avg({i: truth[i] for i in random.Random(seed).sample(range(len(texts)), 20)}) for seed in range(3)]
     assert sum(draws) / len(draws) >= 0.55, draws
+
+
+def test_a_comment_that_says_its_stance_keeps_it_among_neighbours_who_disagree():
+    crowd = [f"反对禁止大型犬入园，应以是否登记为准（{i}）" for i in range(9)]
+    lone = "禁止狗进儿童游戏场地，非常必要，赞成。孩子在沙坑里玩，狗在旁边撒尿"  # 沙坑 is no 坑人
+    guesses = stance.predict([*crowd, lone], {0: "oppose", 1: "oppose"})
+    assert guesses[-1].stance == "support"
+    assert all(g.confidence <= 0.95 for g in guesses if g.source != "tagged")  # only a person is certain

@@ -133,3 +133,12 @@ def test_summary_table_and_feedback_report_carry_the_split(app, client):
     split = stance_queries.by_article(consultation.id)[article_id]
     page = client.get(f"/drafts/{consultation.slug}/feedback").text
     assert f"赞成 {split.support}" in page and f"反对 {split.oppose}" in page
+
+
+def test_article_page_shows_the_articles_split(client, login):
+    consultation, article_id = _article_with_comments()
+    login("drafter")
+    split = stance_queries.by_article(consultation.id)[article_id]
+    page = client.get(f"/staff/digests/{consultation.id}/articles/{article_id}").text
+    head = page.split("对本条的态度", 1)[1].split("请先标注这几条", 1)[0]
+    assert f"赞成 {split.support}" in head and f"反对 {split.oppose}" in head and f"其他 {split.neither}" in head
