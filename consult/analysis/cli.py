@@ -30,6 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     cluster.add_argument("--random-state", type=int, default=0)
     cluster.add_argument("--workers", type=int, default=default_workers(), help="processes for segmentation")
     cluster.add_argument("--summary", action="store_true", help="write the themes to stderr")
+    cluster.add_argument(
+        "--themes", metavar="PATH", help="write the themes (cluster, label, size, representatives) as JSON"
+    )
     add_stance_command(commands)
     return parser
 
@@ -72,11 +75,32 @@ def run_cluster(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
         workers=args.workers,
     )
     _write_assignments(result, ids, stdout)
+    if args.themes and not _write_themes(result, ids, args.themes, stderr):
+        return 1
     if len(set(map(repr, ids))) < len(ids):
         stderr.write("warning: some ids appear more than once; output follows input order\n")
     if args.summary:
         _summary(result, ids, stderr)
     return 0
+
+
+def _write_themes(result: Analysis, ids: list[object], path: str, stderr: TextIO) -> bool:
+    themes = [
+        {
+            "cluster": theme.index,
+            "label": theme.label,
+            "size": theme.size,
+            "representatives": [ids[cast(int, rep)] for rep in theme.representative_ids],
+        }
+        for theme in result.themes
+    ]
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(themes, handle, ensure_ascii=False, indent=1)
+    except OSError as exc:
+        stderr.write(f"error: cannot write {path}: {exc}\n")
+        return False
+    return True
 
 
 def _write_assignments(result: Analysis, ids: list[object], out: TextIO) -> None:

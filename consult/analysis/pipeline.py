@@ -16,6 +16,7 @@ from .dedup import near_duplicate_components
 from .features import document_vectors, word_counts
 from .models import Analysis, CommentInput, DuplicateGroup, Theme
 from .normalize import normalize_text, skeleton
+from .phrases import phrase_label
 from .proposals import classify_proposal
 from .tokenizer import Tokenizer
 
@@ -178,7 +179,7 @@ def _themes(
         mix: Counter[str] = Counter()
         for r in rows:
             mix[kinds[r]] += int(weights[r])
-        label = th.label_of(keywords[c]) if keywords[c] else normalized[chosen[0]][:16]
+        label = _label(normalized, reps, rows, weights, chosen, list(keywords[c]))
         result.append(
             Theme(
                 index=c,
@@ -191,3 +192,19 @@ def _themes(
             )
         )
     return tuple(result)
+
+
+def _label(
+    normalized: dict[int, str],
+    reps: np.ndarray,
+    rows: np.ndarray,
+    weights: np.ndarray,
+    central: list[int],
+    words: list[str],
+) -> str:
+    """A phrase of the members' own words (central members first, then the most copied); the
+    keywords only when no member has a usable clause."""
+    order = central + [int(reps[r]) for r in sorted(rows, key=lambda r: -weights[r]) if int(reps[r]) not in central]
+    copies = {int(reps[r]): float(weights[r]) for r in rows}
+    texts = [normalized[i] for i in order]
+    return phrase_label(texts, words, [copies.get(i, 1.0) for i in order]) or (th.label_of(words) if words else "")

@@ -54,7 +54,7 @@ def summary_table(consultation, total: int) -> SummaryTable:
     rows = []
     for theme in themes:
         quote = quotes.get((theme.representative_ids or [None])[0])
-        summary = f"{theme.label or _('未归类意见')}：{quote.shown_text}" if quote else theme.label
+        summary = _published_summary(theme, quote)
         rows.append(
             SummaryRow(
                 article=order.get(theme.article_id, (0, _("总体意见")))[1],
@@ -125,7 +125,7 @@ def comment_rows(consultation, *, public_only: bool, with_contact: bool):
             "state": comment.state,
             "public": comment.is_public,
             "created_at": comment.created_at.isoformat(),
-            "theme": theme.label if theme else "",
+            "theme": (theme.public_label if public_only else theme.label) if theme else "",
             "decision": str(DECISION_LABELS.get(theme.decision, "")) if theme and theme.decision else "",
             "reason": theme.reason if theme and theme.decision else "",
         }
@@ -157,3 +157,11 @@ def _subtitle(total: int, themes: int, splits) -> str:
         neither=whole.neither,
         confirmed=whole.confirmed,
     )
+
+
+def _published_summary(theme: Theme, quote: Comment | None) -> str:
+    """The 意见汇总表 is published: a drafter's name for the theme and a public quote, never the
+    automatic label (it is made of comments' own words, public or not)."""
+    if quote is not None:
+        return f"{theme.public_label}：{quote.shown_text}" if theme.public_label else quote.shown_text
+    return theme.public_label or _("（提出者未同意公开，内容从略）")

@@ -77,6 +77,12 @@ class Theme(Model):
     def label(self) -> str:
         return self.custom_label or self.auto_label
 
+    @property
+    def public_label(self) -> str:
+        """What outside eyes may read as the theme's name: only a name a drafter gave it. The
+        automatic phrase is made of comments' words, some of which may not be public."""
+        return self.custom_label or ""
+
     def take_members(self, members: list[tuple[int, str]]) -> None:
         """Size, kinds and quotes from its members, (comment id, proposal kind) each; a theme left
         without members is retired. The one recount, after a build and after a drafter's move."""

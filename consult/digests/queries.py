@@ -163,7 +163,7 @@ def answer_for(comment_id: int) -> Answer | None:
         sa.select(Theme).join(ThemeMember, ThemeMember.theme_id == Theme.id).where(ThemeMember.comment_id == comment_id)
     )
     if theme is not None and theme.decision:
-        return Answer(theme.decision, theme.reason, theme.label or None)
+        return Answer(theme.decision, theme.reason, theme.public_label or None)
     return None
 
 

@@ -83,3 +83,19 @@ def test_runs_as_a_module(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert len(proc.stdout.splitlines()) == 3
     assert proc.stderr == ""  # nothing from jieba's logger
+
+
+def test_themes_file_holds_labels_sizes_and_representatives(tmp_path, capsys):
+    path = _write(tmp_path, [json.dumps(c, ensure_ascii=False) for c in COMMENTS])
+    themes_path = tmp_path / "themes.json"
+    code, out, _ = _run(["cluster", str(path), "--k", "2", "--themes", str(themes_path)], capsys)
+    assert code == 0
+    themes = json.loads(themes_path.read_text(encoding="utf-8"))
+    assert sorted(t["cluster"] for t in themes) == [0, 1]
+    assert sum(t["size"] for t in themes) == 4  # the empty text is in no theme
+    assigned = {json.loads(line)["id"]: json.loads(line)["cluster"] for line in out.splitlines()}
+    for theme in themes:
+        assert 4 <= len(theme["label"]) <= 16 and "、" not in theme["label"]
+        assert all(assigned[rep] == theme["cluster"] for rep in theme["representatives"])
+    code, _, err = _run(["cluster", str(path), "--themes", str(tmp_path / "no" / "such" / "dir.json")], capsys)
+    assert code == 1 and "cannot write" in err

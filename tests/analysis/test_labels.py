@@ -31,7 +31,8 @@ DOGS = [
 
 
 def _label_words(theme):
-    return theme.label.split("、")
+    """The theme's best words (its label is now a phrase built around them, see test_phrases.py)."""
+    return list(theme.keywords[:2])
 
 
 def _campaign(n=24):
@@ -103,7 +104,7 @@ def test_labels_have_no_single_characters_or_punctuation():
                 assert WORD.fullmatch(word) and not word.isdigit(), (theme.label, word)
 
 
-def test_nothing_shared_gives_whole_words_of_one_comment_not_a_cut_sentence():
+def test_nothing_shared_gives_whole_words_of_one_comment_and_a_whole_clause_of_it():
     texts = [
         "公园厕所太少了，建议写明厕所间距，还要有第三卫生间。",
         "儿童游戏场地建议按年龄分区，地面要铺塑胶软垫。",
@@ -112,10 +113,13 @@ def test_nothing_shared_gives_whole_words_of_one_comment_not_a_cut_sentence():
     comments = [CommentInput(i, t) for i, t in enumerate(texts)]
     theme = analyse(comments, k=1).themes[0]
     words = _label_words(theme)
-    assert 2 <= len(words) <= 3
+    assert len(words) == 2
     assert all(WORD.fullmatch(w) for w in words)
     assert any(all(w in t for w in words) for t in texts)  # all from one comment
-    assert not any(theme.label in t for t in texts)
+    # The label is one clause of a comment, whole (not a sentence cut at 16 characters).
+    clauses = {c for t in texts for c in re.split(r"[，。]", t) if c}
+    assert any(theme.label in c and len(c) - len(theme.label) <= 2 for c in clauses), theme.label
+    assert 4 <= len(theme.label) <= 16
 
 
 def test_a_word_every_theme_uses_does_not_label_them():

@@ -142,3 +142,34 @@ def test_article_page_shows_the_articles_split(client, login):
     page = client.get(f"/staff/digests/{consultation.id}/articles/{article_id}").text
     head = page.split("对本条的态度", 1)[1].split("请先标注这几条", 1)[0]
     assert f"赞成 {split.support}" in head and f"反对 {split.oppose}" in head and f"其他 {split.neither}" in head
+
+
+def test_automatic_labels_stay_inside(app, client):
+    """The automatic label is made of comments' own words; a comment its writer kept private must not
+    surface through it in the report, the 意见汇总表, the open data or a receipt."""
+    from datetime import datetime, timedelta, timezone
+
+    from consult.accounts.services import create_user
+    from consult.digests import services
+    from consult.digests.export_rows_db import comment_rows, summary_table
+
+    consultation = make_draft(articles=2)
+    secret = "我家住在三号楼楼下的噪音太大"
+    for _ in range(3):
+        add_comment(consultation, 1, body=f"{secret}，晚上睡不着", wants_public=False)
+    build_digest(consultation)
+    theme = db.session.scalar(sa.select(Theme).filter_by(consultation_id=consultation.id).order_by(Theme.size.desc()))
+    assert theme.auto_label and theme.auto_label in secret  # drafters see it
+    table = summary_table(consultation, 3)
+    assert all(theme.auto_label not in row.summary for row in table.rows)
+    rows = list(comment_rows(consultation, public_only=True, with_contact=False))
+    assert all(theme.auto_label not in str(row) for row in rows)
+    consultation.closes_at = datetime.now(timezone.utc) - timedelta(minutes=1)
+    drafter = create_user("d2@example.org", "drafter", "drafter-password")
+    services.answer_theme(drafter, theme, "adopted", "已采纳", theme.revision)
+    services.publish_report(drafter, consultation, "")
+    db.session.commit()
+    assert theme.auto_label not in client.get(f"/drafts/{consultation.slug}/feedback").text
+    theme.custom_label = "夜间噪声"
+    db.session.commit()
+    assert "夜间噪声" in client.get(f"/drafts/{consultation.slug}/feedback").text
