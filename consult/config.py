@@ -55,6 +55,9 @@ DEFAULTS: dict[str, object] = {
     "DIGEST_HEARTBEAT_SECONDS": 10,
     "DIGEST_BUILD_TIMEOUT": 120,
     "DIGEST_QUEUE_TIMEOUT": 3600,
+    # A grouped comment whose fit to its theme (cosine to the centre) is below this waits as 待确认:
+    # its theme's answer reaches it only once a drafter confirms it belongs.
+    "DIGEST_HOLD_BELOW": 0.45,
     # Roles that may read residents' contact details (organizers: to tell applicants the result).
     "CONTACT_ROLES": ("admin", "drafter", "organizer"),
     # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted (0: none).

@@ -18,15 +18,16 @@ def _identity(tokens: Sequence[str]) -> Sequence[str]:
 
 def assign_to_groups(
     groups: Mapping[K, Sequence[Sequence[str]]], candidates: Sequence[Sequence[str]], *, threshold: float = 0.2
-) -> list[K | None]:
+) -> list[tuple[K | None, float]]:
     """For each candidate token list, the key of the group whose centroid is most similar (cosine of
-    TF-IDF vectors), or None when no group reaches `threshold` or the candidate has no tokens."""
+    TF-IDF vectors) and that similarity; None when no group reaches `threshold` or the candidate has
+    no tokens."""
     keys = [key for key, members in groups.items() if any(members)]
     if not keys or not candidates:
-        return [None] * len(candidates)
+        return [(None, 0.0)] * len(candidates)
     documents = [list(tokens) for key in keys for tokens in groups[key]] + [list(t) for t in candidates]
     if not any(documents):
-        return [None] * len(candidates)
+        return [(None, 0.0)] * len(candidates)
     vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
     matrix = vectorizer.fit_transform(documents)
     owners = np.repeat(np.arange(len(keys)), [len(groups[key]) for key in keys])
@@ -35,4 +36,7 @@ def assign_to_groups(
     centroids = normalize(centroids)
     similarity = np.asarray(matrix[len(owners) :] @ centroids.T)  # sparse × dense: a dense array
     best, scores = similarity.argmax(axis=1), similarity.max(axis=1)
-    return [keys[b] if score >= threshold and candidates[i] else None for i, (b, score) in enumerate(zip(best, scores))]
+    return [
+        (keys[b], round(float(score), 3)) if score >= threshold and candidates[i] else (None, 0.0)
+        for i, (b, score) in enumerate(zip(best, scores))
+    ]

@@ -55,3 +55,6 @@ class Analysis:
     duplicate_groups: tuple[DuplicateGroup, ...]
     assignments: dict[Hashable, int] = field(hash=False)
     duplicate_of: dict[Hashable, Hashable] = field(hash=False)
+    # How well each grouped comment fits its theme: cosine to the theme's centre (copies share their
+    # original's). Low values are the comments a drafter should confirm before an answer reaches them.
+    fit: dict[Hashable, float] = field(default_factory=dict, hash=False)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -130,20 +130,44 @@ def analyse(
     theme_of_rep = np.full(len(comments), -1, dtype=np.int64)
     theme_of_rep[reps] = labels
     found = _themes(comments, normalized, reps, (counts, vocab), x, weights, labels, theme_of_rep[rep_of])
-    result = _analysis(comments, rep_of, theme_of_rep[rep_of], found)
+    result = _analysis(comments, rep_of, theme_of_rep[rep_of], found, _fit(x, weights, labels, reps, rep_of, comments))
     stage("themes")
     return result
 
 
 def _analysis(
-    comments: list[CommentInput], rep_of: np.ndarray, theme_of: np.ndarray, found: tuple[Theme, ...]
+    comments: list[CommentInput],
+    rep_of: np.ndarray,
+    theme_of: np.ndarray,
+    found: tuple[Theme, ...],
+    fit: dict[Hashable, float],
 ) -> Analysis:
     return Analysis(
         themes=found,
         duplicate_groups=_groups(comments, rep_of),
         assignments={c.id: int(t) for c, t in zip(comments, theme_of)},
         duplicate_of={c.id: comments[r].id for i, (c, r) in enumerate(zip(comments, rep_of)) if r != i},
+        fit=fit,
     )
+
+
+def _fit(
+    x: np.ndarray,
+    weights: np.ndarray,
+    labels: np.ndarray,
+    reps: np.ndarray,
+    rep_of: np.ndarray,
+    comments: list[CommentInput],
+) -> dict[Hashable, float]:
+    """Cosine of each grouped comment to its theme's copy-weighted centre."""
+    if not len(labels):
+        return {}
+    k = int(labels.max()) + 1
+    centres = np.zeros((k, x.shape[1]))
+    np.add.at(centres, labels, x * weights[:, None])
+    centres /= np.linalg.norm(centres, axis=1, keepdims=True) + 1e-12
+    rep_fit = {int(r): float(np.clip(x[i] @ centres[labels[i]], 0.0, 1.0)) for i, r in enumerate(reps)}
+    return {c.id: round(rep_fit[int(r)], 3) for c, r in zip(comments, rep_of) if int(r) in rep_fit}
 
 
 def _groups(comments: list[CommentInput], rep_of: np.ndarray) -> tuple[DuplicateGroup, ...]:

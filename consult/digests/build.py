@@ -119,13 +119,13 @@ def _place_article(state: BuildState, article_id: int | None, rows: list[gather.
     shaped = state.live_stored(article_id, shaped=True)
     tokens_of = {row.id: row.tokens for row in rows}
     groups = {tid: [tokens_of[c] for c in state.previous.get(tid, ()) if c in tokens_of] for tid in shaped}
-    joined: list[int | None] = assign_to_groups(groups, [row.tokens for row in free])
+    joined = assign_to_groups(groups, [row.tokens for row in free])
     rest = []
-    for row, theme_id in zip(free, joined):
+    for row, (theme_id, fit) in zip(free, joined):
         if theme_id is None:
             rest.append(row)
         else:
-            state.place(row.id, state.stored[theme_id], kinds[row.id])
+            state.place(row.id, state.stored[theme_id], kinds[row.id], fit=fit)
     if rest:
         _group_afresh(state, article_id, rest, kinds)
 
@@ -145,13 +145,15 @@ def _group_afresh(state: BuildState, article_id: int | None, rows: list[gather.R
         target.auto_label, target.keywords = theme.label, list(theme.keywords)
         target.representative_ids, target.position = list(theme.representative_ids), theme.index
         for comment_id in member_ids:
-            state.place(comment_id, target, kinds[comment_id], duplicate_of.get(comment_id))
+            state.place(
+                comment_id, target, kinds[comment_id], duplicate_of.get(comment_id), analysis.fit.get(comment_id)
+            )
     unsorted = [r.id for r in rows if analysis.assignments.get(r.id, -1) == -1]
     if unsorted:
         target = _reuse(set(unsorted), old_free, state) or state.new_theme(article_id)
         target.auto_label, target.keywords, target.position = UNSORTED, [], 10_000
         for comment_id in unsorted:
-            state.place(comment_id, target, kinds[comment_id])
+            state.place(comment_id, target, kinds[comment_id], fit=0.0)  # grouped by nothing: always held
 
 
 def _reuse(members: set[int], candidates: dict[int, set[int]], state: BuildState) -> Theme | None:
@@ -227,6 +229,7 @@ def _replace_members(state: BuildState, references: list[tuple[int, int]]) -> No
             "duplicate_of_id": p.duplicate_of,
             "kind": p.kind,
             "pinned": cid in state.pinned,
+            "fit": p.fit,
         }
         for cid, p in state.placements.items()
     ]

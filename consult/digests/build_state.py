@@ -19,6 +19,7 @@ class Placement:
     theme: Theme
     duplicate_of: int | None
     kind: str
+    fit: float | None = None  # how surely the comment belongs (None: placed by a drafter)
 
 
 @dataclass
@@ -63,8 +64,10 @@ class BuildState:
         self.fresh.append(theme)
         return theme
 
-    def place(self, comment_id: int, theme: Theme, kind: str, duplicate_of: int | None = None) -> None:
-        self.placements[comment_id] = Placement(theme, duplicate_of, kind)
+    def place(
+        self, comment_id: int, theme: Theme, kind: str, duplicate_of: int | None = None, fit: float | None = None
+    ) -> None:
+        self.placements[comment_id] = Placement(theme, duplicate_of, kind, fit)
 
     def themes(self) -> list[Theme]:
         return [*self.stored.values(), *self.fresh]

@@ -30,6 +30,7 @@ class MembersForm(FlaskForm):
     move = SubmitField(_l("移到所选主题"))
     split = SubmitField(_l("拆分为新主题"))
     misfile = SubmitField(_l("改归所选条文"))
+    confirm = SubmitField(_l("确认属于本主题"))
 
 
 class AnswerForm(FlaskForm):

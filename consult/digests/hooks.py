@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from consult import hooks
 from consult.digests import queries
-from consult.digests.models import FeedbackReport
+from consult.digests.models import AnswerDispute, FeedbackReport
 from consult.extensions import db
 
 
 @hooks.receipt_page.connect
-def receipt_answer(_app, comment, **_):
-    answer = queries.answer_for(comment.id)
-    return {"answer": answer, "status": "answered"} if answer else {}
+def receipt_answer(app, comment, **_):
+    answer = queries.answer_for(comment.id, app.config["DIGEST_HOLD_BELOW"])
+    if answer:
+        return {"answer": answer, "status": "answered"}
+    return {"answer_disputed": db.session.get(AnswerDispute, comment.id) is not None}
 
 
 @hooks.draft_page.connect

@@ -106,6 +106,8 @@ class ThemeMember(Model):
     duplicate_of_id: Mapped[int | None] = mapped_column(sa.ForeignKey("comments.id"))
     kind: Mapped[str] = mapped_column(sa.String(10), default="other")
     pinned: Mapped[bool] = mapped_column(default=False)
+    # How surely the grouping put it here (cosine to the theme's centre); None when placed by hand.
+    fit: Mapped[float | None] = mapped_column(sa.Float)
 
 
 class CommentPlacement(Model):
@@ -179,3 +181,15 @@ class CommentStance(Model):
     @property
     def stance(self) -> str | None:
         return self.tag or self.suggested
+
+
+class AnswerDispute(Model):
+    """A resident said "这不是我的意见" about the answer their receipt showed: the comment waits for a
+    drafter, and its theme's answer no longer reaches it, until someone confirms or moves it."""
+
+    __tablename__ = "answer_disputes"
+
+    comment_id: Mapped[int] = mapped_column(sa.ForeignKey("comments.id"), primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(sa.ForeignKey("consultations.id"), index=True)
+    theme_id: Mapped[int | None] = mapped_column(sa.ForeignKey("themes.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

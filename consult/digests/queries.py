@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from consult.comments.models import Comment
 from consult.comments.queries import public_filter
-from consult.digests.models import CommentAnswer, CommentReference, Theme, ThemeMember
+from consult.digests.models import AnswerDispute, CommentAnswer, CommentReference, Theme, ThemeMember
 from consult.extensions import db
 
 
@@ -152,19 +152,47 @@ class Answer:
     decision: str
     reason: str
     theme_label: str | None
+    from_theme: bool = False  # a theme's answer: the resident may say it is not about their point
 
 
-def answer_for(comment_id: int) -> Answer | None:
-    """The answer a resident sees: their own comment's answer, else their theme's."""
+def held(member: ThemeMember, hold_below: float) -> bool:
+    """A member the grouping is unsure of: its theme's answer waits until a drafter confirms it.
+    Placed by hand (pinned) or before fits were kept (None): sure."""
+    return not member.pinned and member.fit is not None and member.fit < hold_below
+
+
+def answer_for(comment_id: int, hold_below: float) -> Answer | None:
+    """The answer a resident sees: their own comment's answer, else their theme's — unless the
+    grouping is unsure the comment belongs there, or the resident said it does not."""
     own = db.session.get(CommentAnswer, comment_id)
     if own is not None:
         return Answer(own.decision, own.reason, None)
-    theme = db.session.scalar(
-        sa.select(Theme).join(ThemeMember, ThemeMember.theme_id == Theme.id).where(ThemeMember.comment_id == comment_id)
+    found = db.session.execute(
+        sa.select(Theme, ThemeMember)
+        .join(ThemeMember, ThemeMember.theme_id == Theme.id)
+        .where(ThemeMember.comment_id == comment_id)
+    ).first()
+    if found is None or not found.Theme.decision or held(found.ThemeMember, hold_below):
+        return None
+    if db.session.get(AnswerDispute, comment_id) is not None:
+        return None
+    theme = found.Theme
+    return Answer(theme.decision, theme.reason, theme.public_label or None, from_theme=True)
+
+
+def held_members(theme: Theme, hold_below: float) -> list[tuple[Comment, float | None, bool]]:
+    """The theme's members waiting for a drafter: unsure fits and residents' disputes, least sure first."""
+    disputed = sa.select(AnswerDispute.comment_id).where(AnswerDispute.comment_id == ThemeMember.comment_id)
+    rows = db.session.execute(
+        sa.select(Comment, ThemeMember.fit, sa.exists(disputed))
+        .join(ThemeMember, ThemeMember.comment_id == Comment.id)
+        .where(
+            ThemeMember.theme_id == theme.id,
+            sa.or_(sa.and_(ThemeMember.pinned.is_(False), ThemeMember.fit < hold_below), sa.exists(disputed)),
+        )
+        .order_by(ThemeMember.fit.nulls_last(), Comment.id)
     )
-    if theme is not None and theme.decision:
-        return Answer(theme.decision, theme.reason, theme.public_label or None)
-    return None
+    return [(comment, fit, bool(is_disputed)) for comment, fit, is_disputed in rows]
 
 
 def answered_counts(consultation_id: int) -> tuple[int, int]:

@@ -2,12 +2,13 @@
 
 from flask import Blueprint
 
-from consult.digests import export_views, public_views, report_views, staff_views, stance_views
+from consult.digests import dispute_views, export_views, public_views, report_views, staff_views, stance_views
 
 digests = Blueprint("digests", __name__)
 digests_admin = Blueprint("digests_admin", __name__, url_prefix="/staff/digests")
 
 digests.add_url_rule("/drafts/<slug>/feedback", view_func=public_views.report)
+digests.add_url_rule("/receipts/<receipt>/not-my-point", view_func=dispute_views.not_my_point, methods=["POST"])
 digests.add_url_rule("/drafts/<slug>/open-data.<any(csv, json):fmt>", view_func=export_views.open_data)
 digests_admin.add_url_rule("/<int:consultation_id>", view_func=staff_views.draft)
 digests_admin.add_url_rule("/<int:consultation_id>/build", view_func=staff_views.build, methods=["POST"])

@@ -8,6 +8,7 @@ from flask import current_app
 
 from consult.comments.services import CommentError, check_article
 from consult.db import rows_changed, utcnow
+from consult.digests import holds
 from consult.digests.liveness import recover_lost_builds
 from consult.digests.models import (
     DECISIONS,
@@ -126,6 +127,7 @@ def move_comments(source: Theme, comment_ids: list[int], target: Theme) -> int:
         raise DigestError("not_members")
     for member in members:
         member.theme_id, member.pinned = target.id, True
+    holds.settle_disputes([m.comment_id for m in members])  # a drafter has placed them: settled
     _touch(target)
     _recount([target.id, source.id])
     return len(members)

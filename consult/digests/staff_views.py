@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from consult.accounts.access import roles_required
-from consult.digests import pages, queries, services, stance_queries, tasks
+from consult.digests import holds, pages, queries, services, stance_queries, tasks
 from consult.digests.forms import AnswerForm, MembersForm, MergeThemeForm, RenameThemeForm
 from consult.digests.labels import error_message
 from consult.digests.models import Theme
@@ -100,6 +100,7 @@ def _render_theme(item: Theme, status: int = 200, answer: AnswerForm | None = No
         article=article,
         page=page,
         stances=stance_queries.stances_of(c.id for c in page.items),
+        held=queries.held_members(item, current_app.config["DIGEST_HOLD_BELOW"]),
         split=stance_queries.by_theme(item.consultation_id).get(item.id),
         rename=rename or RenameThemeForm(label=item.label, revision=item.revision),
         merge=merge,
@@ -142,6 +143,9 @@ def members(theme_id: int):
     item, form = _theme(theme_id), MembersForm()
     ids = form.ids.data or []
     try:
+        if form.confirm.data:
+            confirmed = holds.confirm_members(item, ids)
+            return _done(item, _("已确认 %(count)d 条意见属于本主题，答复会显示在它们的回执上。", count=confirmed))
         if not ids:
             raise services.DigestError("split_nothing")
         if form.split.data:
@@ -153,7 +157,7 @@ def members(theme_id: int):
         target = db.get_or_404(Theme, form.target.data or 0)
         services.move_comments(item, ids, target)
         return _done(item, _("意见已移到“%(label)s”。", label=target.label))
-    except services.DigestError as error:
+    except (services.DigestError, holds.HoldError) as error:
         refuse_with_flash(error_message(error.code))
         return redirect(url_for("digests_admin.theme", theme_id=item.id))
 
@@ -174,6 +178,15 @@ def answer(theme_id: int):
     if form.validate_on_submit():
         try:
             services.answer_theme(current_user, item, form.decision.data, form.reason.data, form.revision.data)
+            waiting = len(queries.held_members(item, current_app.config["DIGEST_HOLD_BELOW"]))
+            if waiting:
+                return _done(
+                    item,
+                    _(
+                        "答复已保存。其中 %(count)d 条待确认的意见，确认属于本主题后才会在回执上看到答复。",
+                        count=waiting,
+                    ),
+                )
             return _done(item, _("答复已保存，提出这些意见的居民可以在回执页看到。"))
         except services.DigestError as error:
             status = 409 if error.code == "stale" else 422

@@ -27,6 +27,7 @@ EXPECTED_PUBLIC = {
     "comments.receipt",
     "digests.report",
     "digests.open_data",
+    "digests.not_my_point",  # a resident, by receipt number, says an answer is not about their point
     "hearings.announcement",
     "hearings.register",
     "hearings.receipt",
