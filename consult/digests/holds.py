@@ -14,14 +14,20 @@ class HoldError(DomainError):
     pass
 
 
-def confirm_members(theme: Theme, comment_ids: list[int]) -> int:
-    """A drafter confirms these comments belong to `theme`: they are pinned there (later builds keep
-    them), its answer reaches them, and any dispute about them is settled."""
+def members_of(theme: Theme, comment_ids: list[int]) -> list[ThemeMember]:
+    """These comments' memberships of `theme` (others are ignored); refused when there are none."""
     members = db.session.scalars(
         sa.select(ThemeMember).where(ThemeMember.theme_id == theme.id, ThemeMember.comment_id.in_(comment_ids))
     ).all()
     if not members:
         raise HoldError("not_members")
+    return list(members)
+
+
+def confirm_members(theme: Theme, comment_ids: list[int]) -> int:
+    """A drafter confirms these comments belong to `theme`: they are pinned there (later builds keep
+    them), its answer reaches them, and any dispute about them is settled."""
+    members = members_of(theme, comment_ids)
     for member in members:
         member.pinned = True
     settle_disputes([m.comment_id for m in members])

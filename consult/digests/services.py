@@ -120,11 +120,7 @@ def move_comments(source: Theme, comment_ids: list[int], target: Theme) -> int:
         source.article_id,
     ):
         raise DigestError("move_mismatch")
-    members = db.session.scalars(
-        sa.select(ThemeMember).where(ThemeMember.theme_id == source.id, ThemeMember.comment_id.in_(comment_ids))
-    ).all()
-    if not members:
-        raise DigestError("not_members")
+    members = holds.members_of(source, comment_ids)
     for member in members:
         member.theme_id, member.pinned = target.id, True
     holds.settle_disputes([m.comment_id for m in members])  # a drafter has placed them: settled
