@@ -16,9 +16,11 @@ from consult.digests import stance_queries
 from consult.digests.export_rows import SummaryRow, SummaryTable
 from consult.digests.labels import DECISION_LABELS, STANCE_LABELS
 from consult.digests.models import Theme, ThemeMember
+from consult.digests.services import latest_build
 from consult.digests.stance_queries import StanceSplit
 from consult.drafts.queries import load_structure
 from consult.extensions import db
+from consult.timezones import human_datetime
 
 STAFF_COLUMNS = (
     "receipt",
@@ -70,7 +72,7 @@ def summary_table(consultation, total: int) -> SummaryTable:
         )
     return SummaryTable(
         title=_("《%(title)s》公开征求意见汇总表", title=consultation.title.strip("《》")),
-        subtitle=_subtitle(total, len(rows), splits),
+        subtitle=_subtitle(total, rows, splits, latest_build(consultation.id)),
         rows=tuple(rows),
         author=current_app.config["LEGISLATURE_NAME"],
     )
@@ -141,8 +143,18 @@ def stance_text(split) -> str:
     return " · ".join(f"{STANCE_LABELS[name]} {getattr(split, name)}" for name in ("support", "oppose", "neither"))
 
 
-def _subtitle(total: int, themes: int, splits) -> str:
-    line = _("共收到意见 %(total)d 条，归纳为 %(themes)d 个主题", total=total, themes=themes)
+def _subtitle(total: int, rows: list[SummaryRow], splits, build) -> str:
+    """What the table counts and where it comes from: the digest it was made from, and the comments
+    that digest holds (the rows add up to them; later comments wait for the next digest)."""
+    grouped = sum(row.count for row in rows)
+    when = human_datetime(build.finished_at, "short") if build and build.finished_at else "—"
+    line = _(
+        "共收到意见 %(total)d 条；本表依据 %(when)s 生成的意见摘要，%(grouped)d 条意见归纳为 %(themes)d 个主题",
+        total=total,
+        when=when,
+        grouped=grouped,
+        themes=len(rows),
+    )
     whole = StanceSplit()
     for split in splits.values():
         for name in ("support", "oppose", "neither"):

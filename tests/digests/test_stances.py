@@ -1,6 +1,8 @@
 """Stance in the digest: suggestions after a build, a drafter's one-click tag that wins and teaches
 the model, the split per article and theme, and the comments worth tagging next."""
 
+import re
+
 import sqlalchemy as sa
 
 from consult.digests import stance_queries, stances
@@ -125,6 +127,8 @@ def test_summary_table_and_feedback_report_carry_the_split(app, client):
         assert set(parts) == {"赞成", "反对", "其他"} and sum(map(int, parts.values())) == row.count
         counted += row.count
     assert counted == len(BAN) and "经人工确认" in table.subtitle
+    # The table names the digest it comes from, and its rows add up to the comments that digest holds.
+    assert re.search(r"本表依据 \d{4}年\d+月\d+日 \d+:\d{2} 生成的意见摘要，%d 条意见归纳为" % counted, table.subtitle)
     from datetime import datetime, timedelta, timezone
 
     consultation.closes_at = datetime.now(timezone.utc) - timedelta(minutes=1)  # the report follows the window
