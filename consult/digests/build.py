@@ -119,7 +119,8 @@ def _place_article(state: BuildState, article_id: int | None, rows: list[gather.
     shaped = state.live_stored(article_id, shaped=True)
     tokens_of = {row.id: row.tokens for row in rows}
     groups = {tid: [tokens_of[c] for c in state.previous.get(tid, ()) if c in tokens_of] for tid in shaped}
-    joined = assign_to_groups(groups, [row.tokens for row in free])
+    sits_in = {c: tid for tid in shaped for c in state.previous.get(tid, ())}
+    joined = assign_to_groups(groups, [row.tokens for row in free], current=[sits_in.get(row.id) for row in free])
     rest = []
     for row, (theme_id, fit) in zip(free, joined):
         if theme_id is None:

@@ -17,6 +17,7 @@ digests_admin.add_url_rule("/themes/<int:theme_id>", view_func=staff_views.theme
 digests_admin.add_url_rule("/themes/<int:theme_id>/rename", view_func=staff_views.rename, methods=["POST"])
 digests_admin.add_url_rule("/themes/<int:theme_id>/merge", view_func=staff_views.merge, methods=["POST"])
 digests_admin.add_url_rule("/themes/<int:theme_id>/members", view_func=staff_views.members, methods=["POST"])
+digests_admin.add_url_rule("/themes/<int:theme_id>/pull", view_func=staff_views.pull, methods=["POST"])
 digests_admin.add_url_rule("/themes/<int:theme_id>/answer", view_func=staff_views.answer, methods=["POST"])
 digests_admin.add_url_rule(
     "/comments/<int:comment_id>/stance", "tag_stance", view_func=stance_views.tag, methods=["POST"]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from consult.accounts.access import roles_required
-from consult.digests import holds, pages, queries, services, stance_queries, tasks
+from consult.digests import holds, pages, queries, seeding, services, stance_queries, tasks
 from consult.digests.forms import AnswerForm, MembersForm, MergeThemeForm, RenameThemeForm
 from consult.digests.labels import error_message
 from consult.digests.models import Theme
@@ -101,6 +101,7 @@ def _render_theme(item: Theme, status: int = 200, answer: AnswerForm | None = No
         page=page,
         stances=stance_queries.stances_of(c.id for c in page.items),
         held=queries.held_members(item, current_app.config["DIGEST_HOLD_BELOW"]),
+        preview=seeding.pull_preview(item),
         split=stance_queries.by_theme(item.consultation_id).get(item.id),
         rename=rename or RenameThemeForm(label=item.label, revision=item.revision),
         merge=merge,
@@ -194,3 +195,20 @@ def answer(theme_id: int):
     fresh = db.session.get_one(Theme, theme_id)
     form.revision.data = fresh.revision  # the form now answers the latest version; the text is kept
     return _render_theme(fresh, status, answer=form)
+
+
+@drafter
+def pull(theme_id: int):
+    """Move the previewed comments the drafter ticked into this theme now."""
+    item = _theme(theme_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    ids = [database_id(value) for value in request.form.getlist("pull")]
+    try:
+        if not ids:
+            raise services.DigestError("not_members")
+        moved = seeding.pull_in(item, ids)
+    except (services.DigestError, holds.HoldError) as error:
+        refuse_with_flash(error_message(error.code))
+        return redirect(url_for("digests_admin.theme", theme_id=item.id))
+    return _done(item, _("已将 %(count)d 条意见移入本主题。", count=moved))
