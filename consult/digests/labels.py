@@ -33,6 +33,7 @@ ERRORS = {
     "split_nothing": _l("请勾选要拆分出来的部分意见（不能是全部）。"),
     "move_mismatch": _l("只能把意见移到同一条文下的另一个主题。"),
     "not_members": _l("请勾选这个主题里的意见。"),
+    "unknown_stance": _l("请选择赞成、反对或其他。"),
     "no_theme": _l("这条意见还没有归入任何主题，暂时没有可以反馈的答复。"),
     "unknown_article": _l("所选条文不属于这部草案。"),
     "decision_missing": _l("请选择处理意见。"),

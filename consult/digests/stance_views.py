@@ -9,7 +9,7 @@ from flask_login import current_user
 from consult.accounts.access import roles_required
 from consult.comments.models import Comment
 from consult.digests import stance_queries, stances, tasks
-from consult.digests.labels import STANCE_LABELS
+from consult.digests.labels import STANCE_LABELS, error_message
 from consult.extensions import db
 from consult.forms import ActionForm
 from consult.http import safe_next
@@ -27,8 +27,8 @@ def tag(comment_id: int):
     chosen = request.form.get("stance", "")
     try:
         stances.tag(current_user, comment.consultation_id, comment.id, chosen)
-    except stances.StanceError:
-        refuse_with_flash(_("请选择赞成、反对或其他。"))
+    except stances.StanceError as error:
+        refuse_with_flash(error_message(error.code))
         return redirect(back)
     key = stance_queries.article_key_of(comment.id)
     if key is not None:
