@@ -21,7 +21,7 @@ from pathlib import Path
 from sklearn.metrics import f1_score
 
 from consult.analysis import stance
-from consult.analysis.pipeline import default_tokenizer
+from consult.analysis.tokenizer import default_tokenizer
 
 STANCE_DIR = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "stance"
 

@@ -109,7 +109,7 @@ def _write_assignments(result: Analysis, ids: list[object], out: TextIO) -> None
         dup = result.duplicate_of.get(i)
         line = {
             "id": ident,
-            "cluster": result.assignments[i],
+            "cluster": None if result.assignments[i] == -1 else result.assignments[i],  # null: no specific point
             "duplicate_of": None if dup is None else ids[cast(int, dup)],
         }
         out.write(json.dumps(line, ensure_ascii=False) + "\n")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
-from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -17,14 +16,9 @@ from .features import document_vectors, word_counts
 from .models import Analysis, CommentInput, DuplicateGroup, Theme
 from .normalize import normalize_text, skeleton
 from .phrases import phrase_label
+from .points import makes_a_point
 from .proposals import classify_proposal
-from .tokenizer import Tokenizer
-
-
-@lru_cache(maxsize=1)
-def default_tokenizer() -> Tokenizer:
-    """A shared tokenizer with the package dictionary only (built on first use)."""
-    return Tokenizer()
+from .tokenizer import Tokenizer, default_tokenizer
 
 
 def _check(comments: Sequence[CommentInput], k: int | None, scope: str) -> None:
@@ -90,7 +84,9 @@ def _collapse_copies(
     stage("normalise")
     rep_of = group_copies(skeletons)
     stage("copies")
-    reps = np.array([i for i in np.flatnonzero(rep_of == np.arange(len(comments))) if skeletons[i]], dtype=np.int64)
+    # A comment with no point of its own (a bare "支持！") joins no theme: it is counted apart (-1).
+    originals = np.flatnonzero(rep_of == np.arange(len(comments)))
+    reps = np.array([i for i in originals if skeletons[i] and makes_a_point(normalized[i])], dtype=np.int64)
     return rep_of, reps, {int(i): normalized[i] for i in reps}, [skeletons[i] for i in reps]
 
 

@@ -26,6 +26,7 @@ from sklearn.semi_supervised import LabelSpreading
 
 from .normalize import normalize_text
 from .stance_words import lexicon_scores
+from .tokenizer import default_tokenizer
 
 STANCES = ("support", "oppose", "neither")
 _DIMS = 64  # SVD dimensions of the comment space
@@ -54,8 +55,6 @@ def _space(texts: Sequence[str], tokens: Sequence[Sequence[str]] | None) -> tupl
     and its (support, oppose) word scores."""
     cleaned = [clean(t) for t in texts]
     if tokens is None:
-        from .pipeline import default_tokenizer  # loading jieba's dictionary only when needed
-
         tokens = default_tokenizer().tokens_many(cleaned, normalized=True)
     lexical = np.array([lexicon_scores(t) for t in cleaned], dtype=np.float64).reshape(len(texts), 2)
     parts = [sparse.csr_matrix(lexical)]

@@ -113,3 +113,9 @@ class Tokenizer:
 
 def _rebuild(extra_terms: tuple[str, ...], hmm: bool) -> Tokenizer:
     return Tokenizer(extra_terms, hmm=hmm)
+
+
+@lru_cache(maxsize=1)
+def default_tokenizer() -> Tokenizer:
+    """A shared tokenizer with the package dictionary only (built on first use)."""
+    return Tokenizer()

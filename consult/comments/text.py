@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from consult.analysis import Tokenizer, normalize_text
-from consult.analysis.pipeline import default_tokenizer
+from consult.analysis.tokenizer import default_tokenizer
 
 
 def tokenizer() -> Tokenizer:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from consult.analysis.pipeline import default_tokenizer
+from consult.analysis.tokenizer import default_tokenizer
 from consult.drafts.queries import ArticleView, Structure
 
 # What residents type → what regulations write. Kept small and local to the field.

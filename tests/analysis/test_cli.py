@@ -38,7 +38,7 @@ def test_writes_one_line_per_input_in_order(tmp_path, capsys):
     rows = [json.loads(line) for line in out.splitlines()]
     assert [r["id"] for r in rows] == [1, 2, "x", 4, 5]
     assert rows[1]["duplicate_of"] == 1 and rows[0]["duplicate_of"] is None
-    assert rows[0]["cluster"] == rows[1]["cluster"] and rows[3]["cluster"] == -1
+    assert rows[0]["cluster"] == rows[1]["cluster"] and rows[3]["cluster"] is None
     assert "theme 0" in err
 
 
@@ -46,7 +46,7 @@ def test_fixed_k_and_repeated_ids(tmp_path, capsys):
     lines = [json.dumps({"id": 7, "text": c["text"]}, ensure_ascii=False) for c in COMMENTS]
     code, out, err = _run(["cluster", str(_write(tmp_path, lines)), "--k", "2"], capsys)
     assert code == 0 and len(out.splitlines()) == len(COMMENTS)
-    assert {json.loads(line)["cluster"] for line in out.splitlines()} <= {-1, 0, 1}
+    assert {json.loads(line)["cluster"] for line in out.splitlines()} <= {None, 0, 1}
     assert "more than once" in err
 
 
