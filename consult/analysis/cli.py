@@ -9,7 +9,7 @@ from typing import TextIO, cast
 
 from .bulk import default_workers
 from .cluster import SCOPE_K
-from .jsonl import InputError, read_jsonl
+from .jsonl import FileError, read_comments_file
 from .models import Analysis, CommentInput
 from .pipeline import analyse
 from .stance_cli import add_stance_command, run_stance
@@ -57,15 +57,10 @@ def run_cluster(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
         stderr.write("error: --k must be at least 1\n")
         return 2
     try:
-        handle = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")
-        with handle:
-            ids, texts = read_jsonl(handle)
-    except (OSError, UnicodeDecodeError) as exc:
-        stderr.write(f"error: cannot read {args.file}: {exc}\n")
-        return 2
-    except InputError as exc:
-        stderr.write(f"error: {args.file}: {exc}\n")
-        return 1
+        ids, texts = read_comments_file(args.file)
+    except FileError as exc:
+        stderr.write(f"error: {exc}\n")
+        return exc.status
     # Positions, not the file's ids, key the analysis: ids may repeat in a file.
     result = analyse(
         [CommentInput(i, t) for i, t in enumerate(texts)],

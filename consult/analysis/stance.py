@@ -50,7 +50,16 @@ def clean(text: str) -> str:
     return _REPOST.sub(lambda m: (m.group(1) or "") + " ", text).strip()
 
 
-def _space(texts: Sequence[str], tokens: Sequence[Sequence[str]] | None) -> tuple[np.ndarray, np.ndarray]:
+@dataclass(frozen=True)
+class Space:
+    """The comments of one article as the model sees them; built once, used by predict and ask."""
+
+    vectors: np.ndarray  # one unit vector per comment
+    lexical: np.ndarray  # (support, oppose) stance-word scores per comment
+    has_words: np.ndarray  # False where nothing is left of a comment once reposts are dropped
+
+
+def comment_space(texts: Sequence[str], tokens: Sequence[Sequence[str]] | None = None) -> Space:
     """Each comment as a unit vector (characters, words and the stance-word scores, reduced by SVD),
     and its (support, oppose) word scores."""
     cleaned = [clean(t) for t in texts]
@@ -78,7 +87,7 @@ def _space(texts: Sequence[str], tokens: Sequence[Sequence[str]] | None) -> tupl
     else:
         dense = x.toarray()
     dense /= np.linalg.norm(dense, axis=1, keepdims=True) + 1e-12
-    return dense, lexical
+    return Space(dense, lexical, np.array([bool(c) for c in cleaned], dtype=bool))
 
 
 def _rule_guess(support: float, oppose: float) -> tuple[str, float]:
@@ -89,7 +98,11 @@ def _rule_guess(support: float, oppose: float) -> tuple[str, float]:
 
 
 def predict(
-    texts: Sequence[str], tags: Mapping[int, str] | None = None, tokens: Sequence[Sequence[str]] | None = None
+    texts: Sequence[str],
+    tags: Mapping[int, str] | None = None,
+    tokens: Sequence[Sequence[str]] | None = None,
+    *,
+    space: Space | None = None,
 ) -> list[StanceGuess]:
     """A stance for every text (by position); `tags` maps positions to a person's stance.
 
@@ -98,11 +111,11 @@ def predict(
     tags = {i: s for i, s in (tags or {}).items() if s in STANCES and 0 <= i < len(texts)}
     if not texts:
         return []
-    space, lexical = _space(texts, tokens)
-    rules = [_rule_guess(*scores) for scores in lexical]
+    space = space or comment_space(texts, tokens)
+    rules = [_rule_guess(*scores) for scores in space.lexical]
     seeds = {i: stance for i, (stance, confidence) in enumerate(rules) if confidence >= 0.65}
     train = {**seeds, **tags}  # a person's tag overrides the words
-    spread = _spread(space, train) if len(set(train.values())) >= 2 and len(texts) > 2 else None
+    spread = _spread(space.vectors, train) if len(set(train.values())) >= 2 and len(texts) > 2 else None
     out = []
     for i in range(len(texts)):
         if i in tags:
@@ -137,22 +150,26 @@ def ask(
     n: int,
     tokens: Sequence[Sequence[str]] | None = None,
     random_state: int = 0,
+    *,
+    space: Space | None = None,
+    guesses: Sequence[StanceGuess] | None = None,
 ) -> list[int]:
     """The `n` untagged texts whose tags would teach the model most: one from each of `n` groups of
     similar comments (so the tags cover the range of arguments) — the most typical one while the model
-    has little to go on, later the one it is least sure of."""
+    has little to go on, later the one it is least sure of. `space` and `guesses` save recomputing
+    what the caller already has."""
     tags = dict(tags or {})
-    pool = [i for i in range(len(texts)) if i not in tags and clean(texts[i])]
-    if n <= 0 or not pool:
+    if n <= 0 or not texts:
         return []
+    space = space or comment_space(texts, tokens)
+    pool = [i for i in range(len(texts)) if i not in tags and space.has_words[i]]
     if len(pool) <= n:
         return pool
-    space, _ = _space(texts, tokens)
-    groups = KMeans(n_clusters=n, n_init=3, random_state=random_state).fit(space[pool])
+    groups = KMeans(n_clusters=n, n_init=3, random_state=random_state).fit(space.vectors[pool])
     if len(set(tags.values())) < 2:
-        distances = groups.transform(space[pool])
+        distances = groups.transform(space.vectors[pool])
         return sorted({pool[int(np.argmin(distances[:, c]))] for c in range(n)})
-    guesses = predict(texts, tags, tokens)
+    guesses = guesses or predict(texts, tags, tokens, space=space)
     certainty = np.array([guesses[i].confidence for i in pool])
     chosen = []
     for c in range(n):

@@ -9,16 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Iterable
 from typing import TextIO
 
 from . import stance
-from .jsonl import InputError, read_jsonl
-
-
-class LabelError(Exception):
-    pass
+from .jsonl import FileError, InputError, json_objects, read_comments_file
 
 
 def add_stance_command(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -31,43 +26,27 @@ def add_stance_command(commands: "argparse._SubParsersAction[argparse.ArgumentPa
 
 
 def read_labels(lines: Iterable[str], positions: dict[str, int]) -> dict[int, str]:
-    """Tags by position in FILE; raises LabelError naming the line for anything unusable."""
+    """Tags by position in FILE; raises InputError naming the line for anything unusable."""
     tags: dict[int, str] = {}
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise LabelError(f"line {number}: invalid JSON ({exc.msg})") from None
-        if not isinstance(row, dict) or "id" not in row:
-            raise LabelError(f'line {number}: expected an object with "id" and "stance"')
-        if row.get("stance") not in stance.STANCES:
-            raise LabelError(f"line {number}: stance must be one of {', '.join(stance.STANCES)}")
+    for number, row in json_objects(lines):
+        if "id" not in row:
+            raise InputError(f'line {number}: expected an object with "id" and "stance"')
+        tagged = row.get("stance")
+        if not isinstance(tagged, str) or tagged not in stance.STANCES:
+            raise InputError(f"line {number}: stance must be one of {', '.join(stance.STANCES)}")
         key = json.dumps(row["id"], ensure_ascii=False)
         if key not in positions:
-            raise LabelError(f"line {number}: id {key} is not in the comments file")
-        tags[positions[key]] = row["stance"]
+            raise InputError(f"line {number}: id {key} is not in the comments file")
+        tags[positions[key]] = tagged
     return tags
 
 
-def _read(path: str, stderr: TextIO) -> tuple[list[object], list[str]] | None:
-    try:
-        handle = sys.stdin if path == "-" else open(path, encoding="utf-8")
-        with handle:
-            return read_jsonl(handle)
-    except (OSError, UnicodeDecodeError) as exc:
-        stderr.write(f"error: cannot read {path}: {exc}\n")
-    except InputError as exc:
-        stderr.write(f"error: {path}: {exc}\n")
-    return None
-
-
 def run_stance(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    read = _read(args.file, stderr)
-    if read is None:
-        return 1
-    ids, texts = read
+    try:
+        ids, texts = read_comments_file(args.file)
+    except FileError as exc:
+        stderr.write(f"error: {exc}\n")
+        return exc.status
     try:
         with open(args.article, encoding="utf-8") as handle:
             if not handle.read().strip():
@@ -85,7 +64,7 @@ def run_stance(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         except (OSError, UnicodeDecodeError) as exc:
             stderr.write(f"error: cannot read {args.labels}: {exc}\n")
             return 1
-        except LabelError as exc:
+        except InputError as exc:
             stderr.write(f"error: {args.labels}: {exc}\n")
             return 1
     if args.ask is not None:

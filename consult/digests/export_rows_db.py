@@ -17,7 +17,6 @@ from consult.digests.export_rows import SummaryRow, SummaryTable
 from consult.digests.labels import DECISION_LABELS, STANCE_LABELS
 from consult.digests.models import Theme, ThemeMember
 from consult.digests.services import latest_build
-from consult.digests.stance_queries import StanceSplit
 from consult.drafts.queries import load_structure
 from consult.extensions import db
 from consult.timezones import human_datetime
@@ -155,11 +154,7 @@ def _subtitle(total: int, rows: list[SummaryRow], splits, build) -> str:
         grouped=grouped,
         themes=len(rows),
     )
-    whole = StanceSplit()
-    for split in splits.values():
-        for name in ("support", "oppose", "neither"):
-            whole.add(name, getattr(split, name), False)
-        whole.confirmed += split.confirmed
+    whole = stance_queries.total(splits)
     if not whole.total:
         return line
     return line + _(

@@ -59,18 +59,19 @@ def draft_overview(consultation, build) -> dict:
         "charts": _draft_charts(consultation, structure, stats, ranking),
         "themes": queries.themes_for(consultation.id, None),
         "answered": queries.answered_counts(consultation.id),
-        "theme_stances": stance_queries.by_theme(consultation.id),
+        "theme_stances": stance_queries.by_theme_of_article(consultation.id, None),  # the general themes shown
         "article_stances": stance_queries.by_article(consultation.id),
     }
 
 
 def article_overview(consultation, article, build) -> dict:
+    theme_stances = stance_queries.by_theme_of_article(consultation.id, article.article_id)
     stats = (build.stats if build else {}).get("articles", {}).get(str(article.article_id), {})
     return {
         "counts": stats,
         "themes": queries.themes_for(consultation.id, article.article_id),
         "references": queries.referencing_comments(article.article_id),
-        "article_split": stance_queries.by_article(consultation.id).get(article.article_id),
-        "theme_stances": stance_queries.by_theme(consultation.id),
+        "article_split": stance_queries.total(theme_stances),
+        "theme_stances": theme_stances,
         "tag_next": stance_queries.tag_next(consultation.id, article.article_id),
     }

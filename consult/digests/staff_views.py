@@ -101,8 +101,9 @@ def _render_theme(item: Theme, status: int = 200, answer: AnswerForm | None = No
         page=page,
         stances=stance_queries.stances_of(c.id for c in page.items),
         held=queries.held_members(item, current_app.config["DIGEST_HOLD_BELOW"]),
-        preview=seeding.pull_preview(item),
-        split=stance_queries.by_theme(item.consultation_id).get(item.id),
+        # Scoring the article's comments against its themes costs a TF-IDF fit: only when asked.
+        preview=seeding.pull_preview(item) if request.args.get("preview") else None,
+        split=stance_queries.of_theme(item),
         rename=rename or RenameThemeForm(label=item.label, revision=item.revision),
         merge=merge,
         members=members,
@@ -110,9 +111,9 @@ def _render_theme(item: Theme, status: int = 200, answer: AnswerForm | None = No
     ), status
 
 
-def _done(item: Theme, message: str):
+def _done(item: Theme, message: str, **args):
     flash(message, "success")
-    return redirect(url_for("digests_admin.theme", theme_id=item.id))
+    return redirect(url_for("digests_admin.theme", theme_id=item.id, **args))
 
 
 @drafter
@@ -151,7 +152,8 @@ def members(theme_id: int):
             raise services.DigestError("split_nothing")
         if form.split.data:
             new = services.split_theme(item, ids, form.new_label.data or "")
-            return _done(new, _("已拆分为新主题。"))
+            # Straight to what the new theme's examples would pull in.
+            return _done(new, _("已拆分为新主题。"), preview=1)
         if form.misfile.data:
             services.misfile(current_user, item, ids, _article_choice(form.article.data or "general"))
             return _done(item, _("已改归其他条文，下次生成摘要时生效。"))

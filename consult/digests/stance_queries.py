@@ -28,7 +28,8 @@ class StanceSplit:
         self.confirmed += count if confirmed else 0
 
 
-def _splits(consultation_id: int, key) -> dict:
+def _splits(consultation_id: int, key, *only) -> dict:
+    """Stance counts grouped by `key`, over the live themes matching `only` (all by default)."""
     stance = sa.func.coalesce(CommentStance.tag, CommentStance.suggested)
     confirmed = CommentStance.tag.is_not(None)
     rows = db.session.execute(
@@ -36,7 +37,7 @@ def _splits(consultation_id: int, key) -> dict:
         .select_from(ThemeMember)
         .join(Theme, Theme.id == ThemeMember.theme_id)
         .join(CommentStance, CommentStance.comment_id == ThemeMember.comment_id)
-        .where(Theme.consultation_id == consultation_id, Theme.retired.is_(False), stance.is_not(None))
+        .where(Theme.consultation_id == consultation_id, Theme.retired.is_(False), stance.is_not(None), *only)
         .group_by(key, stance, confirmed)
     )
     found: dict = defaultdict(StanceSplit)
@@ -45,8 +46,31 @@ def _splits(consultation_id: int, key) -> dict:
     return dict(found)
 
 
+def _article_is(article_id: int | None):
+    return Theme.article_id.is_(None) if article_id is None else Theme.article_id == article_id
+
+
 def by_theme(consultation_id: int) -> dict[int, StanceSplit]:
     return _splits(consultation_id, ThemeMember.theme_id)
+
+
+def by_theme_of_article(consultation_id: int, article_id: int | None) -> dict[int, StanceSplit]:
+    """Per theme of one article (None: the whole draft's): a page reads its own themes only."""
+    return _splits(consultation_id, ThemeMember.theme_id, _article_is(article_id))
+
+
+def of_theme(theme: Theme) -> StanceSplit | None:
+    return _splits(theme.consultation_id, ThemeMember.theme_id, Theme.id == theme.id).get(theme.id)
+
+
+def total(splits: dict[int, StanceSplit]) -> StanceSplit:
+    """Several splits added up (an article's, from its themes')."""
+    whole = StanceSplit()
+    for split in splits.values():
+        for name in ("support", "oppose", "neither"):
+            whole.add(name, getattr(split, name), False)
+        whole.confirmed += split.confirmed
+    return whole
 
 
 def by_article(consultation_id: int) -> dict[int | None, StanceSplit]:
@@ -65,7 +89,6 @@ def stances_of(comment_ids) -> dict[int, CommentStance]:
 
 def tag_next(consultation_id: int, article_id: int | None) -> list[tuple[Comment, CommentStance]]:
     """The untagged comments of an article whose tag would teach the model most, first first."""
-    article = Theme.article_id.is_(None) if article_id is None else Theme.article_id == article_id
     rows = db.session.execute(
         sa.select(Comment, CommentStance)
         .join(CommentStance, CommentStance.comment_id == Comment.id)
@@ -73,7 +96,7 @@ def tag_next(consultation_id: int, article_id: int | None) -> list[tuple[Comment
         .join(Theme, Theme.id == ThemeMember.theme_id)
         .where(
             Theme.consultation_id == consultation_id,
-            article,
+            _article_is(article_id),
             CommentStance.tag.is_(None),
             CommentStance.ask_rank.is_not(None),
         )

@@ -69,8 +69,10 @@ def _refresh_group(consultation_id: int, rows: list[gather.Row], stored: dict[in
     for i, row in enumerate(rows):
         if row.id in stored and (tagged := stored[row.id].tag):
             tags[i] = tagged
-    guesses = model.predict(texts, tags, tokens)
-    asked = {position: rank for rank, position in enumerate(model.ask(texts, tags, ASK, tokens), start=1)}
+    space = model.comment_space(texts, tokens)  # the costly part: built once for both
+    guesses = model.predict(texts, tags, space=space)
+    picked = model.ask(texts, tags, ASK, space=space, guesses=guesses)
+    asked = {position: rank for rank, position in enumerate(picked, start=1)}
     for i, (row, guess) in enumerate(zip(rows, guesses)):
         record = stored.get(row.id)
         if record is None:

@@ -63,7 +63,7 @@ def pick_reason(pick: Pick, district: str | None, role: str, numbers: dict[int, 
         parts.append(_("来自%(district)s", district=district))
     if pick.new_role:
         parts.append(str(ROLE_LABELS.get(role, role)))
-    return "；".join(parts) or _("按报名先后")
+    return _("；").join(parts) or _("按报名先后")  # the separator, translated: "; " in English
 
 
 def gap_lines(gaps: list[Gap], numbers: dict[int, str]) -> list[str]:

@@ -91,7 +91,7 @@ def speakers_for_article(hearing_id: int, article_id: int | None) -> list[int]:
     """Selected speakers who asked to speak on this article, first come first (a new item's speakers)."""
     if article_id is None:
         return []
-    return [r.id for r in selected_speakers(hearing_id) if r.kind == "speaker" and article_id in r.article_ids]
+    return [r.id for r in selected_speakers(hearing_id) if article_id in r.article_ids]
 
 
 def unplaced_speakers(hearing: Hearing) -> list[Registration]:

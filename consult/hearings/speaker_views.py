@@ -3,6 +3,8 @@ registrations list with contacts and the sign-in sheet."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -14,7 +16,7 @@ from consult.extensions import db
 from consult.forms import ActionForm
 from consult.hearings import planning, queries, selection, signin_sheet, speaker_services
 from consult.hearings.labels import error_message, gap_lines, pick_reason
-from consult.hearings.models import Hearing
+from consult.hearings.models import Hearing, Registration
 from consult.hearings.services import HearingError
 from consult.http import download, no_store
 from consult.unit_of_work import refuse_with_flash
@@ -84,7 +86,7 @@ def publish(hearing_id: int):
     return redirect(url_for("hearings_admin.speakers", hearing_id=hearing.id))
 
 
-def _contacts(hearing: Hearing, action: str) -> dict[int, str] | None:
+def _contacts(hearing: Hearing, registrations: Sequence[Registration], action: str) -> dict[int, str] | None:
     """Decrypted contacts when the viewer may see them and asked to (a POST); the look is audited."""
     if request.method != "POST" or not may_see_contacts(current_user):
         return None
@@ -94,7 +96,7 @@ def _contacts(hearing: Hearing, action: str) -> dict[int, str] | None:
     speaker_services.log_event(current_user, hearing, action)
     return {
         r.id: cipher.decrypt(r.contact_encrypted) or _("（无法解密）")
-        for r in queries.registrations(hearing.id)
+        for r in registrations
         if r.contact_encrypted is not None
     }
 
@@ -103,12 +105,13 @@ def _contacts(hearing: Hearing, action: str) -> dict[int, str] | None:
 @no_store
 def registrations(hearing_id: int):
     hearing = db.get_or_404(Hearing, hearing_id)
+    everyone = queries.registrations(hearing.id)
     return render_template(
         "hearings/registrations.html",
         hearing=hearing,
-        registrations=queries.registrations(hearing.id),
+        registrations=everyone,
         numbers=article_numbers(hearing.consultation.version_id),
-        contacts=_contacts(hearing, "contacts_viewed"),
+        contacts=_contacts(hearing, everyone, "contacts_viewed"),
         may_see_contacts=may_see_contacts(current_user),
         action=ActionForm(),
     )
@@ -117,8 +120,8 @@ def registrations(hearing_id: int):
 @organizer
 def signin(hearing_id: int, fmt: str):
     hearing = db.get_or_404(Hearing, hearing_id)
-    contacts = _contacts(hearing, "contacts_exported")
-    sheet = signin_sheet.build(hearing.title, queries.registrations(hearing.id), contacts)
+    everyone = queries.registrations(hearing.id)
+    sheet = signin_sheet.build(hearing.title, everyone, _contacts(hearing, everyone, "contacts_exported"))
     author = current_app.config["LEGISLATURE_NAME"]
     data = signin_sheet.as_xlsx(sheet, author) if fmt == "xlsx" else signin_sheet.as_csv(sheet)
     return download(data, f"hearing-{hearing.id}-sign-in", sheet.title, fmt)

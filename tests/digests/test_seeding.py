@@ -44,7 +44,7 @@ def _seeded(client, login):
 
 def test_the_theme_page_previews_what_the_seed_pulls_in_and_moves_it(client, login):
     consultation, seeded = _seeded(client, login)
-    page = client.get(f"/staff/digests/themes/{seeded.id}").text
+    page = client.get(f"/staff/digests/themes/{seeded.id}?preview=1").text
     assert "下次生成摘要时会并入本主题的意见" in page
     preview = page.split("下次生成摘要时会并入本主题的意见", 1)[1]
     assert "绳长不超过两米" in preview and "追着孩子跑" in preview
