@@ -7,7 +7,8 @@ the true k. Ours: ``analyse`` choosing k itself (scope "draft"), and told the
 true k. Sets: CLUE TNEWS dev headlines (read from the shared corpus, never
 copied), a 2,000-item stratified sample of it, and our generated comments about
 parks and rivers. Also: copy detection on the parks set and the proposal-kind
-signal on the hand-labelled set in data/proposal_kinds.jsonl. Then stance toward the article on the
+signal on the hand-labelled set in data/proposal_kinds.jsonl, comments making two points (see
+points_quality.py). Then stance toward the article on the
 shared stance dev set (see stance_quality.py).
 """
 
@@ -24,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import points_quality  # noqa: E402
 import stance_quality  # noqa: E402
 from analysis_corpus import labelled_comments  # noqa: E402
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score  # noqa: E402
@@ -144,6 +146,7 @@ def main() -> None:
         print(f"({args.tnews} not found: TNEWS skipped)")
     score_line(f"parks & rivers ({len(parks)})", parks)
     copies_report(parks)
+    points_quality.report(parks)
     kinds_report()
     if stance_quality.STANCE_DIR.exists():
         stance_quality.report(stance_quality.STANCE_DIR)

@@ -99,13 +99,16 @@ def _write_themes(result: Analysis, ids: list[object], path: str, stderr: TextIO
 
 
 def _write_assignments(result: Analysis, ids: list[object], out: TextIO) -> None:
-    """One JSON line per input line: its id, its theme and the id of the text it copies."""
+    """One JSON line per input line: its id, the theme of its main point, the id of the text it
+    copies, and the themes of all its points (main first)."""
     for i, ident in enumerate(ids):
         dup = result.duplicate_of.get(i)
+        main = result.assignments[i]
         line = {
             "id": ident,
-            "cluster": None if result.assignments[i] == -1 else result.assignments[i],  # null: no specific point
+            "cluster": None if main == -1 else main,  # null: no specific point
             "duplicate_of": None if dup is None else ids[cast(int, dup)],
+            "themes": [] if main == -1 else [main, *sorted(result.also.get(i, {}))],  # every point's theme
         }
         out.write(json.dumps(line, ensure_ascii=False) + "\n")
 

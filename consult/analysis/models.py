@@ -30,7 +30,8 @@ class Theme:
 
     ``size`` counts every comment including campaign copies; ``member_ids`` lists
     them all in input order; ``representative_ids`` are central comments that are
-    not copies of one another; ``kinds`` counts proposal kinds over the members.
+    not copies of one another; ``kinds`` counts proposal kinds over the members. A comment is a
+    member of the theme of its main point; ``also_ids`` lists those whose other points are here.
     """
 
     index: int
@@ -40,6 +41,8 @@ class Theme:
     member_ids: tuple[Hashable, ...]
     representative_ids: tuple[Hashable, ...]
     kinds: dict[str, int] = field(hash=False)
+    # Comments filed under another theme (their main point) that also make this theme's point.
+    also_ids: tuple[Hashable, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,3 +61,5 @@ class Analysis:
     # How well each grouped comment fits its theme: cosine to the theme's centre (copies share their
     # original's). Low values are the comments a drafter should confirm before an answer reaches them.
     fit: dict[Hashable, float] = field(default_factory=dict, hash=False)
+    # A comment's other points: theme index → how well its best point there fits (see ``fit``).
+    also: dict[Hashable, dict[int, float]] = field(default_factory=dict, hash=False)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from scipy import sparse
 
 from . import themes as th
-from .bulk import segment_many
 from .cluster import SCOPE_K, cluster_vectors
 from .dedup import near_duplicate_components
 from .features import document_vectors, word_counts
@@ -18,7 +17,10 @@ from .normalize import normalize_text, skeleton
 from .phrases import phrase_label
 from .points import makes_a_point
 from .proposals import classify_proposal
-from .tokenizer import Tokenizer, default_tokenizer
+from .tokenizer import Tokenizer
+from .units import Units, point_units
+
+ALSO_FIT = 0.3  # a comment's other point joins a theme only this close to its centre
 
 
 def _check(comments: Sequence[CommentInput], k: int | None, scope: str) -> None:
@@ -58,27 +60,11 @@ def group_copies(skeletons: list[str]) -> np.ndarray:
     return rep_of_unique[exact]
 
 
-def _tokens_for(
-    comments: list[CommentInput],
-    normalized: dict[int, str],
-    reps: np.ndarray,
-    tokenizer: Tokenizer | None,
-    workers: int,
-) -> list[tuple[str, ...]]:
-    stored = {i: comments[i].tokens for i in reps if comments[i].tokens is not None}
-    missing = [i for i in reps if i not in stored]
-    if missing:  # loading jieba's dictionary costs a second; stored tokens need none of it
-        fresh = segment_many(tokenizer or default_tokenizer(), [normalized[i] for i in missing], workers)
-        stored.update(zip(missing, fresh))
-    # Tokens stored by the web layer may arrive as one space-joined string.
-    return [tuple(t.split()) if isinstance(t, str) else tuple(t) for t in (stored[i] for i in reps)]
-
-
 def _collapse_copies(
     comments: list[CommentInput], stage: Callable[[str], None]
-) -> tuple[np.ndarray, np.ndarray, dict[int, str], list[str]]:
-    """(representative of each comment, the representatives with text, their normalized texts
-    by index, their skeletons). Only representatives matter afterwards: the copies' strings go."""
+) -> tuple[np.ndarray, np.ndarray, dict[int, str]]:
+    """(representative of each comment, the representatives making a point, their normalized texts
+    by index). Only representatives matter afterwards: the copies' strings go."""
     normalized = [normalize_text(c.text if isinstance(c.text, str) else "") for c in comments]
     skeletons = [skeleton(t) for t in normalized]
     stage("normalise")
@@ -87,7 +73,7 @@ def _collapse_copies(
     # A comment with no point of its own (a bare "支持！") joins no theme: it is counted apart (-1).
     originals = np.flatnonzero(rep_of == np.arange(len(comments)))
     reps = np.array([i for i in originals if skeletons[i] and makes_a_point(normalized[i])], dtype=np.int64)
-    return rep_of, reps, {int(i): normalized[i] for i in reps}, [skeletons[i] for i in reps]
+    return rep_of, reps, {int(i): normalized[i] for i in reps}
 
 
 def analyse(
@@ -100,33 +86,34 @@ def analyse(
     workers: int = 1,
     on_stage: Callable[[str], None] | None = None,
 ) -> Analysis:
-    """Collapse copies and group the comments into themes.
+    """Collapse copies, cut each comment into its points and group the points into themes: a
+    comment belongs to the theme of its main point and is listed (``also``) under the others.
 
-    ``k`` fixes the number of themes; by default it is chosen from the data within a
-    range set by ``scope`` ("article": a handful, "draft": more). Tokens stored with
-    a comment are used as they are; other comments are segmented with ``tokenizer``
-    (using ``workers`` processes for large batches). Deterministic for a given
-    ``random_state``. Raises ValueError for repeated ids or a bad ``k``/``scope``.
-    ``on_stage`` is called with each stage's name as it ends (for benchmarks).
+    ``k`` fixes the number of themes, else it is chosen within a range set by ``scope`` ("article":
+    a handful, "draft": more). Stored tokens are shared out among a comment's points; others are
+    segmented with ``tokenizer`` (``workers`` processes). Deterministic for a ``random_state``.
+    ValueError for repeated ids or a bad ``k``/``scope``. ``on_stage`` hears each stage's end.
     """
     stage = on_stage or (lambda name: None)
     comments = list(comments)
     _check(comments, k, scope)
-    rep_of, reps, normalized, rep_skeletons = _collapse_copies(comments, stage)
-    weights_all = np.bincount(rep_of, minlength=len(comments)).astype(np.float64)
-    tokens = _tokens_for(comments, normalized, reps, tokenizer, workers)
+    rep_of, reps, normalized = _collapse_copies(comments, stage)
+    copies = np.bincount(rep_of, minlength=len(comments)).astype(np.float64)
+    units = point_units(comments, normalized, reps, tokenizer, workers)
     stage("tokens")
-    counts, vocab = word_counts(tokens)
-    x = document_vectors(tokens, rep_skeletons, random_state, words=counts)
-    del rep_skeletons
+    counts, vocab = word_counts(units.tokens)
+    x = document_vectors(units.tokens, units.skeletons, random_state, words=counts)
     stage("vectors")
-    weights = weights_all[reps]
-    labels = cluster_vectors(x, weights, k, scope, random_state)
-    stage("clusters")
+    weights = copies[units.owner]
+    labels, fit = _group_points(x, weights, units.main, k, scope, random_state)
     theme_of_rep = np.full(len(comments), -1, dtype=np.int64)
-    theme_of_rep[reps] = labels
-    found = _themes(comments, normalized, reps, (counts, vocab), x, weights, labels, theme_of_rep[rep_of])
-    result = _analysis(comments, rep_of, theme_of_rep[rep_of], found, _fit(x, weights, labels, reps, rep_of, comments))
+    theme_of_rep[units.owner[units.main]] = labels[units.main]
+    stage("clusters")
+    also = _also(units, labels, fit, theme_of_rep)
+    found = _themes(
+        comments, normalized, units, (counts, vocab), x, weights, labels, theme_of_rep[rep_of], also, rep_of
+    )
+    result = _analysis(comments, rep_of, theme_of_rep, found, units, fit, also)
     stage("themes")
     return result
 
@@ -134,36 +121,56 @@ def analyse(
 def _analysis(
     comments: list[CommentInput],
     rep_of: np.ndarray,
-    theme_of: np.ndarray,
+    theme_of_rep: np.ndarray,
     found: tuple[Theme, ...],
-    fit: dict[Hashable, float],
+    units: Units,
+    fit: np.ndarray,
+    also: dict[int, dict[int, float]],
 ) -> Analysis:
+    """The result, keyed by comment id: copies take their original's theme, fit and other points."""
+    main_fit = {int(o): float(f) for o, f in zip(units.owner[units.main], fit[units.main])}
     return Analysis(
         themes=found,
         duplicate_groups=_groups(comments, rep_of),
-        assignments={c.id: int(t) for c, t in zip(comments, theme_of)},
+        assignments={c.id: int(t) for c, t in zip(comments, theme_of_rep[rep_of])},
         duplicate_of={c.id: comments[r].id for i, (c, r) in enumerate(zip(comments, rep_of)) if r != i},
-        fit=fit,
+        fit={c.id: round(main_fit[int(r)], 3) for c, r in zip(comments, rep_of) if int(r) in main_fit},
+        also={c.id: also[int(r)] for c, r in zip(comments, rep_of) if int(r) in also},
     )
 
 
-def _fit(
-    x: np.ndarray,
-    weights: np.ndarray,
-    labels: np.ndarray,
-    reps: np.ndarray,
-    rep_of: np.ndarray,
-    comments: list[CommentInput],
-) -> dict[Hashable, float]:
-    """Cosine of each grouped comment to its theme's copy-weighted centre."""
-    if not len(labels):
-        return {}
-    k = int(labels.max()) + 1
-    centres = np.zeros((k, x.shape[1]))
-    np.add.at(centres, labels, x * weights[:, None])
+def _group_points(
+    x: np.ndarray, weights: np.ndarray, main: np.ndarray, k: int | None, scope: str, random_state: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Theme of each point (-1: none) and how well it fits there. Themes are what comments mainly
+    say: the main points are clustered, and every other point goes to the theme whose centre it is
+    closest to (a side remark does not make a theme of its own, nor change how many there are)."""
+    labels = np.full(len(main), -1, dtype=np.int64)
+    fit = np.zeros(len(main))
+    if not main.any():
+        return labels, fit
+    labels[main] = cluster_vectors(x[main], weights[main], k, scope, random_state)
+    centres = np.zeros((int(labels.max()) + 1, x.shape[1]))
+    np.add.at(centres, labels[main], x[main] * weights[main, None])
     centres /= np.linalg.norm(centres, axis=1, keepdims=True) + 1e-12
-    rep_fit = {int(r): float(np.clip(x[i] @ centres[labels[i]], 0.0, 1.0)) for i, r in enumerate(reps)}
-    return {c.id: round(rep_fit[int(r)], 3) for c, r in zip(comments, rep_of) if int(r) in rep_fit}
+    closeness = x @ centres.T
+    others = ~main
+    labels[others] = np.argmax(closeness[others], axis=1) if others.any() else labels[others]
+    fit = np.clip(closeness[np.arange(len(main)), labels], 0.0, 1.0)
+    return labels, fit
+
+
+def _also(units: Units, labels: np.ndarray, fit: np.ndarray, theme_of: np.ndarray) -> dict[int, dict[int, float]]:
+    """For each comment, the themes its other points belong to (not its main one), with the fit
+    of its best point there. Points that fit their theme poorly are left out: a stray clause should
+    not carry a theme's answer to a comment."""
+    also: dict[int, dict[int, float]] = {}
+    for u in np.flatnonzero(~units.main & (labels >= 0) & (fit >= ALSO_FIT)):
+        owner, theme = int(units.owner[u]), int(labels[u])
+        if theme != theme_of[owner]:
+            seen = also.setdefault(owner, {})
+            seen[theme] = max(seen.get(theme, 0.0), round(float(fit[u]), 3))
+    return also
 
 
 def _groups(comments: list[CommentInput], rep_of: np.ndarray) -> tuple[DuplicateGroup, ...]:
@@ -181,50 +188,55 @@ def _groups(comments: list[CommentInput], rep_of: np.ndarray) -> tuple[Duplicate
 def _themes(
     comments: list[CommentInput],
     normalized: dict[int, str],
-    reps: np.ndarray,
+    units: Units,
     words: tuple[sparse.csr_matrix, np.ndarray],
     x: np.ndarray,
     weights: np.ndarray,
     labels: np.ndarray,
     theme_of: np.ndarray,
+    also: dict[int, dict[int, float]],
+    rep_of: np.ndarray,
 ) -> tuple[Theme, ...]:
     k = int(labels.max()) + 1 if len(labels) else 0
     counts, vocab = words
-    keywords = th.theme_keywords(counts, vocab, weights, labels, k) if k else []
-    kinds = [classify_proposal(normalized[i], normalized=True).value for i in reps]
+    grouped = labels >= 0
+    keywords = th.theme_keywords(counts[grouped], vocab, weights[grouped], labels[grouped], k) if k else []
+    kinds = {int(o): classify_proposal(normalized[int(o)], normalized=True).value for o in units.owner[units.main]}
+    also_of = _by_theme(also, rep_of)
     result = []
     for c in range(k):
-        rows = np.flatnonzero(labels == c)
-        chosen = [int(reps[r]) for r in th.representatives(x, weights, rows)]
+        rows = np.flatnonzero((labels == c) & units.main)  # what the theme's members mainly say
+        chosen = th.representatives(x, weights, rows)
         mix: Counter[str] = Counter()
         for r in rows:
-            mix[kinds[r]] += int(weights[r])
-        label = _label(normalized, reps, rows, weights, chosen, list(keywords[c]))
+            mix[kinds[int(units.owner[r])]] += int(weights[r])
         result.append(
             Theme(
                 index=c,
-                label=label,
+                label=_label(units, rows, weights, chosen, list(keywords[c])),
                 keywords=tuple(keywords[c]),
-                size=int(weights[rows].sum()),
+                size=int(np.count_nonzero(theme_of == c)),
                 member_ids=tuple(comments[i].id for i in np.flatnonzero(theme_of == c)),
-                representative_ids=tuple(comments[i].id for i in chosen),
+                representative_ids=tuple(comments[int(units.owner[u])].id for u in chosen),
                 kinds=dict(mix),
+                also_ids=tuple(comments[i].id for i in also_of.get(c, ())),
             )
         )
     return tuple(result)
 
 
-def _label(
-    normalized: dict[int, str],
-    reps: np.ndarray,
-    rows: np.ndarray,
-    weights: np.ndarray,
-    central: list[int],
-    words: list[str],
-) -> str:
-    """A phrase of the members' own words (central members first, then the most copied); the
-    keywords only when no member has a usable clause."""
-    order = central + [int(reps[r]) for r in sorted(rows, key=lambda r: -weights[r]) if int(reps[r]) not in central]
-    copies = {int(reps[r]): float(weights[r]) for r in rows}
-    texts = [normalized[i] for i in order]
-    return phrase_label(texts, words, [copies.get(i, 1.0) for i in order]) or (th.label_of(words) if words else "")
+def _by_theme(also: dict[int, dict[int, float]], rep_of: np.ndarray) -> dict[int, list[int]]:
+    """Theme → the comments (copies included) whose other points are there."""
+    found: dict[int, list[int]] = {}
+    for i, r in enumerate(rep_of.tolist()):
+        for theme in also.get(r, ()):
+            found.setdefault(theme, []).append(i)
+    return found
+
+
+def _label(units: Units, rows: np.ndarray, weights: np.ndarray, central: list[int], words: list[str]) -> str:
+    """A phrase of the members' own words (central points first, then the most copied); the
+    keywords only when no point has a usable clause."""
+    order = central + [int(r) for r in sorted(rows, key=lambda r: -weights[r]) if int(r) not in central]
+    texts = [units.texts[u] for u in order]
+    return phrase_label(texts, words, [float(weights[u]) for u in order]) or (th.label_of(words) if words else "")

@@ -7,8 +7,14 @@ from __future__ import annotations
 import re
 
 from .stance import clean
-from .stance_words import OPPOSE, SUPPORT
 
+# Words that only say where one stands. Not the whole stance lexicon: 取消, 垃圾 or 一刀切 also name
+# what a point is about ("取消门票", "垃圾桶太少").
+_STANCE_ONLY = (
+    *("支持", "赞成", "同意", "拥护", "点赞", "赞同", "好政策", "好事", "早该", "终于", "太好了", "好消息"),
+    *("英明", "欢迎", "大快人心", "利国利民", "叫好", "赞", "好样的", "反对", "抵制", "扯淡", "荒唐", "荒谬"),
+    *("瞎搞", "胡闹", "不靠谱", "呵呵", "无语", "滚蛋", "可笑"),
+)
 MIN_POINT = 4  # characters of content left once stance words and fillers are taken out
 _FILLERS = (
     "我们",
@@ -36,7 +42,7 @@ _FILLERS = (
     "轉發微博",
 )
 _NOT_WORDS = re.compile(r"[\W_\d]+")
-_BARE = re.compile("|".join(sorted(map(re.escape, (*SUPPORT, *OPPOSE, *_FILLERS)), key=len, reverse=True)))
+_BARE = re.compile("|".join(sorted(map(re.escape, (*_STANCE_ONLY, *_FILLERS)), key=len, reverse=True)))
 
 
 def makes_a_point(text: str) -> bool:

@@ -20,7 +20,7 @@ from consult.db import rows_changed, utcnow
 from consult.digests import gather
 from consult.digests.build_state import BuildState
 from consult.digests.liveness import Heartbeat
-from consult.digests.models import CommentReference, DigestBuild, Theme, ThemeMember
+from consult.digests.models import CommentReference, DigestBuild, Theme, ThemeMember, ThemeMention
 from consult.digests.stats import digest_stats
 from consult.drafts.models import Consultation
 from consult.drafts.numerals import parse_article_number
@@ -139,9 +139,10 @@ def _group_afresh(state: BuildState, article_id: int | None, rows: list[gather.R
     )
     old_free = {tid: state.previous.get(tid, set()) for tid in state.live_stored(article_id, shaped=False)}
     duplicate_of = cast(dict[int, int], analysis.duplicate_of)  # the ids given to analyse are comment ids
+    targets: dict[int, Theme] = {}
     for theme in analysis.themes:
         member_ids = cast(tuple[int, ...], theme.member_ids)
-        target = _reuse(set(member_ids), old_free, state) or state.new_theme(article_id)
+        target = targets[theme.index] = _reuse(set(member_ids), old_free, state) or state.new_theme(article_id)
         old_free.pop(target.id, None)
         target.auto_label, target.keywords = theme.label, list(theme.keywords)
         target.representative_ids, target.position = list(theme.representative_ids), theme.index
@@ -149,6 +150,9 @@ def _group_afresh(state: BuildState, article_id: int | None, rows: list[gather.R
             state.place(
                 comment_id, target, kinds[comment_id], duplicate_of.get(comment_id), analysis.fit.get(comment_id)
             )
+    for comment_id, others in cast(dict[int, dict[int, float]], analysis.also).items():
+        for index, fit in others.items():
+            state.mention(comment_id, targets[index], fit)
     unsorted = [r.id for r in rows if analysis.assignments.get(r.id, -1) == -1]
     if unsorted:
         target = _reuse(set(unsorted), old_free, state) or state.new_theme(article_id)
@@ -240,3 +244,25 @@ def _replace_members(state: BuildState, references: list[tuple[int, int]]) -> No
         db.session.execute(sa.insert(cast(sa.Table, ThemeMember.__table__)), member_rows)
     if references:
         db.session.execute(sa.insert(CommentReference), [{"comment_id": c, "article_id": a} for c, a in references])
+    _replace_mentions(state, theme_ids)
+
+
+def _replace_mentions(state: BuildState, theme_ids: list[int]) -> None:
+    """A comment's other points, found afresh; one a resident disputed stays, and is not found again."""
+    disputed: set[tuple[int, int]] = set()
+    if theme_ids:
+        mentions = sa.select(ThemeMention.comment_id, ThemeMention.theme_id).where(
+            ThemeMention.theme_id.in_(theme_ids), ThemeMention.disputed.is_(True)
+        )
+        disputed = {(c, t) for c, t in db.session.execute(mentions)}
+        db.session.execute(
+            sa.delete(ThemeMention).where(ThemeMention.theme_id.in_(theme_ids), ThemeMention.disputed.is_(False))
+        )
+    rows = [
+        {"comment_id": c, "theme_id": theme.id, "fit": fit, "disputed": False}
+        for c, found in state.mentions.items()
+        for theme, fit in found
+        if (c, theme.id) not in disputed and state.placements[c].theme.id != theme.id
+    ]
+    if rows:
+        db.session.execute(sa.insert(cast(sa.Table, ThemeMention.__table__)), rows)

@@ -30,6 +30,8 @@ class BuildState:
     previous: dict[int, set[int]]  # theme id → its members after the last build
     fresh: list[Theme] = field(default_factory=list)  # created by this build, not yet stored
     placements: dict[int, Placement] = field(default_factory=dict)  # comment id → where it goes
+    # comment id → (theme, fit) for each other theme a comment's points speak to
+    mentions: dict[int, list[tuple[Theme, float]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, consultation_id: int) -> BuildState:
@@ -68,6 +70,9 @@ class BuildState:
         self, comment_id: int, theme: Theme, kind: str, duplicate_of: int | None = None, fit: float | None = None
     ) -> None:
         self.placements[comment_id] = Placement(theme, duplicate_of, kind, fit)
+
+    def mention(self, comment_id: int, theme: Theme, fit: float) -> None:
+        self.mentions.setdefault(comment_id, []).append((theme, fit))
 
     def themes(self) -> list[Theme]:
         return [*self.stored.values(), *self.fresh]

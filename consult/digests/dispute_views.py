@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, url_for
+from flask import abort, current_app, flash, redirect, request, url_for
 from flask_babel import gettext as _
 
 from consult.accounts.access import public
 from consult.comments import queries as comment_queries
 from consult.comments.receipts import parse_receipt
-from consult.digests import holds
+from consult.digests import holds, mentions
 from consult.digests.labels import error_message
 from consult.extensions import limiter
 from consult.forms import ActionForm
@@ -24,8 +24,12 @@ def not_my_point(receipt: str):
         abort(404)
     if not ActionForm().validate_on_submit():
         abort(400)
+    other_theme = request.form.get("theme", type=int)  # an answer reaching one of its other points
     try:
-        holds.dispute(comment.id, comment.consultation_id)
+        if other_theme is not None:
+            mentions.dispute(comment.id, other_theme)
+        else:
+            holds.dispute(comment.id, comment.consultation_id)
     except holds.HoldError as error:
         refuse_with_flash(error_message(error.code))
     else:

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from consult import hooks
-from consult.digests import queries
+from consult.digests import mentions, queries
 from consult.digests.models import AnswerDispute, FeedbackReport
 from consult.extensions import db
 
 
 @hooks.receipt_page.connect
 def receipt_answer(app, comment, **_):
-    answer = queries.answer_for(comment.id, app.config["DIGEST_HOLD_BELOW"])
+    hold_below = app.config["DIGEST_HOLD_BELOW"]
+    found = {"also_answers": mentions.answers_for(comment.id, hold_below)}
+    answer = queries.answer_for(comment.id, hold_below)
     if answer:
-        return {"answer": answer, "status": "answered"}
-    return {"answer_disputed": db.session.get(AnswerDispute, comment.id) is not None}
+        return {**found, "answer": answer, "status": "answered"}
+    return {**found, "answer_disputed": db.session.get(AnswerDispute, comment.id) is not None}
 
 
 @hooks.draft_page.connect

@@ -110,6 +110,19 @@ class ThemeMember(Model):
     fit: Mapped[float | None] = mapped_column(sa.Float)
 
 
+class ThemeMention(Model):
+    """A comment filed under another theme (its main point) that also makes this theme's point: it
+    is listed here, not counted here, and receives this theme's answer too when the grouping is sure
+    of it. `disputed` when the resident said the answer was not about their point; builds keep it."""
+
+    __tablename__ = "theme_mentions"
+
+    comment_id: Mapped[int] = mapped_column(sa.ForeignKey("comments.id"), primary_key=True)
+    theme_id: Mapped[int] = mapped_column(sa.ForeignKey("themes.id"), primary_key=True, index=True)
+    fit: Mapped[float] = mapped_column(sa.Float, default=0.0)
+    disputed: Mapped[bool] = mapped_column(default=False)
+
+
 class CommentPlacement(Model):
     """A drafter's decision that a comment belongs to another article (or to the whole draft)."""
 

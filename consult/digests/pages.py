@@ -8,7 +8,7 @@ from flask import url_for
 from flask_babel import gettext as _
 
 from consult.comments.labels import ROLE_LABELS
-from consult.digests import charts, queries, stance_queries
+from consult.digests import charts, mentions, queries, stance_queries
 from consult.drafts.queries import load_structure
 
 
@@ -51,13 +51,15 @@ def draft_overview(consultation, build) -> dict:
         ((a, per_article.get(str(a.article_id), {}).get("total", 0)) for a in structure.articles),
         key=lambda pair: -pair[1],
     )
+    themes = queries.themes_for(consultation.id, None)
     return {
         "structure": structure,
         "stats": stats,
         "ranking": [(a, n) for a, n in ranking if n][:15],
         "general": per_article.get("general", {}),
         "charts": _draft_charts(consultation, structure, stats, ranking),
-        "themes": queries.themes_for(consultation.id, None),
+        "themes": themes,
+        "mention_counts": mentions.counts([v.theme.id for v in themes]),
         "answered": queries.answered_counts(consultation.id),
         "theme_stances": stance_queries.by_theme_of_article(consultation.id, None),  # the general themes shown
         "article_stances": stance_queries.by_article(consultation.id),
@@ -67,9 +69,11 @@ def draft_overview(consultation, build) -> dict:
 def article_overview(consultation, article, build) -> dict:
     theme_stances = stance_queries.by_theme_of_article(consultation.id, article.article_id)
     stats = (build.stats if build else {}).get("articles", {}).get(str(article.article_id), {})
+    themes = queries.themes_for(consultation.id, article.article_id)
     return {
         "counts": stats,
-        "themes": queries.themes_for(consultation.id, article.article_id),
+        "themes": themes,
+        "mention_counts": mentions.counts([v.theme.id for v in themes]),
         "references": queries.referencing_comments(article.article_id),
         "article_split": stance_queries.total(theme_stances),
         "theme_stances": theme_stances,

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from consult.accounts.access import roles_required
-from consult.digests import holds, pages, queries, seeding, services, stance_queries, tasks
+from consult.digests import holds, mentions, pages, queries, seeding, services, stance_queries, tasks
 from consult.digests.forms import AnswerForm, MembersForm, MergeThemeForm, RenameThemeForm
 from consult.digests.labels import error_message
 from consult.digests.models import Theme
@@ -85,7 +85,7 @@ def _render_theme(item: Theme, status: int = 200, answer: AnswerForm | None = No
     siblings = queries.sibling_themes(item)
     structure = load_structure(consultation.version_id)
     members = MembersForm()
-    members.target.choices = options((t.id, t.label or _("未归类意见")) for t in siblings)
+    members.target.choices = options((t.id, t.label or _("未提出具体意见（表态、转发等）")) for t in siblings)
     members.article.choices = options(
         [("general", _("总体意见"))] + [(str(a.article_id), a.number) for a in structure.articles]
     )
@@ -101,6 +101,7 @@ def _render_theme(item: Theme, status: int = 200, answer: AnswerForm | None = No
         page=page,
         stances=stance_queries.stances_of(c.id for c in page.items),
         held=queries.held_members(item, current_app.config["DIGEST_HOLD_BELOW"]),
+        also=mentions.of_theme(item.id),
         # Scoring the article's comments against its themes costs a TF-IDF fit: only when asked.
         preview=seeding.pull_preview(item) if request.args.get("preview") else None,
         split=stance_queries.of_theme(item),

@@ -99,3 +99,20 @@ def test_themes_file_holds_labels_sizes_and_representatives(tmp_path, capsys):
         assert all(assigned[rep] == theme["cluster"] for rep in theme["representatives"])
     code, _, err = _run(["cluster", str(path), "--themes", str(tmp_path / "no" / "such" / "dir.json")], capsys)
     assert code == 1 and "cannot write" in err
+
+
+def test_each_line_lists_the_themes_of_all_its_points_main_first(tmp_path, capsys):
+    texts = [
+        "遛狗必须拴绳，大狗太吓人了",
+        "犬只进公园一定要拴绳",
+        "广场舞音响太吵了",
+        "晚上音响声音太大睡不着",
+        "建议晚上九点以后禁止使用音响，广场舞音响太吵影响老人睡觉。另外，遛狗一定要拴绳。",
+        "支持！",
+    ]
+    lines = [json.dumps({"id": i, "text": t}, ensure_ascii=False) for i, t in enumerate(texts)]
+    code, out, _err = _run(["cluster", str(_write(tmp_path, lines)), "--k", "2", "--scope", "article"], capsys)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert rows[4]["themes"] == [rows[2]["cluster"], rows[0]["cluster"]]
+    assert rows[0]["themes"] == [rows[0]["cluster"]] and rows[5]["themes"] == []

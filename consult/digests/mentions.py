@@ -1,0 +1,80 @@
+"""A comment's other points: the themes besides its own that it also speaks to (see ThemeMention).
+
+Listed under those themes for drafters, never counted there; their answers reach the resident when
+the grouping is sure of the point and the resident has not said it is not theirs."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from consult.comments.models import Comment
+from consult.digests.models import Theme, ThemeMember, ThemeMention
+from consult.digests.queries import Answer
+from consult.extensions import db
+
+
+def _live(query: sa.Select) -> sa.Select:
+    # A mention of the theme the comment now sits in (a drafter moved it there) says nothing new.
+    main = sa.select(ThemeMember.theme_id).where(ThemeMember.comment_id == ThemeMention.comment_id).scalar_subquery()
+    return query.join(Theme, Theme.id == ThemeMention.theme_id).where(
+        Theme.retired.is_(False), ThemeMention.theme_id != sa.func.coalesce(main, 0)
+    )
+
+
+def of_theme(theme_id: int, limit: int = 50) -> list[tuple[Comment, float]]:
+    """Comments filed under other themes that also make this theme's point, surest first."""
+    rows = db.session.execute(
+        _live(
+            sa.select(Comment, ThemeMention.fit)
+            .join(ThemeMention, ThemeMention.comment_id == Comment.id)
+            .where(ThemeMention.theme_id == theme_id, ThemeMention.disputed.is_(False))
+        )
+        .order_by(ThemeMention.fit.desc(), Comment.id)
+        .limit(limit)
+    )
+    return [(comment, fit) for comment, fit in rows]
+
+
+def counts(theme_ids: list[int]) -> dict[int, int]:
+    """Theme id → how many comments filed elsewhere also make its point."""
+    if not theme_ids:
+        return {}
+    rows = db.session.execute(
+        _live(
+            sa.select(ThemeMention.theme_id, sa.func.count()).where(
+                ThemeMention.theme_id.in_(theme_ids), ThemeMention.disputed.is_(False)
+            )
+        ).group_by(ThemeMention.theme_id)
+    )
+    return {theme_id: n for theme_id, n in rows}
+
+
+def answers_for(comment_id: int, hold_below: float) -> list[tuple[int, Answer]]:
+    """(theme id, answer) of each answered theme the comment's other points reach and that a
+    drafter has named: the grouping must be sure of the point, and the resident must not have
+    said it is not theirs."""
+    rows = db.session.scalars(
+        _live(
+            sa.select(Theme)
+            .select_from(ThemeMention)
+            .where(
+                ThemeMention.comment_id == comment_id,
+                ThemeMention.disputed.is_(False),
+                ThemeMention.fit >= hold_below,
+                Theme.decision.is_not(None),
+                Theme.custom_label.is_not(None),
+            )
+        ).order_by(Theme.position, Theme.id)
+    )
+    return [(t.id, Answer(t.decision or "", t.reason, t.public_label, from_theme=True)) for t in rows]
+
+
+def dispute(comment_id: int, theme_id: int) -> bool:
+    """The resident says this other answer is not about their point: it stops reaching them, and
+    builds do not bring the point back there. True when there was such a mention to dispute."""
+    mention = db.session.get(ThemeMention, (comment_id, theme_id))
+    if mention is None or mention.disputed:
+        return False
+    mention.disputed = True
+    db.session.flush()
+    return True
