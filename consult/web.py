@@ -104,6 +104,7 @@ def register_blueprints(app: Flask) -> None:
     from consult.accounts.cli import bp as users_cli
     from consult.comments import hooks as _comment_hooks  # noqa: F401  (connects its receivers)
     from consult.comments import routes as comments
+    from consult.comments.cli import bp as comments_cli
     from consult.demo.cli import bp as demo_cli
     from consult.digests import hooks as _digest_hooks  # noqa: F401  (connects its receivers)
     from consult.digests import routes as digests
@@ -129,6 +130,7 @@ def register_blueprints(app: Flask) -> None:
         drafts_cli,
         demo_cli,
         hearings_cli,
+        comments_cli,
     )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

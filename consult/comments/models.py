@@ -41,6 +41,8 @@ class Comment(Model):
     tokens: Mapped[str] = mapped_column(sa.Text, default="")  # segmented once, reused by digests
     display_name: Mapped[str | None] = mapped_column(sa.String(40))
     contact_encrypted: Mapped[bytes | None] = mapped_column(sa.LargeBinary)
+    # A keyed hash of the contact (see ContactCipher.fingerprint): who wrote several comments.
+    resident_key: Mapped[str | None] = mapped_column(sa.String(24))
     district: Mapped[str | None] = mapped_column(sa.String(40))
     role: Mapped[str] = mapped_column(sa.String(20), default="citizen")
     wants_public: Mapped[bool] = mapped_column(default=True)

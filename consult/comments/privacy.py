@@ -6,7 +6,22 @@ until re-encrypted — so the key can be rotated without downtime.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import re
+
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+
+_PHONE_NOISE = re.compile(r"[\s\-()（）+]")
+
+
+def canonical_contact(contact: str) -> str:
+    """One spelling per contact: "+86 139-1234-5678" and "13912345678" are the same person."""
+    text = contact.strip().casefold()
+    if "@" in text:
+        return text
+    digits = _PHONE_NOISE.sub("", text)
+    return digits[2:] if len(digits) == 13 and digits.startswith("86") else digits
 
 
 class ContactCipher:
@@ -14,6 +29,15 @@ class ContactCipher:
         if not keys:
             raise ValueError("at least one contact key is needed")
         self._fernet = MultiFernet([Fernet(key.encode("ascii")) for key in keys])
+        # Its own key, derived from the newest contact key: after a rotation, `flask comments
+        # fingerprint` recomputes the stored fingerprints.
+        self._fingerprint_key = hmac.new(keys[0].encode("ascii"), b"resident fingerprint", hashlib.sha256).digest()
+
+    def fingerprint(self, contact: str) -> str:
+        """A keyed hash of the contact: a resident's comments share it, so themes can count people
+        rather than submissions; without the key it says nothing about the contact."""
+        canonical = canonical_contact(contact).encode("utf-8")
+        return hmac.new(self._fingerprint_key, canonical, hashlib.sha256).hexdigest()[:24]
 
     def encrypt(self, contact: str) -> bytes:
         return self._fernet.encrypt(contact.encode("utf-8"))

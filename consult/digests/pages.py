@@ -60,6 +60,7 @@ def draft_overview(consultation, build) -> dict:
         "charts": _draft_charts(consultation, structure, stats, ranking),
         "themes": themes,
         "mention_counts": mentions.counts([v.theme.id for v in themes]),
+        "resident_counts": queries.resident_counts([v.theme.id for v in themes]),
         "answered": queries.answered_counts(consultation.id),
         "theme_stances": stance_queries.by_theme_of_article(consultation.id, None),  # the general themes shown
         "article_stances": stance_queries.by_article(consultation.id),
@@ -74,6 +75,7 @@ def article_overview(consultation, article, build) -> dict:
         "counts": stats,
         "themes": themes,
         "mention_counts": mentions.counts([v.theme.id for v in themes]),
+        "resident_counts": queries.resident_counts([v.theme.id for v in themes]),
         "references": queries.referencing_comments(article.article_id),
         "article_split": stance_queries.total(theme_stances),
         "theme_stances": theme_stances,

@@ -195,6 +195,21 @@ def held_members(theme: Theme, hold_below: float) -> list[tuple[Comment, float |
     return [(comment, fit, bool(is_disputed)) for comment, fit, is_disputed in rows]
 
 
+def resident_counts(theme_ids: list[int]) -> dict[int, int]:
+    """Theme id → how many people its comments come from: comments left with the same contact count
+    once (see Comment.resident_key); one without a contact counts as its own author."""
+    if not theme_ids:
+        return {}
+    author = sa.func.coalesce(Comment.resident_key, sa.cast(Comment.id, sa.String))
+    rows = db.session.execute(
+        sa.select(ThemeMember.theme_id, sa.func.count(sa.distinct(author)))
+        .join(Comment, Comment.id == ThemeMember.comment_id)
+        .where(ThemeMember.theme_id.in_(theme_ids))
+        .group_by(ThemeMember.theme_id)
+    )
+    return {theme_id: n for theme_id, n in rows}
+
+
 def answered_counts(consultation_id: int) -> tuple[int, int]:
     """(answered themes, live themes)."""
     row = db.session.execute(

@@ -102,6 +102,7 @@ def _render_theme(item: Theme, status: int = 200, answer: AnswerForm | None = No
         stances=stance_queries.stances_of(c.id for c in page.items),
         held=queries.held_members(item, current_app.config["DIGEST_HOLD_BELOW"]),
         also=mentions.of_theme(item.id),
+        resident_counts=queries.resident_counts([item.id]),
         # Scoring the article's comments against its themes costs a TF-IDF fit: only when asked.
         preview=seeding.pull_preview(item) if request.args.get("preview") else None,
         split=stance_queries.of_theme(item),

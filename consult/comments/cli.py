@@ -1,0 +1,21 @@
+"""`flask comments fingerprint`"""
+
+import click
+from flask import Blueprint
+
+from consult.comments.fingerprints import refresh_fingerprints
+from consult.comments.privacy import contact_cipher
+from consult.extensions import db
+
+bp = Blueprint("comments_cli", __name__, cli_group="comments")
+
+
+@bp.cli.command("fingerprint")
+def fingerprint():
+    """Recompute the keyed fingerprints that let digests count residents (after an upgrade or a key
+    rotation)."""
+    done, unreadable = refresh_fingerprints(contact_cipher())
+    db.session.commit()
+    click.echo(f"Fingerprinted {done} comments.")
+    if unreadable:
+        click.echo(f"{unreadable} contacts could not be read with the configured keys; left as they were.", err=True)
