@@ -6,6 +6,7 @@ the grouping is sure of the point and the resident has not said it is not theirs
 from __future__ import annotations
 
 import sqlalchemy as sa
+from sqlalchemy.orm import aliased
 
 from consult.comments.models import Comment
 from consult.digests.models import Theme, ThemeMember, ThemeMention
@@ -15,24 +16,31 @@ from consult.extensions import db
 
 def _live(query: sa.Select) -> sa.Select:
     # A mention of the theme the comment now sits in (a drafter moved it there) says nothing new.
-    main = sa.select(ThemeMember.theme_id).where(ThemeMember.comment_id == ThemeMention.comment_id).scalar_subquery()
+    own = aliased(ThemeMember)
+    main = sa.select(own.theme_id).where(own.comment_id == ThemeMention.comment_id).scalar_subquery()
     return query.join(Theme, Theme.id == ThemeMention.theme_id).where(
         Theme.retired.is_(False), ThemeMention.theme_id != sa.func.coalesce(main, 0)
     )
 
 
-def of_theme(theme_id: int, limit: int = 50) -> list[tuple[Comment, float]]:
-    """Comments filed under other themes that also make this theme's point, surest first."""
+def of_theme(theme_id: int, limit: int = 50) -> list[tuple[Comment, float, int]]:
+    """Comments filed under other themes that also make this theme's point, surest first: (comment,
+    fit, how many copies of it are among them — a campaign is listed once)."""
+    copy_of = sa.func.coalesce(ThemeMember.duplicate_of_id, Comment.id)
     rows = db.session.execute(
         _live(
-            sa.select(Comment, ThemeMention.fit)
-            .join(ThemeMention, ThemeMention.comment_id == Comment.id)
+            sa.select(copy_of, sa.func.max(ThemeMention.fit), sa.func.count())
+            .select_from(ThemeMention)
+            .join(Comment, Comment.id == ThemeMention.comment_id)
+            .outerjoin(ThemeMember, ThemeMember.comment_id == Comment.id)
             .where(ThemeMention.theme_id == theme_id, ThemeMention.disputed.is_(False))
         )
-        .order_by(ThemeMention.fit.desc(), Comment.id)
+        .group_by(copy_of)
+        .order_by(sa.func.max(ThemeMention.fit).desc(), copy_of)
         .limit(limit)
-    )
-    return [(comment, fit) for comment, fit in rows]
+    ).all()
+    comments = {c.id: c for c in db.session.scalars(sa.select(Comment).where(Comment.id.in_([r[0] for r in rows])))}
+    return [(comments[first], fit, n) for first, fit, n in rows if first in comments]
 
 
 def counts(theme_ids: list[int]) -> dict[int, int]:

@@ -15,12 +15,12 @@ LETTER = "建议晚上九点以后禁止使用音响，广场舞音响太吵影�
 ANSWER = "已写入第十条：犬只应当拴绳。"
 
 
-def _digest():
+def _digest(letters=1):
     consultation = make_draft(articles=2)
-    for text in [*DOGS, *NOISE, LETTER]:
+    for text in [*DOGS, *NOISE, *[LETTER] * letters]:
         add_comment(consultation, 1, body=text)
     build_digest(consultation)
-    letter = db.session.scalar(sa.select(Comment).filter_by(body=LETTER))
+    letter = db.session.scalars(sa.select(Comment).filter_by(body=LETTER).order_by(Comment.id)).first()
     dog = db.session.scalar(sa.select(Comment).filter_by(body=DOGS[0]))
     dog_theme = db.session.get(Theme, db.session.get(ThemeMember, dog.id).theme_id)
     return consultation, letter, dog_theme
@@ -47,6 +47,14 @@ def test_a_build_lists_a_letters_other_point_under_its_theme_without_counting_it
     assert "也谈到这一点的其他意见（1 条）" in page and "另外，遛狗一定要拴绳" in page
     overview = client.get(f"/staff/digests/{dog_theme.consultation_id}/articles/{dog_theme.article_id}").text
     assert "另有 1 条归在其他主题的意见也谈到这一点" in overview
+
+
+def test_copies_of_a_letter_are_listed_once_under_its_other_point(client, login):
+    _consultation, _letter, dog_theme = _digest(letters=3)
+    login("drafter")
+    page = client.get(f"/staff/digests/themes/{dog_theme.id}").text
+    assert "也谈到这一点的其他意见（3 条）" in page and "3 条相同或相近意见" in page
+    assert page.count("另外，遛狗一定要拴绳") == 1
 
 
 def test_the_other_themes_answer_reaches_the_receipt_until_the_resident_says_it_is_not_theirs(client, login):
