@@ -223,7 +223,7 @@ def _label_globals() -> dict:
 def register_template_helpers(app: Flask) -> None:
     from consult.comments.personal_data import personal_data_kinds
     from consult.digests.liveness import is_lost
-    from consult.drafts.messages import warning_text
+    from consult.drafts.messages import FORMATS, import_note, warning_text
 
     app.jinja_env.globals.update(_label_globals())
     from consult.site.views import display_classes
@@ -238,6 +238,8 @@ def register_template_helpers(app: Flask) -> None:
     )
     app.jinja_env.filters.update(
         warning_text=warning_text,
+        import_note=import_note,
+        import_format=lambda kind: str(FORMATS.get(kind, kind)),
         datetime=lambda value, fmt="moment": human_datetime(value, fmt),
         date=lambda value, fmt="long": format_date(value, fmt) if value else "",
         time=lambda value, fmt="short": format_time(value, fmt) if value else "",

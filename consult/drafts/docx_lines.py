@@ -37,7 +37,7 @@ def docx_lines(buffer: io.BytesIO) -> tuple[list[str], list[str]]:
                 lines.append("\t".join(cell.text.strip() for cell in cells))
         else:
             lines.append(numbering.label(block._p) + block.text)
-    notes = ["Word 自动编号已转为文字"] if numbering.used else []
+    notes = ["numbering"] if numbering.used else []
     return lines, notes
 
 

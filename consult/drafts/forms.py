@@ -8,7 +8,7 @@ SLUG_HELP = _l("网址中使用的简称：小写字母、数字和连字符，�
 
 
 class ImportForm(FlaskForm):
-    source = FileField(_l("草案文件（.docx 或 .txt）"))
+    source = FileField(_l("草案文件（.docx、.doc、.wps、.odt、.pdf 或 .txt）"))
     pasted = TextAreaField(_l("或粘贴草案全文"), validators=[Optional(), Length(max=2_000_000)])
     submit = SubmitField(_l("解析并预览"))
 

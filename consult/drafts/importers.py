@@ -1,4 +1,4 @@
-"""The bytes of an uploaded draft (.txt or .docx) or a pasted text → plain text.
+"""The bytes of an uploaded draft (.txt, .docx, .pdf, .doc, .wps, .odt) or a pasted text → plain text.
 
 Pure: no web imports. Every refusal is a DraftFileError with a stable `code`. Encodings are
 detected, never guessed: if no candidate decodes the whole file strictly, the upload is refused.
@@ -14,8 +14,9 @@ import codecs
 import io
 import unicodedata
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from consult.drafts.converters import ConversionError, office_to_docx, pdf_paragraphs
 from consult.drafts.docx_lines import docx_lines
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -25,6 +26,8 @@ MAX_ZIP_RATIO = 200  # deflate rarely beats 100:1 on real XML; a bomb does 1000:
 MAX_ZIP_MEMBERS = 2000
 TEXT_EXTENSIONS = (".txt", ".text")
 DOCX_EXTENSIONS = (".docx",)
+PDF_EXTENSIONS = (".pdf",)
+OFFICE_EXTENSIONS = (".doc", ".wps", ".odt")  # converted to .docx by LibreOffice
 
 _MESSAGES = {
     "empty": "文件是空的，没有可以导入的文字",
@@ -35,7 +38,16 @@ _MESSAGES = {
     "zip_bomb": "文件解压后过大，已拒绝处理",
     "bad_docx": "无法读取这个 Word 文档，文件可能已损坏",
     "undecodable": "无法识别文件的文字编码，请另存为 UTF-8 编码的文本",
-    "unsupported_type": "不支持“{extension}”类型的文件，请上传 .docx 或 .txt 文件",
+    "unsupported_type": "不支持“{extension}”类型的文件，请上传 .docx、.doc、.wps、.odt、.pdf 或 .txt 文件",
+    "not_pdf": "文件扩展名是 .pdf，但内容不是 PDF",
+    "bad_pdf": "无法读取这个 PDF 文件，文件可能已损坏",
+    "pdf_no_text": "这个 PDF 没有文字层（可能是扫描件），无法提取文字",
+    "pdf_encrypted": "这个 PDF 已加密",
+    "pdf_timeout": "读取这个 PDF 用时过长，已停止",
+    "not_office": "文件扩展名是“{extension}”，但内容不是这种格式的文档",
+    "no_converter": "服务器没有安装 LibreOffice，无法转换“{extension}”文件",
+    "convert_failed": "无法转换这个“{extension}”文件，文件可能已加密或损坏",
+    "convert_timeout": "转换这个“{extension}”文件用时过长，已停止",
 }
 _MAGIC = {
     b"%PDF": "PDF 文件",
@@ -77,8 +89,11 @@ class _Defaulting(dict):
 class ImportedText:
     text: str
     encoding: str | None
-    kind: str  # "txt" | "docx" | "paste"
-    notes: tuple[str, ...] = field(default=())  # e.g. Word auto-numbering turned into text
+    kind: str  # "txt" | "docx" | "pdf" | "doc" | "wps" | "odt" | "paste"
+    # What reading changed, for the drafter to check: "numbering" (Word list numbers written out),
+    # "converted" (by LibreOffice), "removed:<pages>:<line>" (a running header or footer),
+    # "joined:<page>" (a paragraph carried over from that page to the next).
+    notes: tuple[str, ...] = field(default=())
 
 
 def read_pasted(text: str) -> ImportedText:
@@ -98,6 +113,10 @@ def read_upload(filename: str, data: bytes) -> ImportedText:
         return _read_txt(data)
     if extension in DOCX_EXTENSIONS:
         return _read_docx(data)
+    if extension in PDF_EXTENSIONS:
+        return _read_pdf(data)
+    if extension in OFFICE_EXTENSIONS:
+        return _read_office(data, extension)
     raise DraftFileError("unsupported_type", extension=extension or filename)
 
 
@@ -219,7 +238,7 @@ def _read_docx(data: bytes) -> ImportedText:
     return ImportedText(text, None, "docx", tuple(notes))
 
 
-def _check_zip(buffer: io.BytesIO) -> None:
+def _check_zip(buffer: io.BytesIO, required: str = "word/document.xml") -> None:
     """Refuse archives that would inflate beyond reason, before anything decompresses them."""
     try:
         with zipfile.ZipFile(buffer) as archive:
@@ -234,5 +253,29 @@ def _check_zip(buffer: io.BytesIO) -> None:
     for member in members:
         if member.file_size > 1024 * 1024 and member.file_size > MAX_ZIP_RATIO * max(member.compress_size, 1):
             raise DraftFileError("zip_bomb", member=member.filename)
-    if "word/document.xml" not in {m.filename for m in members}:
-        raise DraftFileError("bad_docx", reason="no word/document.xml")
+    if required not in {m.filename for m in members}:
+        raise DraftFileError("bad_docx", reason=f"no {required}")
+
+
+# --- PDF, .doc, .wps, .odt ------------------------------------------------------------------------
+
+
+def _read_pdf(data: bytes) -> ImportedText:
+    try:
+        lines, notes = pdf_paragraphs(data)
+    except ConversionError as error:
+        raise DraftFileError(error.code, **error.detail) from error
+    text = _normalise("\n".join(lines))
+    _check_text(text)
+    return ImportedText(text, None, "pdf", tuple(notes))
+
+
+def _read_office(data: bytes, extension: str) -> ImportedText:
+    if extension == ".odt":
+        _check_zip(io.BytesIO(data), required="content.xml")
+    try:
+        as_docx = office_to_docx(data, extension)
+    except ConversionError as error:
+        raise DraftFileError(error.code, **error.detail) from error
+    imported = _read_docx(as_docx)
+    return replace(imported, kind=extension[1:], notes=("converted", *imported.notes))

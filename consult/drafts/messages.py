@@ -7,13 +7,24 @@ from consult.errors import messages_from
 ERRORS = {
     "empty": _l("文件是空的，没有可以导入的文字。"),
     "too_large": _l("文件太大：草案文件不能超过 %(limit)s。"),
-    "binary": _l("这不是文本文件。请上传 .docx 或 .txt 格式的草案。"),
-    "encrypted": _l("文件已加密或是旧版 .doc 格式，无法读取。请在 Word 中另存为未加密的 .docx。"),
+    "binary": _l("这不是文本文件。请上传 .docx、.doc、.wps、.odt、.pdf 或 .txt 格式的草案。"),
+    "encrypted": _l("文件已加密，无法读取。请在 Word 中另存为未加密的 .docx。"),
     "not_zip": _l("文件扩展名是 .docx，但内容不是有效的 Word 文档。"),
     "zip_bomb": _l("文件解压后过大，已拒绝处理。"),
     "bad_docx": _l("无法读取这个 Word 文档，文件可能已损坏。"),
     "undecodable": _l("无法识别文件的文字编码。请另存为 UTF-8 编码的文本。"),
-    "unsupported_type": _l("不支持这种文件类型，请上传 .docx 或 .txt 文件。"),
+    "unsupported_type": _l("不支持这种文件类型，请上传 .docx、.doc、.wps、.odt、.pdf 或 .txt 文件。"),
+    "not_pdf": _l("文件扩展名是 .pdf，但内容不是 PDF 文件。"),
+    "bad_pdf": _l("无法读取这个 PDF 文件，文件可能已损坏。"),
+    "pdf_no_text": _l("这个 PDF 没有文字层，可能是扫描件，无法提取文字。请上传起草时的 Word 文件，或粘贴全文。"),
+    "pdf_encrypted": _l("这个 PDF 已加密，无法读取。请上传未加密的文件。"),
+    "pdf_timeout": _l("读取这个 PDF 用时过长，已停止。请上传 Word 文件，或粘贴全文。"),
+    "not_office": _l("文件扩展名是“%(extension)s”，但内容不是这种格式的文档。"),
+    "no_converter": _l(
+        "服务器没有安装 LibreOffice，无法读取“%(extension)s”文件。请管理员安装 libreoffice-writer-nogui，或另存为 .docx 后上传。"
+    ),
+    "convert_failed": _l("无法转换这个“%(extension)s”文件，文件可能已加密或损坏。请另存为 .docx 后上传。"),
+    "convert_timeout": _l("转换这个“%(extension)s”文件用时过长，已停止。请另存为 .docx 后上传。"),
     "no_articles": _l("没有找到任何条文（如“第一条”）。请检查文件是否为法规草案全文。"),
     "nothing_given": _l("请上传文件或粘贴草案全文。"),
     "both_given": _l("请只选择一种方式：上传文件或粘贴全文。"),
@@ -69,3 +80,27 @@ WARNINGS = {
     "annex": _l("条文之后的“%(title)s”作为附件处理，不作为条文"),
     "web_chrome": _l("网页导航、页眉或页脚文字，已排除在正文之外：%(text)s"),
 }
+
+
+FORMATS = {
+    "txt": _l("纯文本"),
+    "paste": _l("粘贴的文字"),
+    "docx": _l("Word 文档（.docx）"),
+    "doc": _l("Word 97-2003 文档（.doc），已用 LibreOffice 转换"),
+    "wps": _l("WPS 文档（.wps），已用 LibreOffice 转换"),
+    "odt": _l("OpenDocument 文档（.odt），已用 LibreOffice 转换"),
+    "pdf": _l("PDF（按文字层和版面位置读取）"),
+}
+
+
+def import_note(note: str) -> str:
+    """One thing reading a file changed (see ImportedText.notes), in the reader's language."""
+    kind, _, rest = note.partition(":")
+    if kind == "numbering":
+        return str(_l("Word 自动编号已写成文字"))
+    if kind == "removed":
+        pages, _, line = rest.partition(":")
+        return str(_l("删去页眉或页脚“%(line)s”（%(pages)s 页）", line=line, pages=pages))
+    if kind == "joined":
+        return str(_l("第 %(page)s 页末尾的段落与下一页开头接续", page=rest))
+    return ""  # "converted": the format line says it already

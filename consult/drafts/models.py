@@ -42,7 +42,7 @@ class DraftVersion(Model):
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     # The original upload, kept byte for byte.
     source_filename: Mapped[str] = mapped_column(sa.String(255), default="")
-    source_kind: Mapped[str] = mapped_column(sa.String(10))  # txt / docx / paste
+    source_kind: Mapped[str] = mapped_column(sa.String(10))  # txt / docx / pdf / doc / wps / odt / paste
     source_encoding: Mapped[str | None] = mapped_column(sa.String(20))
     source_data: Mapped[bytes] = mapped_column(sa.LargeBinary, deferred=True)
     preamble: Mapped[str] = mapped_column(sa.Text, default="")
@@ -140,3 +140,7 @@ class PendingImport(Model):
     kind: Mapped[str] = mapped_column(sa.String(10))
     encoding: Mapped[str | None] = mapped_column(sa.String(20))
     data: Mapped[bytes] = mapped_column(sa.LargeBinary)
+    # The text read from a PDF or a converted office file, kept so that the preview and the save
+    # neither extract nor convert again; None for text and .docx, which read fast.
+    extracted: Mapped[str | None] = mapped_column(sa.Text)
+    notes: Mapped[list] = mapped_column(sa.JSON, default=list, server_default="[]")

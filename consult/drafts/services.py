@@ -17,6 +17,7 @@ from consult.extensions import db
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PENDING_LIFETIME = timedelta(days=1)
+SLOW_KINDS = ("pdf", "doc", "wps", "odt")  # read in a child process: their text is kept with the upload
 
 
 class DraftError(DomainError):
@@ -57,6 +58,8 @@ def stage_import(user, filename: str, data: bytes | None = None, pasted: str | N
         kind=imported.kind,
         encoding=imported.encoding,
         data=raw,
+        extracted=imported.text if imported.kind in SLOW_KINDS else None,
+        notes=list(imported.notes),
     )
     db.session.add(pending)
     db.session.flush()
@@ -78,7 +81,9 @@ def load_pending(user, token: str) -> ImportPreview:
     pending = db.session.scalar(db.select(PendingImport).filter_by(token=token, created_by_id=user.id))
     if pending is None:
         raise DraftError("pending_missing")
-    if pending.kind == "paste":
+    if pending.extracted is not None:
+        imported = ImportedText(pending.extracted, pending.encoding, pending.kind, tuple(pending.notes or ()))
+    elif pending.kind == "paste":
         imported = read_pasted(pending.data.decode("utf-8"))
     else:
         imported = read_upload(pending.filename, pending.data)

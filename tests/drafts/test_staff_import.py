@@ -5,8 +5,9 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-import docx
 import pytest
+from format_files import blank_pdf, docx_of, regulation_pdf
+from pypdf import PdfReader
 
 from consult.drafts.models import Consultation, DraftVersion, PendingImport, StructureNode
 from consult.extensions import db
@@ -14,15 +15,6 @@ from consult.extensions import db
 from factories import draft_text, make_draft
 
 TEXT = draft_text(5, title="滨海市绿道条例（草案）", chapters=2)
-
-
-def _docx_bytes(text: str) -> bytes:
-    document = docx.Document()
-    for line in text.splitlines():
-        document.add_paragraph(line)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 def _upload(client, name: str, data: bytes):
@@ -40,7 +32,7 @@ def _count(model) -> int:
     [
         ("draft.txt", TEXT.encode("gb18030")),
         ("draft.txt", b"\xef\xbb\xbf" + TEXT.replace("\n", "\r\n").encode("utf-8")),
-        ("draft.docx", _docx_bytes(TEXT)),
+        ("draft.docx", docx_of(TEXT)),
     ],
 )
 def test_upload_preview_and_save(client, login, name, data):
@@ -68,6 +60,27 @@ def test_upload_preview_and_save(client, login, name, data):
     )
 
 
+def test_a_pdf_preview_says_how_it_was_read_and_what_was_removed_and_the_save_keeps_the_pdf(client, login):
+    login("drafter")
+    data = regulation_pdf()
+    response = _upload(client, "湿地公园条例.pdf", data)
+    assert response.status_code == 302
+    preview = client.get(response.headers["Location"]).text
+    assert "读取方式：PDF" in preview and "共解析出 11 条" in preview
+    pages = len(PdfReader(io.BytesIO(data)).pages)
+    assert f"删去页眉或页脚“https://www.example.gov.cn/lfyj/2026/1130.html 1/{pages}”（{pages} 页）" in preview
+    assert "页末尾的段落与下一页开头接续" in preview
+    pending = db.session.scalar(db.select(PendingImport))
+    assert pending.extracted and pending.kind == "pdf"  # the preview and the save read it once
+    saved = client.post(
+        response.headers["Location"], data={"title": "湿地公园条例", "slug": "wetland", "label": "草案", "memo": ""}
+    )
+    assert saved.status_code == 302
+    consultation = db.session.scalar(db.select(Consultation).filter_by(slug="wetland"))
+    version = db.session.get(DraftVersion, consultation.version_id)
+    assert version.source_data == data and version.source_kind == "pdf"
+
+
 def test_pasted_text_imports(client, login):
     login("drafter")
     response = client.post("/staff/imports/new", data={"pasted": TEXT})
@@ -83,8 +96,10 @@ def test_pasted_text_imports(client, login):
         ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20, "这不是文本文件"),
         ("fake.docx", b"this is not a zip file at all", "不是有效的 Word 文档"),
         ("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "已加密"),
+        ("scan.pdf", blank_pdf(), "没有文字层"),
+        ("draft.doc", "第一条 只是文字。".encode(), "不是这种格式的文档"),
         ("notes.txt", "今天天气很好，我们去公园散步。\n没有任何条文。".encode(), "没有找到任何条文"),
-        ("draft.pdf", b"%PDF-1.4 ...", "不支持这种文件类型"),
+        ("draft.pages", b"PK\x03\x04 ...", "不支持这种文件类型"),
     ],
 )
 def test_bad_files_get_a_clear_message_and_nothing_is_stored(client, login, name, data, message):

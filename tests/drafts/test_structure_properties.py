@@ -112,6 +112,10 @@ PURE_MODULES = [
     "numerals.py",
     "importers.py",
     "docx_lines.py",
+    "converters.py",
+    "sandbox.py",
+    "pdf_lines.py",
+    "radicals.py",
     *(f"parsing/{p.name}" for p in (Path(__file__).parents[2] / "consult/drafts/parsing").glob("*.py")),
 ]
 ALLOWED = (
@@ -119,7 +123,12 @@ ALLOWED = (
     "consult.drafts.parsing",
     "consult.drafts.structure",
     "consult.drafts.docx_lines",
+    "consult.drafts.converters",
+    "consult.drafts.sandbox",
+    "consult.drafts.radicals",
     "docx",
+    "pdfplumber",
+    "pdfminer",
 )
 
 

@@ -42,7 +42,7 @@ def test_drafter_imports_opens_answers_and_exports(width, new_context, staff_pag
 
     drafter = staff_page("drafter", width)
     drafter.get_by_role("link", name="导入草案").click()
-    drafter.get_by_label("草案文件（.docx 或 .txt）").set_input_files(source)
+    drafter.get_by_label("草案文件（.docx、.doc、.wps、.odt、.pdf 或 .txt）").set_input_files(source)
     shot(drafter, "import")
     drafter.get_by_role("button", name="解析并预览").click()
     expect(drafter.get_by_role("heading", level=1)).to_have_text("检查解析结果")
