@@ -1,4 +1,5 @@
-"""`flask drafts parse PATH` and `flask drafts import PATH --slug S`."""
+"""`flask drafts parse PATH`, `flask drafts import PATH --slug S`, `flask drafts compare OLD NEW` and
+`flask drafts amend BASE AMENDMENT`."""
 
 import json
 import sys
@@ -10,6 +11,9 @@ from flask import Blueprint
 from consult.drafts import services
 from consult.drafts.importers import DraftFileError
 from consult.drafts.messages import error_message
+from consult.drafts.versions.align import align
+from consult.drafts.versions.apply import AmendmentError, apply_amendment, render
+from consult.drafts.versions.instructions import read_amendment
 from consult.extensions import db
 
 bp = Blueprint("drafts_cli", __name__, cli_group="drafts")
@@ -62,3 +66,54 @@ def import_(path: str, slug: str, title: str, memo_path: str | None):
     )
     for warning in parsed.warnings:
         click.echo(f"  warning: {warning}", err=True)
+
+
+def _text(path: str) -> str:
+    file = Path(path)
+    if not file.is_file():
+        raise click.ClickException(f"{path}: no such file")
+    try:
+        return services.read_source(file.name, file.read_bytes()).text
+    except DraftFileError as error:
+        raise click.ClickException(f"{path}: {error_message(error.code, **error.detail)}") from error
+
+
+@bp.cli.command("compare")
+@click.argument("old_path", metavar="OLD")
+@click.argument("new_path", metavar="NEW")
+def compare(old_path: str, new_path: str):
+    """Print the 修改对照表 of two versions as JSON: one row per article, in reading order."""
+    _imported, old = _read(old_path)
+    _imported, new = _read(new_path)
+    rows = [
+        {
+            "old": row.old.number if row.old else None,
+            "new": row.new.number if row.new else None,
+            "change": row.change,
+            "similarity": row.similarity,
+            "moved": row.moved,
+            "doubtful": row.doubtful,
+        }
+        for row in align(old.articles, new.articles)
+    ]
+    json.dump({"rows": rows}, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+@bp.cli.command("amend")
+@click.argument("base_path", metavar="BASE")
+@click.argument("amendment_path", metavar="AMENDMENT")
+def amend(base_path: str, amendment_path: str):
+    """Apply an amendment draft (修正案 / 修改决定) to BASE and print the consolidated text. Exits 1,
+    naming every instruction it could not apply, and prints nothing else, if any cannot be applied."""
+    _imported, base = _read(base_path)
+    instructions = read_amendment(_text(amendment_path))
+    if not instructions:
+        raise click.ClickException(f"{amendment_path}: no numbered instructions (一、… 二、…) found")
+    try:
+        articles = apply_amendment(base, instructions)
+    except AmendmentError as error:
+        for refusal in error.refusals:
+            click.echo(f"instruction {refusal.number}: {refusal.reason}", err=True)
+        sys.exit(1)
+    sys.stdout.write(render(base, articles))

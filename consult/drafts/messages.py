@@ -26,6 +26,10 @@ ERRORS = {
     "convert_failed": _l("无法转换这个“%(extension)s”文件，文件可能已加密或损坏。请另存为 .docx 后上传。"),
     "convert_timeout": _l("转换这个“%(extension)s”文件用时过长，已停止。请另存为 .docx 后上传。"),
     "no_articles": _l("没有找到任何条文（如“第一条”）。请检查文件是否为法规草案全文。"),
+    "amendment_draft": _l(
+        "这是一份修正案或修改决定草案（%(count)s 处修改），不是条文齐全的草案，不能单独导入。"
+        "请用命令 flask drafts amend 把它应用到所修改的法规文本上，得到修改后的全文再导入。"
+    ),
     "nothing_given": _l("请上传文件或粘贴草案全文。"),
     "both_given": _l("请只选择一种方式：上传文件或粘贴全文。"),
     "pending_missing": _l("这份待导入的草案已不存在或已保存，请重新上传。"),

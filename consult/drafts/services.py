@@ -12,6 +12,7 @@ from consult.drafts.importers import ImportedText, read_pasted, read_upload
 from consult.drafts.models import Article, Consultation, Draft, DraftVersion, PendingImport, StructureNode
 from consult.drafts.structure import ParsedDraft, parse_draft
 from consult.drafts.tree import build_nodes
+from consult.drafts.versions.instructions import is_amendment, read_amendment
 from consult.errors import DomainError
 from consult.extensions import db
 
@@ -41,6 +42,9 @@ def read_source(filename: str, data: bytes | None = None, pasted: str | None = N
 def parse_source(imported: ImportedText) -> ParsedDraft:
     parsed = parse_draft(imported.text)
     if not parsed.articles:
+        instructions = read_amendment(imported.text)
+        if is_amendment(instructions):
+            raise DraftError("amendment_draft", count=len(instructions))
         raise DraftError("no_articles")
     return parsed
 

@@ -214,3 +214,13 @@ def test_dashboard_counts_comments_and_pending_ones(client, login):
     login("organizer")
     row = client.get("/staff/").text
     assert "· <a" not in row.split("意见摘要")[0].split("</span>")[-1]  # no stray separator before the only link
+
+
+def test_a_pasted_amendment_draft_is_named_as_one_under_the_pasted_text(client, login):
+    login("drafter")
+    amendment = "关于修改《滨海市绿道条例》的决定\n一、将第三条修改为：“新的第三条。”\n二、删去第五条。"
+    response = client.post("/staff/imports/new", data={"pasted": amendment})
+    assert response.status_code == 422
+    error = re.search(r'<p class="field-error" id="([^"]+)-error">([^<]+)</p>', response.text)
+    assert error and error.group(1) == "pasted" and "修正案或修改决定草案（2 处修改）" in error.group(2)
+    assert _count(PendingImport) == 0

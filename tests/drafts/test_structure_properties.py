@@ -116,6 +116,7 @@ PURE_MODULES = [
     "sandbox.py",
     "pdf_lines.py",
     "radicals.py",
+    *(f"versions/{p.name}" for p in (Path(__file__).parents[2] / "consult/drafts/versions").glob("*.py")),
     *(f"parsing/{p.name}" for p in (Path(__file__).parents[2] / "consult/drafts/parsing").glob("*.py")),
 ]
 ALLOWED = (
@@ -129,6 +130,9 @@ ALLOWED = (
     "docx",
     "pdfplumber",
     "pdfminer",
+    "consult.drafts.versions",
+    "numpy",
+    "sklearn",
 )
 
 
