@@ -34,3 +34,6 @@ def collect(signal: NamedSignal, **kwargs: Any) -> dict[str, Any]:
 
 #: sent with comment= when a resident's receipt page renders
 receipt_page = _signals.signal("receipt-page")
+
+#: sent with earlier= (the consultation on the previous version, or None) when a 修改对照表 renders
+changes_page = _signals.signal("changes-page")

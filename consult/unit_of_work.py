@@ -44,13 +44,16 @@ def after_commit(callback: Callable[[], None]) -> None:
 
 
 def finish(response) -> None:
+    # Popped, not read: an application context that outlives the request (a test's, a CLI's) must
+    # not carry one request's refusal or callbacks into the next.
+    abandoned, callbacks = g.pop("consult_abandoned", False), g.pop("consult_after_commit", [])
     if request.method in SAFE_METHODS:
         return
-    if response.status_code >= 400 or g.get("consult_abandoned"):
+    if response.status_code >= 400 or abandoned:
         db.session.rollback()
         return
     db.session.commit()
-    for callback in g.pop("consult_after_commit", []):
+    for callback in callbacks:
         callback()
 
 

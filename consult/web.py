@@ -108,6 +108,7 @@ def register_blueprints(app: Flask) -> None:
     from consult.demo.cli import bp as demo_cli
     from consult.digests import hooks as _digest_hooks  # noqa: F401  (connects its receivers)
     from consult.digests import routes as digests
+    from consult.drafts import hooks as _draft_hooks  # noqa: F401  (connects its receivers)
     from consult.drafts import routes as drafts
     from consult.drafts.cli import bp as drafts_cli
     from consult.hearings import hooks as _hearing_hooks  # noqa: F401  (connects its receivers)
@@ -223,7 +224,7 @@ def _label_globals() -> dict:
 def register_template_helpers(app: Flask) -> None:
     from consult.comments.personal_data import personal_data_kinds
     from consult.digests.liveness import is_lost
-    from consult.drafts.messages import FORMATS, import_note, warning_text
+    from consult.drafts.messages import CHANGE_LABELS, FORMATS, import_note, warning_text
 
     app.jinja_env.globals.update(_label_globals())
     from consult.site.views import display_classes
@@ -239,6 +240,7 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters.update(
         warning_text=warning_text,
         import_note=import_note,
+        change_label=lambda change: str(CHANGE_LABELS.get(change, change)),
         import_format=lambda kind: str(FORMATS.get(kind, kind)),
         datetime=lambda value, fmt="moment": human_datetime(value, fmt),
         date=lambda value, fmt="long": format_date(value, fmt) if value else "",

@@ -35,3 +35,8 @@ def article_comments(_app, consultation, article, form=None, **_):
 @hooks.dashboard_page.connect
 def dashboard_counts(_app, consultations, **_):
     return {"comment_counts": queries.received_and_pending([c.id for c in consultations])}
+
+
+@hooks.changes_page.connect
+def earlier_comment_counts(_app, earlier, **_):
+    return {"earlier_counts": queries.public_counts(earlier.id) if earlier else {}}

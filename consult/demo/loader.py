@@ -14,6 +14,7 @@ from consult.comments import services as comment_services
 from consult.comments.privacy import contact_cipher
 from consult.db import utcnow
 from consult.demo.hearing import load_demo_hearing
+from consult.demo.rounds import load_second_round
 from consult.digests import queries as digest_queries
 from consult.digests import services as digest_services
 from consult.digests import stances
@@ -72,6 +73,9 @@ def load_demo(only_if_empty: bool = False) -> list[str]:
         if days > 0:
             loaded.append(load_demo_hearing(consultation))
             db.session.commit()
+        amendment = DATA / f"{stem}_amendment.txt"
+        if amendment.exists():
+            loaded.append(load_second_round(consultation, amendment))
     return loaded
 
 

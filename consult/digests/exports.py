@@ -12,15 +12,15 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+
+from consult.docx_pages import HEADER_FILL, landscape_a4, repeat_header
 
 from .export_rows import SummaryTable
 
@@ -34,7 +34,6 @@ _BODY_FONT, _TITLE_FONT = "宋体", "黑体"  # the names Chinese-locale Word wr
 _WIDTHS = (1.2, 2.3, 8.0, 1.6, 2.6, 3.0, 2.6, 6.4)
 _CENTRED = {0, 1, 3, 6}
 _XLSX_WIDTHS = (6, 12, 44, 9, 16, 18, 13, 36)
-_HEADER_FILL = "D9E1F2"  # black text on it: 14:1
 _XLSX_MAX_CELL = 32767  # Excel's limit; longer strings make Excel "repair" the file
 
 
@@ -97,41 +96,6 @@ def _setup_styles(document) -> None:
     heading.paragraph_format.space_before, heading.paragraph_format.space_after = Pt(0), Pt(6)
 
 
-def _field(paragraph, instruction: str) -> None:
-    """Append a complex field (PAGE, NUMPAGES); Word and LibreOffice fill it in on render."""
-
-    def char(kind: str) -> None:
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
-        paragraph.add_run()._r.append(element)
-
-    char("begin")
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    paragraph.add_run()._r.append(instr)
-    char("separate")
-    paragraph.add_run("1")  # shown until the reader updates fields
-    char("end")
-
-
-def _page_setup(document) -> float:
-    """A4 landscape with narrow margins; returns the usable width in cm."""
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(1.27))
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("第 ")
-    _field(footer, "PAGE")
-    footer.add_run(" 页 共 ")
-    _field(footer, "NUMPAGES")
-    footer.add_run(" 页")
-    return 29.7 - 2 * 1.27
-
-
 def _write_row(row, values: Sequence[object], bold: bool = False) -> None:
     for i, (cell, value) in enumerate(zip(row.cells, values)):
         paragraph = cell.paragraphs[0]
@@ -139,20 +103,6 @@ def _write_row(row, values: Sequence[object], bold: bool = False) -> None:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         # add_run keeps line breaks in comment quotes as real breaks.
         paragraph.add_run("" if value is None else str(value)).bold = bold or None
-
-
-def _mark_header(row) -> None:
-    """Repeat the header row on every page, keep it whole and shade it like the .xlsx."""
-    tr_pr = row._tr.get_or_add_trPr()
-    for tag in ("w:tblHeader", "w:cantSplit"):
-        element = OxmlElement(tag)
-        element.set(qn("w:val"), "true")
-        tr_pr.append(element)
-    for cell in row.cells:
-        shading = OxmlElement("w:shd")
-        shading.set(qn("w:val"), "clear")
-        shading.set(qn("w:fill"), _HEADER_FILL)
-        cell._tc.get_or_add_tcPr().append(shading)  # after tcW, as the schema orders them
 
 
 def _merge_articles(doc_table, first_row: int) -> None:
@@ -173,7 +123,7 @@ def summary_docx(table: SummaryTable) -> bytes:
     headers = _check_headers(table)
     document = Document()
     _setup_styles(document)
-    usable = _page_setup(document)
+    usable = landscape_a4(document)
     document.add_paragraph(neutralise(table.title), style="Heading 1").alignment = WD_ALIGN_PARAGRAPH.CENTER
     subtitle = document.add_paragraph(neutralise(table.subtitle))
     subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -183,7 +133,7 @@ def summary_docx(table: SummaryTable) -> bytes:
     doc_table.alignment = WD_TABLE_ALIGNMENT.CENTER
     doc_table.autofit = False
     _write_row(doc_table.rows[0], headers, bold=True)
-    _mark_header(doc_table.rows[0])
+    repeat_header(doc_table.rows[0])
     for values in _cells(table):
         _write_row(doc_table.add_row(), values)
     scale = usable / sum(_WIDTHS)
@@ -249,7 +199,7 @@ def summary_xlsx(table: SummaryTable) -> bytes:
     sheet.row_dimensions[1].height = 30
     thin = Side(style="thin", color="000000")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
+    header_fill = PatternFill("solid", fgColor=HEADER_FILL)
     for row in sheet.iter_rows(min_row=3, max_col=last_col):
         for cell in row:
             cell.border = border

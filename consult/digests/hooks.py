@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from consult import hooks
-from consult.digests import mentions, queries
+from consult.digests import mentions, queries, stance_queries
+from consult.digests.labels import DECISION_LABELS
 from consult.digests.models import AnswerDispute, FeedbackReport
 from consult.extensions import db
 
@@ -22,3 +23,17 @@ def receipt_answer(app, comment, **_):
 def feedback_link(_app, consultation, **_):
     published = db.session.get(FeedbackReport, consultation.id)
     return {"feedback_published": bool(published and published.published_at)}
+
+
+@hooks.changes_page.connect
+def earlier_answers(_app, earlier, **_):
+    if earlier is None:
+        return {"earlier_stances": {}, "earlier_answers": {}}
+    return {
+        "earlier_stances": stance_queries.by_article(earlier.id),
+        # (the drafter's name for the theme, the decision) per article: what may be shown outside.
+        "earlier_answers": {
+            article_id: [(t.public_label, str(DECISION_LABELS.get(t.decision or "", t.decision))) for t in themes]
+            for article_id, themes in queries.answered_by_article(earlier.id).items()
+        },
+    }

@@ -210,6 +210,24 @@ def resident_counts(theme_ids: list[int]) -> dict[int, int]:
     return {theme_id: n for theme_id, n in rows}
 
 
+def answered_by_article(consultation_id: int) -> dict[int | None, list[Theme]]:
+    """Article id → its answered themes that a drafter has named (what may be shown outside)."""
+    themes = db.session.scalars(
+        sa.select(Theme)
+        .where(
+            Theme.consultation_id == consultation_id,
+            Theme.retired.is_(False),
+            Theme.decision.is_not(None),
+            Theme.custom_label.is_not(None),
+        )
+        .order_by(Theme.size.desc(), Theme.id)
+    )
+    found: dict[int | None, list[Theme]] = defaultdict(list)
+    for theme in themes:
+        found[theme.article_id].append(theme)
+    return found
+
+
 def answered_counts(consultation_id: int) -> tuple[int, int]:
     """(answered themes, live themes)."""
     row = db.session.execute(

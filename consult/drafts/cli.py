@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 from flask import Blueprint
 
-from consult.drafts import services
+from consult.drafts import services, version_services
 from consult.drafts.importers import DraftFileError
 from consult.drafts.messages import error_message
+from consult.drafts.models import Consultation
 from consult.drafts.versions.align import align
 from consult.drafts.versions.apply import AmendmentError, apply_amendment, render
 from consult.drafts.versions.instructions import read_amendment
@@ -44,8 +45,17 @@ def parse(path: str):
 @click.option("--slug", required=True, help="Short name used in the URL, e.g. park-regulation.")
 @click.option("--title", default="", help="Defaults to the title found in the text.")
 @click.option("--memo", "memo_path", type=click.Path(exists=True, dir_okay=False), help="起草说明 as a text file.")
-def import_(path: str, slug: str, title: str, memo_path: str | None):
+@click.option(
+    "--new-version",
+    is_flag=True,
+    help="PATH is a new version (or an amendment draft) of the draft of consultation SLUG; it becomes a new "
+    "round SLUG-vN with the proposed article matches (doubtful ones are listed: check them on the staff pages).",
+)
+def import_(path: str, slug: str, title: str, memo_path: str | None, new_version: bool):
     """Store a draft (as 草稿: publish it from the staff pages)."""
+    if new_version:
+        _import_version(path, slug, title)
+        return
     imported, parsed = _read(path)
     memo = Path(memo_path).read_text(encoding="utf-8") if memo_path else ""
     try:
@@ -117,3 +127,36 @@ def amend(base_path: str, amendment_path: str):
             click.echo(f"instruction {refusal.number}: {refusal.reason}", err=True)
         sys.exit(1)
     sys.stdout.write(render(base, articles))
+
+
+def _import_version(path: str, slug: str, title: str) -> None:
+    consultation = db.session.scalar(db.select(Consultation).filter_by(slug=slug))
+    if consultation is None:
+        raise click.ClickException(f"no consultation with the slug {slug!r}")
+    file = Path(path)
+    if not file.is_file():
+        raise click.ClickException(f"{path}: no such file")
+    data = file.read_bytes()
+    try:
+        imported = version_services.consolidated_if_amendment(consultation, services.read_source(file.name, data))
+        parsed = services.parse_source(imported)
+        rows = version_services.proposed_rows(consultation, parsed)
+        position = version_services.next_position(consultation.draft_id)
+        saved = version_services.save_new_version(
+            consultation,
+            parsed,
+            version_services.proposed_matches(rows, parsed),
+            label="草案修改稿",
+            title=title or consultation.title,
+            slug=f"{slug}-v{position}",
+            source=services.DraftSource(file.name, imported.kind, imported.encoding, data),
+        )
+    except (DraftFileError, services.DraftError) as error:
+        db.session.rollback()
+        raise click.ClickException(f"{path}: {error_message(error.code, **error.detail)}") from error
+    db.session.commit()
+    click.echo(f"Imported version {position} as the round /drafts/{saved.slug} ({len(parsed.articles)} articles).")
+    for row in rows:
+        if row.doubtful:
+            old, new = getattr(row.old, "number", "—"), getattr(row.new, "number", "—")
+            click.echo(f"  check: {old} → {new} ({row.change}, similarity {row.similarity})", err=True)

@@ -32,6 +32,13 @@ class SaveDraftForm(DraftDetailsForm):
     submit = SubmitField(_l("保存草案"))
 
 
+class SaveVersionForm(DraftDetailsForm):
+    """The new round: its title and address; each article's match is a select of its own (match-N)."""
+
+    label = StringField(_l("文本版本"), default="草案修改稿", validators=[DataRequired(), Length(max=40)])
+    submit = SubmitField(_l("保存新版本"))
+
+
 class ConsultationForm(DraftDetailsForm):
     submit = SubmitField(_l("保存修改"))
 

@@ -26,6 +26,9 @@ ERRORS = {
     "convert_failed": _l("无法转换这个“%(extension)s”文件，文件可能已加密或损坏。请另存为 .docx 后上传。"),
     "convert_timeout": _l("转换这个“%(extension)s”文件用时过长，已停止。请另存为 .docx 后上传。"),
     "no_articles": _l("没有找到任何条文（如“第一条”）。请检查文件是否为法规草案全文。"),
+    "match_unknown": _l("所选的原条文不在当前版本中，请重新选择。"),
+    "match_twice": _l("同一条原条文被对应到了两条新条文，请逐条核对后重新选择。"),
+    "amendment_refused": _l("修正案草案中有修改无法应用到当前版本，没有做任何修改：%(reasons)s"),
     "amendment_draft": _l(
         "这是一份修正案或修改决定草案（%(count)s 处修改），不是条文齐全的草案，不能单独导入。"
         "请用命令 flask drafts amend 把它应用到所修改的法规文本上，得到修改后的全文再导入。"
@@ -105,6 +108,11 @@ def import_note(note: str) -> str:
     if kind == "removed":
         pages, _, line = rest.partition(":")
         return str(_l("删去页眉或页脚“%(line)s”（%(pages)s 页）", line=line, pages=pages))
+    if kind == "amendment":
+        return str(_l("按修正案草案的 %(count)s 项修改，由当前版本生成修改后的全文", count=rest))
     if kind == "joined":
         return str(_l("第 %(page)s 页末尾的段落与下一页开头接续", page=rest))
     return ""  # "converted": the format line says it already
+
+
+CHANGE_LABELS = {"same": _l("未修改"), "modified": _l("内容修改"), "added": _l("新增"), "removed": _l("删去")}

@@ -144,3 +144,5 @@ class PendingImport(Model):
     # neither extract nor convert again; None for text and .docx, which read fast.
     extracted: Mapped[str | None] = mapped_column(sa.Text)
     notes: Mapped[list] = mapped_column(sa.JSON, default=list, server_default="[]")
+    # Set when the upload is a new version of this consultation's draft, not a new draft.
+    consultation_id: Mapped[int | None] = mapped_column(sa.ForeignKey("consultations.id"))

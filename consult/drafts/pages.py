@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from consult import hooks
 from consult.db import utcnow
-from consult.drafts import queries
+from consult.drafts import queries, version_queries
 from consult.drafts.models import Consultation
 
 
 def draft_context(consultation: Consultation) -> dict:
     structure = queries.load_structure(consultation.version_id)
-    context = {"consultation": consultation, "structure": structure, "now": utcnow()}
+    context = {
+        "consultation": consultation,
+        "structure": structure,
+        "now": utcnow(),
+        # Rounds before and after this one: the 对照表 with the text it revises, the round revising it.
+        "earlier_version": version_queries.previous_version(consultation),
+        "later_round": version_queries.later_round(consultation),
+    }
     context.update(hooks.collect(hooks.draft_page, consultation=consultation, structure=structure))
     return context
 

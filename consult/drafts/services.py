@@ -52,18 +52,25 @@ def parse_source(imported: ImportedText) -> ParsedDraft:
 def stage_import(user, filename: str, data: bytes | None = None, pasted: str | None = None) -> ImportPreview:
     """Parse an upload and keep it, unsaved, for the drafter's preview."""
     imported = read_source(filename, data, pasted)
+    return keep_pending(user, filename, pasted.encode("utf-8") if pasted is not None else data, imported)
+
+
+def keep_pending(user, filename: str, raw: bytes | None, imported: ImportedText, consultation_id: int | None = None):
+    """Parse what was read and keep the upload for the preview: a new draft, or (`consultation_id`) a
+    new version of that consultation's draft. The text read is kept where reading it again is slow or
+    would lose what reading noted (a PDF, a conversion, an amendment applied)."""
     parsed = parse_source(imported)
     _forget_stale_imports()
-    raw = pasted.encode("utf-8") if pasted is not None else data
     pending = PendingImport(
         token=secrets.token_urlsafe(32),
         created_by_id=user.id,
         filename=stored_filename(filename or ""),
         kind=imported.kind,
         encoding=imported.encoding,
-        data=raw,
-        extracted=imported.text if imported.kind in SLOW_KINDS else None,
+        data=raw or b"",
+        extracted=imported.text if imported.kind in SLOW_KINDS or imported.notes else None,
         notes=list(imported.notes),
+        consultation_id=consultation_id,
     )
     db.session.add(pending)
     db.session.flush()
@@ -81,8 +88,11 @@ def stored_filename(name: str, limit: int = 255) -> str:
     return stem[: limit - len(extension) - 2] + "…." + extension
 
 
-def load_pending(user, token: str) -> ImportPreview:
-    pending = db.session.scalar(db.select(PendingImport).filter_by(token=token, created_by_id=user.id))
+def load_pending(user, token: str, consultation_id: int | None = None) -> ImportPreview:
+    """A drafter's own pending upload, for a new draft or (`consultation_id`) a new version."""
+    pending = db.session.scalar(
+        db.select(PendingImport).filter_by(token=token, created_by_id=user.id, consultation_id=consultation_id)
+    )
     if pending is None:
         raise DraftError("pending_missing")
     if pending.extracted is not None:
@@ -138,7 +148,7 @@ def save_draft(
         raise DraftError("title_missing")
     slug = check_slug(slug)
     draft = Draft(title=title)
-    version = _first_version(draft, parsed, user, label, source)
+    version = version_row(parsed, user, label, source, draft=draft, position=1)
     db.session.add_all([draft, version])
     db.session.flush()
     articles = [Article(draft_id=draft.id) for _ in parsed.articles]
@@ -153,10 +163,10 @@ def save_draft(
     return consultation
 
 
-def _first_version(draft: Draft, parsed: ParsedDraft, user, label: str, source: DraftSource) -> DraftVersion:
+def version_row(parsed: ParsedDraft, user, label: str, source: DraftSource, **where) -> DraftVersion:
+    """A version of a draft (`where`: its draft or draft_id, and its position) as parsed and uploaded."""
     return DraftVersion(
-        draft=draft,
-        position=1,
+        **where,
         label=label,
         created_by_id=getattr(user, "id", None),
         source_filename=stored_filename(source.filename),
@@ -164,7 +174,7 @@ def _first_version(draft: Draft, parsed: ParsedDraft, user, label: str, source: 
         source_encoding=source.encoding,
         source_data=source.data,
         preamble="\n".join(parsed.preamble),
-        parse_warnings=[_warning_record(w) for w in parsed.warnings],
+        parse_warnings=[warning_record(w) for w in parsed.warnings],
     )
 
 
@@ -182,16 +192,19 @@ def save_pending(user, token: str, *, title: str, slug: str, memo: str, label: s
         memo=memo,
         user=user,
         label=label,
-        source=DraftSource(
-            preview.pending.filename, preview.pending.kind, preview.pending.encoding, preview.pending.data
-        ),
+        source=pending_source(preview.pending),
     )
     db.session.delete(preview.pending)
     db.session.flush()
     return consultation
 
 
-def _warning_record(warning) -> dict:
+def pending_source(pending: PendingImport) -> DraftSource:
+    """The upload a pending import holds, as kept with the version it becomes."""
+    return DraftSource(pending.filename, pending.kind, pending.encoding, pending.data)
+
+
+def warning_record(warning) -> dict:
     return {
         "kind": warning.kind,
         "line": warning.line,

@@ -20,6 +20,7 @@ EXPECTED_PUBLIC = {
     "drafts.article",
     "drafts.memo",
     "drafts.search",
+    "drafts.changes",  # the 修改对照表 of a published round
     "comments.comment_on_article",
     "comments.comment_on_draft",
     "comments.thanks",

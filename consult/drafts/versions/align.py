@@ -14,11 +14,29 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from consult.drafts.parsing.model import ParsedArticle
+
+class _Paragraph(Protocol):
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def items(self) -> Sequence[str]: ...
+
+
+class ArticleLike(Protocol):
+    """A parsed article or a stored one (drafts.queries.ArticleView): its number and 款 with their 项."""
+
+    @property
+    def number(self) -> str: ...
+
+    @property
+    def paragraphs(self) -> Sequence[_Paragraph]: ...
+
 
 # Cosine similarities. Unrelated articles of one regulation score about 0.05–0.15, reworded ones 0.3–0.8.
 MATCH = 0.2  # least similarity for two articles in order to be one article
@@ -31,17 +49,17 @@ _SPACE = re.compile(r"\s+")
 class Row:
     """One line of the 对照表: the old and new article (None where there is none) and what happened."""
 
-    old: ParsedArticle | None
-    new: ParsedArticle | None
+    old: ArticleLike | None
+    new: ArticleLike | None
     change: str  # "same" | "modified" | "added" | "removed"
     similarity: float = 0.0
     moved: bool = False
     doubtful: bool = False
     # An added article like an old one (split from it), or a removed one like a new one (merged into it).
-    resembles: ParsedArticle | None = None
+    resembles: ArticleLike | None = None
 
 
-def article_text(article: ParsedArticle) -> str:
+def article_text(article: ArticleLike) -> str:
     """The words of an article without its number or any whitespace: what "same" compares."""
     parts = [piece for p in article.paragraphs for piece in (p.text, *p.items)]
     return _SPACE.sub("", "".join(parts))
@@ -98,7 +116,7 @@ def _moves(score: np.ndarray, pairs: list[tuple[int, int]]) -> list[tuple[int, i
     return found
 
 
-def align(old: Sequence[ParsedArticle], new: Sequence[ParsedArticle]) -> list[Row]:
+def align(old: Sequence[ArticleLike], new: Sequence[ArticleLike]) -> list[Row]:
     """The rows of the 对照表 in reading order: the new version's order, each removed article placed
     after the old article it followed."""
     old_texts, new_texts = [article_text(a) for a in old], [article_text(a) for a in new]
@@ -127,7 +145,7 @@ def align(old: Sequence[ParsedArticle], new: Sequence[ParsedArticle]) -> list[Ro
     return rows
 
 
-def _lone(old: ParsedArticle | None, new: ParsedArticle | None, scores: np.ndarray, others) -> Row:
+def _lone(old: ArticleLike | None, new: ArticleLike | None, scores: np.ndarray, others) -> Row:
     """An added or removed article; doubtful when it resembles one on the other side."""
     best = int(np.argmax(scores)) if len(scores) else -1
     like = others[best] if best >= 0 and scores[best] >= MATCH else None
