@@ -12,6 +12,7 @@ from flask import render_template
 from consult.db import utcnow
 from consult.digests.queries import ThemeView, themes_for
 from consult.drafts.queries import ArticleView, load_structure
+from consult.drafts.version_queries import ChangeRow, previous_version, version_changes
 from consult.extensions import db
 from consult.hearings.models import Hearing, Registration
 
@@ -30,6 +31,7 @@ class PacketItem:
     questions: list[str]
     speakers: list[Registration]
     minutes: str = ""
+    change: ChangeRow | None = None  # how the article changed from the version before, if it did
 
 
 @dataclass
@@ -39,6 +41,8 @@ class Packet:
     speakers: list[Registration] = field(default_factory=list)
     ends_at: datetime | None = None
     generated_at: datetime = field(default_factory=utcnow)
+    earlier_label: str = ""  # the version the hearing's text revises ("" for a first version)
+    changes: list[ChangeRow] = field(default_factory=list)  # its changed articles, in reading order
 
 
 def packet_data(hearing: Hearing) -> Packet:
@@ -51,6 +55,13 @@ def packet_data(hearing: Hearing) -> Packet:
     ).all()
     by_id = {s.id: s for s in speakers}
     packet = Packet(hearing, speakers=list(speakers))
+    earlier = previous_version(hearing.consultation)
+    if earlier is not None:
+        packet.earlier_label = earlier.label
+        packet.changes = [
+            r for r in version_changes(earlier.id, hearing.consultation.version_id) if r.change != "same" or r.moved
+        ]
+    changed = {row.article_id: row for row in packet.changes}
     clock = hearing.starts_at
     for number, item in enumerate(sorted(hearing.items, key=lambda i: i.position), start=1):
         article = by_article.get(item.article_id) if item.article_id else None
@@ -68,6 +79,7 @@ def packet_data(hearing: Hearing) -> Packet:
                 questions=[q.strip() for q in item.questions.splitlines() if q.strip()],
                 speakers=[by_id[s] for s in item.speaker_ids if s in by_id],
                 minutes=item.minutes,
+                change=changed.get(item.article_id) if item.article_id else None,
             )
         )
         clock += timedelta(minutes=item.duration_minutes)

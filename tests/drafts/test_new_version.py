@@ -139,3 +139,32 @@ def test_the_command_imports_a_new_version_and_lists_the_matches_to_check(runner
     assert "/drafts/river-v2" in result.output and "check:" in result.output
     second = db.session.scalar(sa.select(Consultation).filter_by(slug="river-v2"))
     assert _article_ids(second.version_id)["第五条"] == _article_ids(first.version_id)["第四条"]
+
+
+def test_a_hearing_on_a_later_version_prints_the_changes_in_its_packet(client, login):
+    from datetime import datetime, timezone
+
+    from consult.drafts.queries import load_structure
+    from consult.hearings import services as hearing_services
+
+    _first, second, _comment = _published_second_round(client, login)
+    article = load_structure(second.version_id).article("9")
+    hearing = hearing_services.save_hearing(
+        second,
+        hearing_services.HearingInput(
+            kind="hearing", title="河道条例修改稿听证会", starts_at=datetime(2027, 1, 20, 1, 30, tzinfo=timezone.utc),
+            venue="第一会议室", capacity=30, speaker_slots=2, registration_opens_at=None,
+            registration_closes_at=None, announcement="公告", article_ids=(article.article_id,),
+        ),
+    )  # fmt: skip
+    hearing_services.add_item(
+        hearing, title="罚款数额", article_id=article.article_id, duration=30, questions="", revision=None
+    )
+    db.session.commit()
+    login("organizer")
+    response = client.get(f"/staff/hearings/{hearing.id}/packet")
+    packet = response.text
+    chapter = packet[packet.index('id="changes"') :]
+    assert "<del>一</del>" in chapter and "<ins>五</ins>" in chapter  # 第九条: 一万元 → 五万元
+    assert "第四条" in chapter and "第十条" not in chapter[: chapter.index("</section>")]  # only what changed
+    assert "与草案对照" in packet[packet.index('id="item-1"') :]
