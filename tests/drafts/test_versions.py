@@ -225,3 +225,33 @@ def _without(text: str, numbers: set[tuple[int, int]]) -> str:
         if not skipping:
             kept.append(line)
     return "\n".join(kept)
+
+
+def test_a_new_chapter_is_placed_after_the_one_it_names_and_the_chapters_after_it_renumbered():
+    parsed = parse_draft(BASE)
+    amendment = (
+        "一、在第二章后增加一章，作为第三章：“第三章　河长制\n“第九条　市、区人民政府应当建立河长制。\n"
+        "“第十条　河长名单应当向社会公布。”\n二、此外，对条文顺序和章节顺序作相应调整。"
+    )
+    result = parse_draft(render(parsed, apply_amendment(parsed, read_amendment(amendment))))
+    chapters = [(a.number, a.chapter, a.chapter_title) for a in result.articles]
+    assert chapters[8:11] == [
+        ("第九条", "第三章", "河长制"),
+        ("第十条", "第三章", "河长制"),
+        ("第十一条", "第四章", "法律责任"),
+    ]
+    assert result.articles[-1].number == "第十三条"
+
+
+def test_a_new_section_without_renumbering_must_not_reuse_an_article_number():
+    parsed = parse_draft(BASE)
+    with pytest.raises(AmendmentError) as refused:
+        apply_amendment(
+            parsed, read_amendment("一、增加一节，作为第二章第二节：“第二节　岸线\n“第七条　岸线应当保护。”")
+        )
+    assert "重复" in refused.value.refusals[0].reason
+    ok = apply_amendment(
+        parsed, read_amendment("一、增加一节，作为第二章第二节：“第二节　岸线\n“第八条之一　岸线应当保护。”")
+    )
+    added = next(a for a in ok if a.number == (8, 1))
+    assert added.place[2:] == ("第二章", "整治与保护", "第二节", "岸线")

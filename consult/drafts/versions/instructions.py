@@ -42,7 +42,12 @@ _REWRITE_IT = re.compile(rf"(?P<art>{_ARTICLE})(?!.*{_ARTICLE}).*将该条修改
 _WORDS = re.compile(rf"^(?:将)?{_TARGET}中的“")
 _PAIR = re.compile(r"“([^”]*)”修改为“([^”]*)”")
 _STRIKE = re.compile(r"^(?:删去.*?中的“([^”]+)”|将.*?中的“([^”]+)”删去)")
-_RENUMBER = re.compile(r"条文(?:的)?顺序(?:作|做)相应调整")
+_RENUMBER = re.compile(r"(?:条文|章节|条款)[^。“]{0,12}顺序(?:作|做)相应调整")
+# "在第二章后增加一章，作为第三章" / "增加一章，作为第三章" / "增加一节，作为第二章第三节"
+_ADD_DIVISION = re.compile(
+    rf"^(?:在(?:第(?P<after>{_N})章)(?:第(?P<after_section>{_N})节)?后)?增加一(?P<level>[章节])[，,]?作为"
+    rf"(?:第(?P<chapter>{_N})章)?(?:第(?P<section>{_N})节)?[:：]?$"
+)
 _IN_FORCE = re.compile(r"^本(?:修正案|决定)自.*施行")
 
 
@@ -57,6 +62,9 @@ class Instruction:
     at: int | None = None  # the new paragraph's place, or the new article's number via `new_article`
     new_article: tuple[int, int] | None = None
     new_articles: tuple[tuple[int, int], ...] = ()  # "增加五条，作为第X条之二、…"
+    # "增加一章 / 一节": its place (chapter, section) and the chapter (and section) it follows, by number
+    division: tuple[int | None, int | None] | None = None
+    after_division: tuple[int | None, int | None] | None = None
     last_paragraph: int | None = None  # "第一款、第二款修改为"
     text: tuple[str, ...] = ()  # the quoted paragraphs
     words: tuple[tuple[str, str], ...] = field(default=())  # (old, new) pairs; new "" to delete
@@ -103,15 +111,9 @@ def read_instruction(number: int, lines: list[str]) -> Instruction:
         return Instruction(number, "renumber", source)
     if _IN_FORCE.match(first):
         return Instruction(number, "in_force", source)
-    words = _WORDS.match(first)
-    if words and _PAIR.search(first):
-        return Instruction(number, "replace_words", source, **_target(words), words=tuple(_PAIR.findall(first)))
-    strike = _STRIKE.match(first)
-    if strike:
-        target = re.search(_TARGET, first)
-        if target:
-            word = strike.group(1) or strike.group(2)
-            return Instruction(number, "delete_words", source, **_target(target), words=((word, ""),))
+    about_words = _about_words(number, source, first)
+    if about_words is not None:
+        return about_words
     head, paragraphs = _quoted(lines)
     for kind, pattern in _FORMS:
         match = pattern.match(head)
@@ -128,12 +130,40 @@ def read_instruction(number: int, lines: list[str]) -> Instruction:
                 last_paragraph=cn_to_int(groups["last"]) if groups.get("last") else None,
                 text=paragraphs,
             )
+    division = _ADD_DIVISION.match(head)
+    if division:
+        return _division(number, source, division, paragraphs)
     rewrite = _REWRITE_IT.search(head)
     if rewrite:
         return Instruction(number, "modify", source, article=_article(rewrite.group("art")), text=paragraphs)
     if _RENUMBER.search(source):
         return Instruction(number, "renumber", source)
     return Instruction(number, "unknown", source)
+
+
+def _about_words(number: int, source: str, first: str) -> Instruction | None:
+    """将第X条中的“A”修改为“B”[，“C”修改为“D”] / 删去第X条中的“A”."""
+    words = _WORDS.match(first)
+    if words and _PAIR.search(first):
+        return Instruction(number, "replace_words", source, **_target(words), words=tuple(_PAIR.findall(first)))
+    strike = _STRIKE.match(first)
+    target = re.search(_TARGET, first) if strike else None
+    if strike and target:
+        word = strike.group(1) or strike.group(2)
+        return Instruction(number, "delete_words", source, **_target(target), words=((word, ""),))
+    return None
+
+
+def _division(number: int, source: str, match: re.Match[str], paragraphs: tuple[str, ...]) -> Instruction:
+    def num(name: str) -> int | None:
+        value = match.group(name)
+        return cn_to_int(value) if value else None
+
+    kind = "add_chapter" if match.group("level") == "章" else "add_section"
+    after = (num("after"), num("after_section")) if match.group("after") else None
+    return Instruction(
+        number, kind, source, division=(num("chapter"), num("section")), after_division=after, text=paragraphs
+    )
 
 
 def _target(match: re.Match[str]) -> dict:
