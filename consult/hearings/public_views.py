@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, redirect, render_template, url_for
+from flask import abort, current_app, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 
 from consult.accounts.access import public
 from consult.comments.privacy import contact_cipher
@@ -12,10 +13,12 @@ from consult.drafts.queries import load_structure
 from consult.extensions import db, limiter
 from consult.forms import options
 from consult.hearings import queries, services
+from consult.hearings.calendar import hearing_calendar
 from consult.hearings.forms import RegistrationForm
-from consult.hearings.labels import error_message
+from consult.hearings.labels import KIND_LABELS, error_message
 from consult.hearings.models import Hearing
 from consult.http import no_store
+from consult.timezones import city_zone
 from consult.unit_of_work import refuse
 
 
@@ -84,3 +87,21 @@ def receipt(receipt: str):
     return render_template(
         "hearings/receipt.html", registration=registration, hearing=registration.hearing, numbers=numbers
     )
+
+
+@public
+def calendar(hearing_id: int):
+    """The hearing as an .ics file to add to a calendar."""
+    hearing = _public_hearing(hearing_id)
+    url = url_for("hearings.announcement", hearing_id=hearing.id, _external=True)
+    data = hearing_calendar(
+        hearing,
+        zone=city_zone(),
+        url=url,
+        host=request.host.split(":")[0],
+        now=utcnow(),
+        labels={"kind": str(KIND_LABELS.get(hearing.kind, hearing.kind)), "deadline": _("报名截止")},
+    )
+    response = current_app.response_class(data, content_type="text/calendar; charset=utf-8")
+    response.headers["Content-Disposition"] = f'attachment; filename="hearing-{hearing.id}.ics"'
+    return response

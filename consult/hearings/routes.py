@@ -8,6 +8,7 @@ hearings = Blueprint("hearings", __name__, url_prefix="/hearings")
 hearings_admin = Blueprint("hearings_admin", __name__, url_prefix="/staff/hearings")
 
 hearings.add_url_rule("/<int:hearing_id>", view_func=public_views.announcement)
+hearings.add_url_rule("/<int:hearing_id>/calendar.ics", view_func=public_views.calendar)
 hearings.add_url_rule("/<int:hearing_id>/register", view_func=public_views.register, methods=["POST"])
 hearings.add_url_rule("/registrations/<receipt>", view_func=public_views.receipt)
 hearings_admin.add_url_rule("/", view_func=staff_views.index)

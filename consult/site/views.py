@@ -7,6 +7,7 @@ from consult.db import utcnow
 from consult.drafts import queries
 from consult.hearings import queries as hearing_queries
 from consult.http import safe_next
+from consult.site.feeds import consultations_feed
 
 ONE_YEAR = 365 * 24 * 3600
 
@@ -66,3 +67,10 @@ def display_classes() -> dict:
 @public
 def healthz():
     return {"status": "ok"}
+
+
+@public
+def feed():
+    """Consultations opening and closing, feedback reports published: an Atom feed."""
+    data = consultations_feed(utcnow(), request.host.split(":")[0])
+    return current_app.response_class(data, content_type="application/atom+xml; charset=utf-8")

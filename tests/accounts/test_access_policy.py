@@ -21,6 +21,8 @@ EXPECTED_PUBLIC = {
     "drafts.memo",
     "drafts.search",
     "drafts.changes",  # the 修改对照表 of a published round
+    "hearings.calendar",  # an announced hearing as .ics
+    "site.feed",  # the Atom feed of consultations and reports
     "comments.comment_on_article",
     "comments.comment_on_draft",
     "comments.thanks",
