@@ -199,6 +199,11 @@ def save_pending(user, token: str, *, title: str, slug: str, memo: str, label: s
     return consultation
 
 
+def forget_pending(pending: PendingImport) -> None:
+    """A pending upload that has become a draft or a version."""
+    db.session.delete(pending)
+
+
 def pending_source(pending: PendingImport) -> DraftSource:
     """The upload a pending import holds, as kept with the version it becomes."""
     return DraftSource(pending.filename, pending.kind, pending.encoding, pending.data)

@@ -139,7 +139,7 @@ def consolidated_if_amendment(consultation: Consultation, imported: ImportedText
     try:
         text = render(base, apply_amendment(base, instructions))
     except AmendmentError as error:
-        reasons = "；".join(f"第{int_to_cn(r.number)}项：{r.reason}" for r in error.refusals)
+        reasons = "；".join(f"{int_to_cn(r.number)}、{r.reason}" for r in error.refusals)  # as numbered there
         raise DraftError("amendment_refused", reasons=reasons) from error
     return replace(imported, text=text, notes=(*imported.notes, f"amendment:{len(instructions)}"))
 

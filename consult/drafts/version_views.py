@@ -72,7 +72,7 @@ def preview_version(consultation_id: int, token: str):
                 consultation, preview.parsed, chosen, label=form.label.data, title=form.title.data,
                 slug=form.slug.data, user=current_user, source=services.pending_source(preview.pending),
             )  # fmt: skip
-            db.session.delete(preview.pending)
+            services.forget_pending(preview.pending)
         except services.DraftError as error:
             refuse(form.slug, error_message(error.code, **error.detail))
         else:
