@@ -255,3 +255,14 @@ def test_a_new_section_without_renumbering_must_not_reuse_an_article_number():
     )
     added = next(a for a in ok if a.number == (8, 1))
     assert added.place[2:] == ("第二章", "整治与保护", "第二节", "岸线")
+
+
+def test_renumbering_keeps_references_between_articles_true_and_leaves_other_laws_alone():
+    amendment = (
+        "一、增加一条，作为第五条：“河道保护实行河长制。”\n"
+        "二、将第十条修改为：“违反《中华人民共和国水法》第三十条和本条例第六条规定的，依法处理。”\n"
+        "三、此外，对条文顺序作相应调整。"
+    )
+    after = amended(amendment)
+    assert after["第十条"].startswith("违反本条例第七条规定的")  # the old 第九条, pointing at the old 第六条
+    assert after["第十一条"] == "违反《中华人民共和国水法》第三十条和本条例第七条规定的，依法处理。"

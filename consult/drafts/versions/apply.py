@@ -3,7 +3,8 @@ instructions that cannot be applied (and nothing applied at all).
 
 Article numbers in instructions are those of the text being amended, as in every 修正案 and 修改决定:
 an article is found by its original number first, and only then by a number an earlier instruction
-gave it. "条文顺序作相应调整" renumbers the articles 第一条, 第二条 … at the end.
+gave it. "条文顺序作相应调整" renumbers the articles 第一条, 第二条 … at the end, and the references
+between them with them (references.py).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from consult.drafts.numerals import article_number
 from consult.drafts.parsing.model import ParsedDraft
 from consult.drafts.versions.divisions import add_division, renumber_divisions
 from consult.drafts.versions.instructions import Instruction
+from consult.drafts.versions.references import renumber_references
 from consult.drafts.versions.working import (
     AmendmentError,
     Refusal,
@@ -147,6 +149,7 @@ def apply_amendment(base: ParsedDraft, instructions: list[Instruction]) -> list[
     if renumber:
         for n, article in enumerate(text.articles, 1):
             article.number = (n, 0)
+        renumber_references(text.articles)
         if any(i.kind in ("add_chapter", "add_section") for i in instructions):
             renumber_divisions(text.articles)
     return text.articles
