@@ -17,6 +17,11 @@ draft_page = _signals.signal("draft-page")
 article_page = _signals.signal("article-page")
 
 
+#: sent with consultation=, items= when an amendment draft's list of instructions renders
+amendment_page = _signals.signal("amendment-page")
+#: sent with consultation=, item= when one instruction of an amendment draft renders
+amendment_item_page = _signals.signal("amendment-item-page")
+
 #: sent with consultations= when the staff dashboard renders
 dashboard_page = _signals.signal("dashboard-page")
 

@@ -32,6 +32,19 @@ def article_comments(_app, consultation, article, form=None, **_):
     }
 
 
+@hooks.amendment_page.connect
+def amendment_counts(_app, consultation, **_):
+    return {"item_counts": queries.public_counts_by_item(consultation.version_id)}
+
+
+@hooks.amendment_item_page.connect
+def amendment_item_comments(_app, item, form=None, **_):
+    return {
+        "comment_form": form or CommentForm(),
+        "comments": queries.published_on_item(item.id, page_arg(), current_app.config["COMMENTS_PER_PAGE"]),
+    }
+
+
 @hooks.dashboard_page.connect
 def dashboard_counts(_app, consultations, **_):
     return {"comment_counts": queries.received_and_pending([c.id for c in consultations])}

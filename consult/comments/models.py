@@ -32,6 +32,8 @@ class Comment(Model):
     consultation_id: Mapped[int] = mapped_column(sa.ForeignKey("consultations.id"), index=True)
     version_id: Mapped[int] = mapped_column(sa.ForeignKey("draft_versions.id"))
     article_id: Mapped[int | None] = mapped_column(sa.ForeignKey("articles.id"))  # None: 总体意见
+    # Set when the comment is on one instruction of an amendment draft (its article, if it has one).
+    amendment_item_id: Mapped[int | None] = mapped_column(sa.ForeignKey("amendment_items.id"))
     receipt: Mapped[str] = mapped_column(sa.String(12), unique=True)
     # The form's one-time token: a retried or double-clicked submission finds the stored comment.
     idempotency_token: Mapped[str | None] = mapped_column(sa.String(64), unique=True)

@@ -26,6 +26,26 @@ def published_page(consultation_id: int, article_id: int | None, page: int, per_
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
 
+def published_on_item(item_id: int, page: int, per_page: int):
+    """Published comments on one instruction of an amendment draft, newest first."""
+    query = (
+        sa.select(Comment)
+        .where(Comment.amendment_item_id == item_id, public_filter())
+        .order_by(Comment.created_at.desc(), Comment.id.desc())
+    )
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def public_counts_by_item(version_id: int) -> dict[int, int]:
+    """Published comments per amendment item of a version."""
+    rows = db.session.execute(
+        sa.select(Comment.amendment_item_id, sa.func.count())
+        .where(Comment.version_id == version_id, Comment.amendment_item_id.is_not(None), public_filter())
+        .group_by(Comment.amendment_item_id)
+    )
+    return {item_id: count for item_id, count in rows if item_id is not None}
+
+
 def public_counts(consultation_id: int) -> dict[int | None, int]:
     """Published comments per article id (None: on the whole draft)."""
     rows = db.session.execute(

@@ -9,6 +9,9 @@ comments_admin = Blueprint("comments_admin", __name__, url_prefix="/staff")
 
 comments.add_url_rule("/drafts/<slug>/articles/<number>/comments", view_func=views.comment_on_article, methods=["POST"])
 comments.add_url_rule("/drafts/<slug>/comments", view_func=views.comment_on_draft, methods=["POST"])
+comments.add_url_rule(
+    "/drafts/<slug>/amendment/<int:number>/comments", view_func=views.comment_on_amendment_item, methods=["POST"]
+)
 comments.add_url_rule("/receipts/<receipt>/thanks", view_func=views.thanks)
 comments.add_url_rule("/receipts", view_func=views.lookup, methods=["GET"])
 comments.add_url_rule("/receipts/<receipt>", view_func=views.receipt)

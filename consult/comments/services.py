@@ -13,7 +13,7 @@ from consult.comments.privacy import ContactCipher
 from consult.comments.receipts import new_receipt
 from consult.comments.text import prepare, too_long
 from consult.db import utcnow
-from consult.drafts.models import Consultation, StructureNode
+from consult.drafts.models import AmendmentItem, Consultation, StructureNode
 from consult.errors import DomainError
 from consult.extensions import db
 
@@ -87,16 +87,23 @@ def submit_comment(
     cipher: ContactCipher,
     max_chars: int,
     now: datetime | None = None,
+    item: AmendmentItem | None = None,
 ) -> tuple[Comment, bool]:
     """A resident's comment from the web form: (comment, created). The same form token twice
-    returns the first comment, so double clicks and retries store one comment."""
+    returns the first comment, so double clicks and retries store one comment. A comment on an
+    instruction of an amendment draft (`item`) is on the article that instruction concerns, if one."""
     existing = comment_for_token(token)
     if existing is not None:
         return existing, False
     if not consultation.accepts_comments(now or utcnow()):
         raise CommentError("closed")
+    if item is not None:
+        if item.version_id != consultation.version_id:
+            raise CommentError("unknown_article")
+        article_id = item.article_id
     check_article(consultation, article_id)
     comment = _build(consultation, article_id, data, cipher, max_chars)
+    comment.amendment_item_id = item.id if item is not None else None
     comment.idempotency_token = token
     comment.state = "pending" if consultation.premoderation else "approved"
     try:

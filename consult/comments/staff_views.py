@@ -15,6 +15,7 @@ from consult.comments.forms import BulkModerationForm, QueueFilterForm, RecordCo
 from consult.comments.labels import error_message
 from consult.comments.models import Comment
 from consult.comments.privacy import contact_cipher
+from consult.drafts import amendment_items
 from consult.drafts import queries as draft_queries
 from consult.drafts.models import Consultation
 from consult.extensions import db
@@ -60,6 +61,7 @@ def queue(consultation_id: int):
         page=page,
         bulk=bulk,
         article_labels=labels,
+        item_labels=amendment_items.labels_of(consultation.version_id),
         counts=queries.state_counts(consultation.id),
         action=ActionForm(),
         queue_filters={k: request.args[k] for k in QUEUE_FILTERS if request.args.get(k)},

@@ -14,6 +14,7 @@ from consult.comments.privacy import contact_cipher
 from consult.comments.receipts import parse_receipt
 from consult.db import utcnow
 from consult.drafts import queries as draft_queries
+from consult.drafts.amendment_pages import amendment_item_context
 from consult.drafts.pages import article_context, draft_context
 from consult.extensions import limiter
 from consult.http import no_store
@@ -43,7 +44,7 @@ def _input(form: CommentForm) -> services.CommentInput:
     )
 
 
-def _submit(consultation, article_id, form):
+def _submit(consultation, article_id, form, item=None):
     """(redirect response) or None after adding the error to the form."""
     if form.website.data:  # the honeypot: people never see this field
         current_app.logger.info("honeypot field filled; comment discarded")
@@ -56,11 +57,24 @@ def _submit(consultation, article_id, form):
             token=form.token.data or "",
             cipher=contact_cipher(),
             max_chars=current_app.config["COMMENT_MAX_CHARS"],
+            item=item,
         )
     except services.CommentError as error:
         refuse(form.body, error_message(error.code, **error.detail))
         return None
     return redirect(url_for("comments.thanks", receipt=comment.receipt), code=303)
+
+
+def _post_on_page(consultation, form, context: dict | None, template: str, **target):
+    """Submit the form shown on a page (an article, an instruction of an amendment draft): 404 without
+    the page; on a refusal the page again (422) with the error and the text kept."""
+    if context is None:
+        abort(404)
+    if form.validate_on_submit():
+        response = _submit(consultation, target.get("article_id"), form, item=target.get("item"))
+        if response is not None:
+            return response
+    return render_template(template, **context), 422
 
 
 @public
@@ -69,13 +83,8 @@ def comment_on_article(slug: str, number: str):
     consultation = draft_queries.public_consultation(slug) or abort(404)
     form = CommentForm()
     context = article_context(consultation, number, form=form)
-    if context is None:
-        abort(404)
-    if form.validate_on_submit():
-        response = _submit(consultation, context["article"].article_id, form)
-        if response is not None:
-            return response
-    return render_template("drafts/article.html", **context), 422
+    article_id = context["article"].article_id if context else None
+    return _post_on_page(consultation, form, context, "drafts/article.html", article_id=article_id)
 
 
 @public
@@ -90,6 +99,16 @@ def comment_on_draft(slug: str):
     context = draft_context(consultation)
     context["general_form"] = form
     return render_template("drafts/draft.html", **context), 422
+
+
+@public
+@comment_limit
+def comment_on_amendment_item(slug: str, number: int):
+    consultation = draft_queries.public_consultation(slug) or abort(404)
+    form = CommentForm()
+    context = amendment_item_context(consultation, number, form=form)
+    item = context["item"].item if context else None
+    return _post_on_page(consultation, form, context, "drafts/amendment_item.html", item=item)
 
 
 def private_receipt_page(view):

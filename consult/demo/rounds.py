@@ -26,6 +26,7 @@ def load_second_round(consultation: Consultation, amendment: Path) -> str:
         title=consultation.title,
         slug=f"{consultation.slug}-2",
         source=drafts.DraftSource(amendment.name, imported.kind, imported.encoding, raw),
+        notes=imported.notes,
     )
     now = utcnow()
     drafts.schedule_consultation(second, now + timedelta(days=3), now + timedelta(days=33))

@@ -17,6 +17,7 @@ from consult.digests.export_rows import SummaryRow, SummaryTable
 from consult.digests.labels import DECISION_LABELS, STANCE_LABELS
 from consult.digests.models import Theme, ThemeMember
 from consult.digests.services import latest_build
+from consult.drafts import amendment_items
 from consult.drafts.queries import load_structure
 from consult.extensions import db
 from consult.timezones import human_datetime
@@ -103,6 +104,7 @@ def comment_rows(consultation, *, public_only: bool, with_contact: bool):
     """Every comment as a dict; the open-data variant keeps only published text and no personal data."""
     structure = load_structure(consultation.version_id)
     numbers: dict[int | None, str] = {a.article_id: a.number for a in structure.articles}
+    items = amendment_items.labels_of(consultation.version_id)
     query = (
         sa.select(Comment, Theme)
         .outerjoin(ThemeMember, ThemeMember.comment_id == Comment.id)
@@ -116,7 +118,7 @@ def comment_rows(consultation, *, public_only: bool, with_contact: bool):
     for comment, theme in db.session.execute(query):
         row = {
             "receipt": comment.receipt,
-            "article": numbers.get(comment.article_id, _("总体意见")),
+            "article": _where(numbers.get(comment.article_id, _("总体意见")), items.get(comment.amendment_item_id)),
             "text": comment.shown_text if public_only else comment.body,
             "public_text": comment.shown_text,
             "name": comment.display_name or "",
@@ -133,6 +135,11 @@ def comment_rows(consultation, *, public_only: bool, with_contact: bool):
         if with_contact:
             row["contact"] = cipher.decrypt(comment.contact_encrypted) if comment.contact_encrypted else ""
         yield row
+
+
+def _where(article: str, item: str | None) -> str:
+    """The article, or the instruction of an amendment draft and its article: "第一项修改（第九条）"."""
+    return f"{item}（{article}）" if item else article
 
 
 def stance_text(split) -> str:

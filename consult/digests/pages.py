@@ -8,7 +8,7 @@ from flask import url_for
 from flask_babel import gettext as _
 
 from consult.comments.labels import ROLE_LABELS
-from consult.digests import charts, mentions, queries, stance_queries
+from consult.digests import charts, mentions, queries, rounds, stance_queries
 from consult.drafts.queries import load_structure
 
 
@@ -64,6 +64,7 @@ def draft_overview(consultation, build) -> dict:
         "answered": queries.answered_counts(consultation.id),
         "theme_stances": stance_queries.by_theme_of_article(consultation.id, None),  # the general themes shown
         "article_stances": stance_queries.by_article(consultation.id),
+        "round_count": len(rounds.rounds_of(consultation)),
     }
 
 
@@ -80,4 +81,5 @@ def article_overview(consultation, article, build) -> dict:
         "article_split": stance_queries.total(theme_stances),
         "theme_stances": theme_stances,
         "tag_next": stance_queries.tag_next(consultation.id, article.article_id),
+        "across": rounds.across_rounds(consultation, article.article_id),
     }

@@ -13,6 +13,7 @@ digests.add_url_rule("/drafts/<slug>/open-data.<any(csv, json):fmt>", view_func=
 digests_admin.add_url_rule("/<int:consultation_id>", view_func=staff_views.draft)
 digests_admin.add_url_rule("/<int:consultation_id>/build", view_func=staff_views.build, methods=["POST"])
 digests_admin.add_url_rule("/<int:consultation_id>/articles/<int:article_id>", view_func=staff_views.article)
+digests_admin.add_url_rule("/<int:consultation_id>/rounds", "rounds", view_func=staff_views.rounds_table)
 digests_admin.add_url_rule("/themes/<int:theme_id>", view_func=staff_views.theme)
 digests_admin.add_url_rule("/themes/<int:theme_id>/rename", view_func=staff_views.rename, methods=["POST"])
 digests_admin.add_url_rule("/themes/<int:theme_id>/merge", view_func=staff_views.merge, methods=["POST"])

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from consult.accounts.access import roles_required
-from consult.digests import holds, mentions, pages, queries, seeding, services, stance_queries, tasks
+from consult.digests import holds, mentions, pages, queries, rounds, seeding, services, stance_queries, tasks
 from consult.digests.forms import AnswerForm, MembersForm, MergeThemeForm, RenameThemeForm
 from consult.digests.labels import error_message
 from consult.digests.models import Theme
@@ -69,6 +69,13 @@ def article(consultation_id: int, article_id: int):
         active=services.active_build(consultation.id),
         **pages.article_overview(consultation, found, build),
     )
+
+
+@reader
+def rounds_table(consultation_id: int):
+    """Every article in every round of the draft: comments received and themes answered."""
+    consultation = db.get_or_404(Consultation, consultation_id)
+    return render_template("digests/rounds.html", consultation=consultation, across=rounds.across_rounds(consultation))
 
 
 def _theme(theme_id: int) -> Theme:

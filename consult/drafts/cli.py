@@ -150,6 +150,7 @@ def _import_version(path: str, slug: str, title: str) -> None:
             title=title or consultation.title,
             slug=f"{slug}-v{position}",
             source=services.DraftSource(file.name, imported.kind, imported.encoding, data),
+            notes=imported.notes,
         )
     except (DraftFileError, services.DraftError) as error:
         db.session.rollback()

@@ -146,3 +146,25 @@ class PendingImport(Model):
     notes: Mapped[list] = mapped_column(sa.JSON, default=list, server_default="[]")
     # Set when the upload is a new version of this consultation's draft, not a new draft.
     consultation_id: Mapped[int | None] = mapped_column(sa.ForeignKey("consultations.id"))
+
+
+class AmendmentItem(Model):
+    """One instruction of the amendment draft a version was made from (一、将第三条修改为：……): residents
+    comment on it as written, and it knows the articles it changed, added or deleted."""
+
+    __tablename__ = "amendment_items"
+    __table_args__ = (sa.UniqueConstraint("version_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(sa.ForeignKey("draft_versions.id"), index=True)
+    number: Mapped[int]  # 一、 → 1
+    kind: Mapped[str] = mapped_column(sa.String(30))
+    text: Mapped[str] = mapped_column(sa.Text)  # the instruction as written, quotations included
+    # Articles it changed or added, as they are in the version, then the ones it deleted.
+    article_ids: Mapped[list] = mapped_column(sa.JSON, default=list)
+    removed_ids: Mapped[list] = mapped_column(sa.JSON, default=list)
+
+    @property
+    def article_id(self) -> int | None:
+        """The one article of the version a comment on this instruction concerns, if there is one."""
+        return self.article_ids[0] if len(self.article_ids) == 1 and not self.removed_ids else None

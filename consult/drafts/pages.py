@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from consult import hooks
 from consult.db import utcnow
-from consult.drafts import queries, version_queries
+from consult.drafts import amendment_items, queries, version_queries
 from consult.drafts.models import Consultation
 
 
@@ -17,6 +17,8 @@ def draft_context(consultation: Consultation) -> dict:
         # Rounds before and after this one: the 对照表 with the text it revises, the round revising it.
         "earlier_version": version_queries.previous_version(consultation),
         "later_round": version_queries.later_round(consultation),
+        # A version made from an amendment draft: residents may comment on each instruction.
+        "amendment_size": len(amendment_items.items_of(consultation.version_id)),
     }
     context.update(hooks.collect(hooks.draft_page, consultation=consultation, structure=structure))
     return context

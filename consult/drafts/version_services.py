@@ -9,10 +9,12 @@ one is a new article. The new round is a consultation of its own, saved as 草�
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import sqlalchemy as sa
 
+from consult.drafts.amendment_items import AMENDMENT_NOTE, instructions_of, record_items
 from consult.drafts.importers import ImportedText
 from consult.drafts.models import Article, Consultation, DraftVersion
 from consult.drafts.numerals import int_to_cn
@@ -59,10 +61,12 @@ def save_new_version(
     slug: str,
     user=None,
     source: DraftSource,
+    notes: Sequence[str] = (),
 ) -> Consultation:
     """The new version with each new article continuing the article the drafter matched it to, and
     a new consultation round on it (草稿). Refused when a match names an article twice or one that is
-    not in the current version."""
+    not in the current version. When reading the upload noted an amendment draft, its instructions
+    are kept as items residents comment on."""
     _check_matches(consultation, parsed, matches)
     slug = check_slug(slug)
     position = next_position(consultation.draft_id)
@@ -71,11 +75,9 @@ def save_new_version(
     )
     db.session.add(version)
     db.session.flush()
-    fresh = {n: Article(draft_id=consultation.draft_id) for n in range(len(parsed.articles)) if matches.get(n) is None}
-    db.session.add_all(fresh.values())
-    db.session.flush()
-    ids = [matches.get(n) or fresh[n].id for n in range(len(parsed.articles))]
+    ids = _article_ids(consultation.draft_id, len(parsed.articles), matches)
     db.session.add_all(build_nodes(parsed, version.id, ids))
+    _keep_instructions(consultation, version.id, parsed, ids, instructions_of(source, notes))
     round_ = Consultation(
         draft_id=consultation.draft_id,
         version=version,
@@ -88,6 +90,20 @@ def save_new_version(
     db.session.add(round_)
     db.session.flush()
     return round_
+
+
+def _keep_instructions(consultation: Consultation, version_id: int, parsed: ParsedDraft, ids: list[int], found) -> None:
+    if found:
+        base = parse_draft(version_text(consultation))
+        record_items(version_id, found, base, current_articles(consultation), parsed, ids)
+
+
+def _article_ids(draft_id: int, count: int, matches: dict[int, int | None]) -> list[int]:
+    """Each new article's identity: the one it continues, or a fresh one."""
+    fresh = {n: Article(draft_id=draft_id) for n in range(count) if matches.get(n) is None}
+    db.session.add_all(fresh.values())
+    db.session.flush()
+    return [matches.get(n) or fresh[n].id for n in range(count)]
 
 
 def _check_matches(consultation: Consultation, parsed: ParsedDraft, matches: dict[int, int | None]) -> None:
@@ -141,7 +157,7 @@ def consolidated_if_amendment(consultation: Consultation, imported: ImportedText
     except AmendmentError as error:
         reasons = "；".join(f"{int_to_cn(r.number)}、{r.reason}" for r in error.refusals)  # as numbered there
         raise DraftError("amendment_refused", reasons=reasons) from error
-    return replace(imported, text=text, notes=(*imported.notes, f"amendment:{len(instructions)}"))
+    return replace(imported, text=text, notes=(*imported.notes, f"{AMENDMENT_NOTE}{len(instructions)}"))
 
 
 def stage_new_version(

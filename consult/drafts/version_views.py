@@ -71,6 +71,7 @@ def preview_version(consultation_id: int, token: str):
             saved = version_services.save_new_version(
                 consultation, preview.parsed, chosen, label=form.label.data, title=form.title.data,
                 slug=form.slug.data, user=current_user, source=services.pending_source(preview.pending),
+                notes=preview.imported.notes,
             )  # fmt: skip
             services.forget_pending(preview.pending)
         except services.DraftError as error:

@@ -1,4 +1,5 @@
-"""Public pages of a consultation: the draft, each article, the 起草说明 and search."""
+"""Public pages of a consultation: the draft, each article, the 起草说明, search, and the instructions
+of an amendment draft."""
 
 from flask import abort, render_template, request
 
@@ -6,6 +7,7 @@ from consult.accounts.access import public
 from consult.db import utcnow
 from consult.drafts import queries
 from consult.drafts import search as draft_search
+from consult.drafts.amendment_pages import amendment_context, amendment_item_context
 from consult.drafts.pages import article_context, draft_context
 
 
@@ -45,3 +47,19 @@ def search(slug: str):
     return render_template(
         "drafts/search.html", consultation=consultation, query=query, hits=hits, suggestions=hint, now=utcnow()
     )
+
+
+@public
+def amendment(slug: str):
+    context = amendment_context(_consultation_or_404(slug))
+    if context is None:
+        abort(404)
+    return render_template("drafts/amendment.html", **context)
+
+
+@public
+def amendment_item(slug: str, number: int):
+    context = amendment_item_context(_consultation_or_404(slug), number)
+    if context is None:
+        abort(404)
+    return render_template("drafts/amendment_item.html", **context)

@@ -21,10 +21,13 @@ EXPECTED_PUBLIC = {
     "drafts.memo",
     "drafts.search",
     "drafts.changes",  # the 修改对照表 of a published round
+    "drafts.amendment",  # an amendment draft's instructions, one by one
+    "drafts.amendment_item",
     "hearings.calendar",  # an announced hearing as .ics
     "site.feed",  # the Atom feed of consultations and reports
     "comments.comment_on_article",
     "comments.comment_on_draft",
+    "comments.comment_on_amendment_item",
     "comments.thanks",
     "comments.lookup",
     "comments.receipt",

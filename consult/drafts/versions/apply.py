@@ -126,13 +126,20 @@ def _replace_words(article: WorkArticle, ins: Instruction) -> None:
 
 def apply_amendment(base: ParsedDraft, instructions: list[Instruction]) -> list[WorkArticle]:
     """The amended articles; AmendmentError naming every instruction that could not be applied."""
+    return amend(base, instructions).articles
+
+
+def amend(base: ParsedDraft, instructions: list[Instruction]) -> WorkingText:
+    """The amended text with what each instruction changed; AmendmentError as apply_amendment."""
     text = WorkingText(base)
     refusals = []
     for ins in instructions:
+        before = text.snapshot()
         try:
             _apply(text, ins)
         except LookupError as error:
             refusals.append(Refusal(ins.number, str(error).strip("'\"")))
+        text.record(ins.number, before)
     renumber = any(i.kind == "renumber" for i in instructions)
     if not renumber:
         numbers = [a.number for a in text.articles]
@@ -152,7 +159,7 @@ def apply_amendment(base: ParsedDraft, instructions: list[Instruction]) -> list[
         renumber_references(text.articles)
         if any(i.kind in ("add_chapter", "add_section") for i in instructions):
             renumber_divisions(text.articles)
-    return text.articles
+    return text
 
 
 def render(base: ParsedDraft, articles: list[WorkArticle]) -> str:

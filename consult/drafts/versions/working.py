@@ -59,9 +59,12 @@ def quoted_paragraphs(quoted: tuple[str, ...], label: str | None = None) -> list
 
 
 class WorkingText:
-    """The articles being amended, changed in place one instruction at a time."""
+    """The articles being amended, changed in place one instruction at a time. `touched` and `removed`
+    say, per instruction number, which articles it changed or added and which it deleted."""
 
     def __init__(self, draft: ParsedDraft):
+        self.touched: dict[int, list[WorkArticle]] = {}
+        self.removed: dict[int, list[WorkArticle]] = {}
         self.articles = [
             WorkArticle(
                 (a.ordinal, a.sub_ordinal),
@@ -81,6 +84,18 @@ class WorkingText:
 
     def exists(self, number: tuple[int, int]) -> bool:
         return any(a.number == number for a in self.articles)
+
+    def snapshot(self) -> list[tuple[WorkArticle, list[tuple[str, tuple[str, ...]]]]]:
+        return [(a, [(p.text, tuple(p.items)) for p in a.paragraphs]) for a in self.articles]
+
+    def record(self, number: int, before: list[tuple[WorkArticle, list[tuple[str, tuple[str, ...]]]]]) -> None:
+        """What instruction `number` did, compared with the snapshot taken before it ran."""
+        was = {id(a): paragraphs for a, paragraphs in before}
+        now = {id(a) for a in self.articles}
+        self.removed[number] = [a for a, _ in before if id(a) not in now]
+        self.touched[number] = [
+            a for a in self.articles if was.get(id(a)) != [(p.text, tuple(p.items)) for p in a.paragraphs]
+        ]
 
 
 def paragraph_of(article: WorkArticle, at: int | None) -> Paragraph:
