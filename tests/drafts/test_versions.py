@@ -85,6 +85,26 @@ def test_a_split_article_is_flagged_for_the_drafter_with_the_article_it_came_fro
     assert len(added) == 1 and added[0].doubtful and added[0].resembles.number == "第三条"
 
 
+def test_merged_articles_are_flagged_for_the_drafter_with_the_article_they_went_into():
+    merged = (
+        BASE.replace(
+            "第七条　河道管理单位应当定期巡查河道，发现违法行为及时制止并报告水务主管部门。\n"
+            "第八条　任何单位和个人都有保护河道堤防安全和参加防汛抢险的义务。",
+            "第七条　河道管理单位应当定期巡查河道，发现违法行为及时制止并报告水务主管部门。"
+            "任何单位和个人都有保护河道堤防安全和参加防汛抢险的义务。",
+        )
+        .replace("第九条", "第八条")
+        .replace("第十条", "第九条")
+        .replace("第十一条", "第十条")
+    )
+    found = align(parse_draft(BASE).articles, parse_draft(merged).articles)
+    removed = [r for r in found if r.change == "removed"]
+    assert [r.old.number for r in removed] == ["第八条"]
+    assert removed[0].doubtful and removed[0].resembles.number == "第七条"
+    kept = next(r for r in found if r.old is not None and r.old.number == "第七条")
+    assert kept.new.number == "第七条" and kept.change == "modified"
+
+
 def test_compare_prints_one_row_per_article_as_json(runner, tmp_path):
     (tmp_path / "old.txt").write_text(BASE, encoding="utf-8")
     (tmp_path / "new.txt").write_text(SECOND, encoding="utf-8")
