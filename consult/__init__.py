@@ -17,6 +17,7 @@ def create_app(config: dict | None = None):
     web.init_wsgi(app)
     web.init_extensions(app)
     web.register_blueprints(app)
+    web.register_api(app)
     web.register_request_hooks(app)
     web.register_error_pages(app)
     web.register_template_helpers(app)

@@ -40,6 +40,7 @@ DEFAULTS: dict[str, object] = {
     "LOGIN_RATE_LIMIT": "10 per minute;50 per hour",
     # Many residents may share one address (a liaison station, a campus): generous but bounded.
     "COMMENT_RATE_LIMIT": "20 per minute;300 per day",
+    "API_TOKEN_RATE_LIMIT": "600 per minute",  # each staff API token, wherever its requests come from
     "RECEIPT_RATE_LIMIT": "60 per minute",
     "COMMENT_MAX_CHARS": 5000,
     "COMMENTS_PER_PAGE": 20,

@@ -20,13 +20,24 @@ def options(pairs) -> list[SelectChoice]:
 
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,18}[0-9]$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Not a space of any kind nor a control character, as both Python and JavaScript (JSON Schema) read it.
+_EMAIL_PART = r"[^@\s\x00-\x1f\x7f-\x9f\ufeff]+"
+_EMAIL = re.compile(rf"^{_EMAIL_PART}@{_EMAIL_PART}\.{_EMAIL_PART}$")
+# Either, or nothing: the same rule as a regular expression, for the API's schema.
+CONTACT_PATTERN = rf"^(?:|\+?[0-9][0-9 \-]{{5,18}}[0-9]|{_EMAIL_PART}@{_EMAIL_PART}\.{_EMAIL_PART})$"
+
+
+CONTACT_MESSAGE = _l("请填写有效的手机号码或电子邮箱，也可以不填。")
+
+
+def is_phone_or_email(value: str) -> bool:
+    return bool(_PHONE.match(value) or _EMAIL.match(value))
 
 
 def contact_is_phone_or_email(form, field):
     value = (field.data or "").strip()
-    if value and not (_PHONE.match(value) or _EMAIL.match(value)):
-        raise ValidationError(_l("请填写有效的手机号码或电子邮箱，也可以不填。"))
+    if value and not is_phone_or_email(value):
+        raise ValidationError(CONTACT_MESSAGE)
 
 
 class ActionForm(FlaskForm):

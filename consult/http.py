@@ -7,7 +7,7 @@ import unicodedata
 from functools import wraps
 from urllib.parse import quote, unquote, urlsplit
 
-from flask import Response, abort, make_response, request
+from flask import Response, abort, jsonify, make_response, request
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import BadRequest
 from werkzeug.routing import IntegerConverter
@@ -124,4 +124,11 @@ def download(data: bytes, ascii_name: str, name: str, fmt: str) -> Response:
         f"attachment; filename=\"{ascii_name}.{fmt}\"; filename*=UTF-8''{quote(f'{name}.{fmt}')}"
     )
     response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+def json_error(status: int, code: str, message: str) -> Response:
+    """The one shape of every API error: {"error": {"code", "message"}}."""
+    response = jsonify(error={"code": code, "message": message})
+    response.status_code = status
     return response

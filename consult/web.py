@@ -9,10 +9,11 @@ from flask import Flask, current_app, has_request_context, render_template, requ
 from flask_babel import format_date, format_decimal, format_time, get_locale
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import ServiceUnavailable
+from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from consult.accounts.access import enforce_access
+from consult.api.errors import error_response, is_api_path
 from consult.config import shipped_dir
 from consult.extensions import babel, csrf, db, limiter, login_manager, migrate
 from consult.http import DatabaseIntegerConverter, refuse_nul_characters
@@ -137,6 +138,15 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
 
 
+def register_api(app: Flask) -> None:
+    """The JSON API: it takes JSON bodies, never browser forms, so the CSRF token does not apply."""
+    from consult.api.setup import init_api
+
+    init_api(app)
+    for name in ("api_public", "api_staff"):
+        csrf.exempt(app.blueprints[name])
+
+
 def register_request_hooks(app: Flask) -> None:
     app.before_request(refuse_nul_characters)
     app.before_request(enforce_access)
@@ -162,8 +172,11 @@ def register_request_hooks(app: Flask) -> None:
 
 def register_error_pages(app: Flask) -> None:
     def render_error(error, status: int):
-        message = getattr(error, "message_for_people", None)
-        response = app.make_response((render_template("error.html", status=status, message=message), status))
+        if is_api_path(request.path):
+            response = error_response(error if isinstance(error, HTTPException) else InternalServerError())
+        else:
+            message = getattr(error, "message_for_people", None)
+            response = app.make_response((render_template("error.html", status=status, message=message), status))
         if status == 429:  # clients and proxies should know when to try again
             response.headers.setdefault("Retry-After", str(_seconds_until_reset()))
         return response

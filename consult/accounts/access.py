@@ -3,10 +3,13 @@ undeclared is refused. `enforce_access` runs before every request."""
 
 from __future__ import annotations
 
-from flask import abort, current_app, redirect, request, url_for
+from flask import abort, current_app, g, redirect, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from consult.accounts.models import ROLES
+from consult.accounts.tokens import token_for
+from consult.http import json_error
 
 PUBLIC = "public"
 _ATTR = "_consult_access"
@@ -20,20 +23,54 @@ def public(view):
     return view
 
 
-def roles_required(*roles: str):
-    """Only signed-in staff with one of these roles (admin always) may call this view."""
+def _known(roles: tuple[str, ...]) -> frozenset[str]:
+    """The roles, and admin (who may do everything); a misspelt role is a programming error."""
     unknown = set(roles) - set(ROLES)
     if unknown or not roles:
         raise ValueError(f"unknown roles: {sorted(unknown)}")
+    return frozenset(roles) | {"admin"}
+
+
+def roles_required(*roles: str):
+    """Only signed-in staff with one of these roles (admin always) may call this view."""
+    allowed = _known(roles)
 
     def decorate(view):
-        setattr(view, _ATTR, frozenset(roles) | {"admin"})
+        setattr(view, _ATTR, allowed)
         return view
 
     return decorate
 
 
 staff_required = roles_required(*ROLES)
+
+
+class TokenAccess(frozenset):
+    """The roles whose API tokens may call a view (a program, not a signed-in person)."""
+
+
+def token_required(*roles: str):
+    """Only a request bearing a live API token of one of these roles (admin always) may call this
+    view; each use is recorded."""
+    allowed = TokenAccess(_known(roles))
+
+    def decorate(view):
+        setattr(view, _ATTR, allowed)
+        return view
+
+    return decorate
+
+
+def _check_token(access: TokenAccess):
+    token = token_for(request.headers.get("Authorization"))
+    if token is None:
+        response = json_error(401, "unauthorized", _("需要有效的 API 令牌（Authorization: Bearer …）。"))
+        response.headers["WWW-Authenticate"] = 'Bearer realm="consult"'
+        return response
+    g.api_token = token
+    if token.role not in access:
+        return json_error(403, "forbidden", _("这个 API 令牌的角色不能调用这个接口。"))
+    return None
 
 
 def may_see_contacts(user) -> bool:
@@ -56,6 +93,8 @@ def enforce_access():
     access = access_of(endpoint)
     if access == PUBLIC:
         return None
+    if isinstance(access, TokenAccess):
+        return _check_token(access)
     if access is None:
         current_app.logger.error("route %s declares no access policy; refused", endpoint)
         abort(403)

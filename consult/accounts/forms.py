@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SubmitField
+from wtforms import EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length
 
 
@@ -11,3 +11,13 @@ class LoginForm(FlaskForm):
     )
     password = PasswordField(_l("密码"), validators=[DataRequired(_l("请填写密码")), Length(max=200)])
     submit = SubmitField(_l("登录"))
+
+
+class NewTokenForm(FlaskForm):
+    name = StringField(
+        _l("用途"),
+        validators=[DataRequired(_l("请说明这个令牌的用途")), Length(max=80)],
+        description=_l("例如“法工委数据看板”。列表中以此区分各个令牌。"),
+    )
+    role = SelectField(_l("角色"), description=_l("令牌能做的事与这一角色的工作人员相同。"))
+    submit = SubmitField(_l("创建令牌"))

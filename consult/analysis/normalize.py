@@ -39,6 +39,14 @@ _INVISIBLE_RANGES = (
 )
 _INVISIBLE_RE = re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _INVISIBLE_RANGES) + "]+")
 _SPACE_RE = re.compile(r"\s+")
+# One character that survives normalisation (neither a space nor invisible), as a regular expression
+# both Python and JSON Schema read alike; the planes above the BMP are left out (rare, and a JSON
+# Schema pattern cannot name them without the u flag).
+VISIBLE_CHARACTER = (
+    "[^\\s\\u001c-\\u001f\\u0085"
+    + "".join(f"\\u{0xE000 if a == 0xD800 else a:04x}-\\u{b:04x}" for a, b in _INVISIBLE_RANGES if b <= 0xFFFF)
+    + "]"  # surrogates (D800–DFFF) left out: regular expression engines refuse to name them
+)
 # The full-width punctuation and space that NFKC changes in most Chinese text.
 # Replacing them first (a fast scan each) lets the slow full NFKC run only on the
 # few texts that still need it.

@@ -10,6 +10,7 @@ from consult.accounts.access import public
 from consult.comments import queries, services
 from consult.comments.forms import CommentForm
 from consult.comments.labels import error_message
+from consult.comments.limits import comment_limit
 from consult.comments.privacy import contact_cipher
 from consult.comments.receipts import parse_receipt
 from consult.db import utcnow
@@ -19,14 +20,6 @@ from consult.drafts.pages import article_context, draft_context
 from consult.extensions import limiter
 from consult.http import no_store
 from consult.unit_of_work import refuse
-
-
-def _comment_limit() -> str:
-    return current_app.config["COMMENT_RATE_LIMIT"]
-
-
-# One budget for both comment forms: an address may not double its rate by alternating them.
-comment_limit = limiter.shared_limit(_comment_limit, scope="comment-submissions")
 
 
 def _receipt_limit() -> str:

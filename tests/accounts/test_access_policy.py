@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from consult.accounts.access import PUBLIC, access_of
+from consult.accounts.access import PUBLIC, TokenAccess, access_of
 from consult.accounts.models import ROLES
 
 # Routes residents may use. Anything else must be staff-only; a new public route has to be added here
@@ -37,6 +37,17 @@ EXPECTED_PUBLIC = {
     "hearings.announcement",
     "hearings.register",
     "hearings.receipt",
+    # the public API, its OpenAPI document and its readable page
+    "api-docs.openapi_json",
+    "api_docs_page.page",
+    "api_public.consultations",
+    "api_public.consultation",
+    "api_public.structure",
+    "api_public.articles",
+    "api_public.article",
+    "api_public.comments",
+    "api_public.submit",
+    "api_public.feedback",
 }
 
 
@@ -57,7 +68,23 @@ def test_public_routes_are_exactly_the_expected_ones(app):
 
 
 def _staff_rules(app):
-    return [rule for rule in app.url_map.iter_rules() if access_of(rule.endpoint) not in (PUBLIC, None)]
+    """Routes for signed-in staff (API routes for tokens are checked in tests/api)."""
+    return [
+        rule
+        for rule in app.url_map.iter_rules()
+        if access_of(rule.endpoint) not in (PUBLIC, None) and not isinstance(access_of(rule.endpoint), TokenAccess)
+    ]
+
+
+def test_token_routes_refuse_anonymous_and_signed_in_callers_alike(app, client, login):
+    rules = [r for r in app.url_map.iter_rules() if isinstance(access_of(r.endpoint), TokenAccess)]
+    assert rules, "no token routes found"
+    login("admin")  # a browser session is not a token
+    for rule in rules:
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            response = client.open(_fill(rule), method=method)
+            assert response.status_code == 401, (rule.rule, method)
+            assert response.get_json()["error"]["code"] == "unauthorized"
 
 
 def test_staff_routes_refuse_anonymous_users(app, client):

@@ -108,6 +108,10 @@ def _public_urls(app, consultation, comments) -> list[str]:
         f"/hearings/{db.session.scalar(db.select(Registration.hearing_id))}",
         f"/drafts/{consultation.slug}/open-data.json",
         f"/drafts/{consultation.slug}/open-data.csv",
+        # the public API: every comment page, the answers, the articles with their counts
+        f"/api/v1/consultations/{consultation.slug}/comments?limit=200",
+        f"/api/v1/consultations/{consultation.slug}/feedback",
+        f"/api/v1/consultations/{consultation.slug}/articles",
     ]
     urls += [
         "/drafts/test-draft/articles/2",
@@ -134,6 +138,8 @@ def test_canary_contact_never_appears_in_public_pages_or_logs(app, client, plant
             crawled += 1
     assert crawled > 30
     assert "金丝雀" in client.get("/drafts/test-draft/articles/1").text  # the crawl saw real content
+    assert "金丝雀" in client.get(f"/api/v1/consultations/{consultation.slug}/comments?limit=200").text
+    assert client.get(f"/api/v1/consultations/{consultation.slug}/feedback").status_code == 200
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert PHONE not in logged and EMAIL not in logged
 
