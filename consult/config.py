@@ -67,14 +67,30 @@ DEFAULTS: dict[str, object] = {
     "SESSION_COOKIE_SECURE": False,
     "REMEMBER_COOKIE_SECURE": False,
     "HSTS_SECONDS": 0,
+    # E-mail to residents who ask for it: off until CONSULT_SMTP_URL names a server.
+    "SMTP_URL": None,
+    "NOTIFY_FROM": "noreply@example.org",
+    "NOTIFY_PER_HOUR": 500,  # the most messages sent in any hour (a provider's limit, a blacklist's patience)
+    "NOTIFY_ATTEMPTS": 5,
+    "PUBLIC_URL": "http://127.0.0.1:5000",  # where links in messages point
+    "SMS_BACKEND": None,  # "package.module:Class"; None logs instead of sending
+    "FOLLOW_RATE_LIMIT": "5 per hour",  # follow requests from one address (each sends an e-mail)
 }
 
 PRODUCTION = {"SESSION_COOKIE_SECURE": True, "REMEMBER_COOKIE_SECURE": True, "HSTS_SECONDS": 365 * 24 * 3600}
 
 # Environment variables read as CONSULT_<NAME>; values stay strings unless listed here.
 _ENV_KEYS = ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "ENV", "CITY_TIMEZONE", "CONTACT_KEY", "LEGISLATURE_NAME")
+# Settings taken as they are from CONSULT_<NAME> when set.
+_ENV_STRINGS = ("SMTP_URL", "NOTIFY_FROM", "PUBLIC_URL", "SMS_BACKEND")
 # Numeric settings that may also come from CONSULT_<NAME>.
-_ENV_INTS = ("PROXY_COUNT", "DIGEST_HEARTBEAT_SECONDS", "DIGEST_BUILD_TIMEOUT", "DIGEST_QUEUE_TIMEOUT")
+_ENV_INTS = (
+    "PROXY_COUNT",
+    "DIGEST_HEARTBEAT_SECONDS",
+    "DIGEST_BUILD_TIMEOUT",
+    "DIGEST_QUEUE_TIMEOUT",
+    "NOTIFY_PER_HOUR",
+)
 
 
 def load_config(instance_path: str, overrides: dict | None) -> dict:
@@ -95,6 +111,7 @@ def load_config(instance_path: str, overrides: dict | None) -> dict:
     if env["CITY_TIMEZONE"]:
         config["CITY_TIMEZONE"] = config["BABEL_DEFAULT_TIMEZONE"] = env["CITY_TIMEZONE"]
     config.update(_env_ints())
+    config.update({key: os.environ[f"CONSULT_{key}"] for key in _ENV_STRINGS if os.environ.get(f"CONSULT_{key}")})
     if config["ENV_NAME"] == "production":
         config.update(PRODUCTION)
     config.update(overrides or {})

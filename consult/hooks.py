@@ -42,3 +42,17 @@ receipt_page = _signals.signal("receipt-page")
 
 #: sent with earlier= (the consultation on the previous version, or None) when a 修改对照表 renders
 changes_page = _signals.signal("changes-page")
+
+#: sent with comment=, data= (the CommentInput, contact in clear) when a resident's comment is stored
+comment_submitted = _signals.signal("comment-submitted")
+#: sent with consultation= when its feedback report (the answers) is published
+report_published = _signals.signal("report-published")
+#: sent with consultation= when a round is published (its draft leaves 草稿)
+round_published = _signals.signal("round-published")
+
+
+def announce(signal: NamedSignal, **kwargs: Any) -> None:
+    """Tell the receivers of `signal` that something happened, from the running app."""
+    from flask import current_app
+
+    signal.send(current_app._get_current_object(), **kwargs)  # type: ignore[attr-defined]  # the app itself

@@ -115,6 +115,8 @@ def register_blueprints(app: Flask) -> None:
     from consult.hearings import hooks as _hearing_hooks  # noqa: F401  (connects its receivers)
     from consult.hearings import routes as hearings
     from consult.hearings.cli import bp as hearings_cli
+    from consult.notifications import hooks as _notification_hooks  # noqa: F401  (connects its receivers)
+    from consult.notifications import routes as notifications
     from consult.site import routes as site
 
     blueprints = (
@@ -128,6 +130,7 @@ def register_blueprints(app: Flask) -> None:
         digests.digests_admin,
         hearings.hearings,
         hearings.hearings_admin,
+        notifications.notifications,
         users_cli,
         drafts_cli,
         demo_cli,

@@ -191,7 +191,7 @@ def submit(data, slug: str):
 def _input(data: dict) -> comment_services.CommentInput:
     return comment_services.CommentInput(
         body=data["body"], display_name=data["name"], contact=data["contact"], district=data["district"],
-        role=data["role"], wants_public=data["public"],
+        role=data["role"], wants_public=data["public"], wants_updates=data["updates"],
     )  # fmt: skip
 
 

@@ -179,6 +179,10 @@ class CommentInSchema(ma.Schema):
     district = fields.String(load_default="", validate=validate.OneOf(("", *DISTRICTS)))
     role = fields.String(load_default="citizen", validate=validate.OneOf(RESIDENT_ROLES))
     public = JsonBoolean(load_default=True)
+    updates = JsonBoolean(
+        load_default=False,
+        metadata={"description": "E-mail the receipt and, once confirmed, the answer (needs an e-mail contact)"},
+    )
 
 
 class ReceiptSchema(ma.Schema):

@@ -1,7 +1,16 @@
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, RadioField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms import (
+    BooleanField,
+    DateField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from consult.comments.labels import REASON_LABELS, ROLE_LABELS, SOURCE_LABELS, STATE_LABELS
@@ -33,6 +42,7 @@ class CommentForm(TokenForm):
             [("public", _l("可以公开我的意见（不公开联系方式）")), ("private", _l("仅供立法机关参考，不公开"))]
         ),
     )
+    updates = BooleanField(_l("有处理结果或新一轮征求意见时发邮件告诉我（需填写电子邮箱，可随时退订）"))
     website = StringField(_l("请勿填写此项"))  # honeypot: hidden from people, filled by bots
     submit = SubmitField(_l("提交意见"))
 

@@ -7,6 +7,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
+from consult import hooks
 from consult.comments.models import REJECT_REASONS, SOURCES, Comment, ModerationEvent
 from consult.comments.personal_data import find_personal_data, mask_personal_data
 from consult.comments.privacy import ContactCipher
@@ -16,6 +17,7 @@ from consult.db import utcnow
 from consult.drafts.models import AmendmentItem, Consultation, StructureNode
 from consult.errors import DomainError
 from consult.extensions import db
+from consult.hooks import announce
 
 
 class CommentError(DomainError):
@@ -31,6 +33,7 @@ class CommentInput:
     role: str = "citizen"
     wants_public: bool = True
     source: str = "web"
+    wants_updates: bool = False  # ticked "tell me what becomes of it" (needs an e-mail contact)
     received_at: datetime | None = None
 
 
@@ -114,6 +117,7 @@ def submit_comment(
         if twin is None:
             raise
         return twin, False
+    announce(hooks.comment_submitted, comment=comment, data=data)
     return comment, True
 
 

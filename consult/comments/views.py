@@ -34,6 +34,7 @@ def _input(form: CommentForm) -> services.CommentInput:
         district=form.district.data or "",
         role=form.role.data,
         wants_public=form.visibility.data != "private",
+        wants_updates=bool(form.updates.data),
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask import current_app
 
+from consult import hooks
 from consult.comments.services import CommentError, check_article
 from consult.db import rows_changed, utcnow
 from consult.digests import holds
@@ -22,6 +23,7 @@ from consult.digests.models import (
 from consult.drafts.models import Consultation
 from consult.errors import DomainError
 from consult.extensions import db
+from consult.hooks import announce
 
 
 class DigestError(DomainError):
@@ -224,9 +226,12 @@ def publish_report(actor, consultation: Consultation, introduction: str) -> Feed
     if consultation.accepts_comments(utcnow()) or consultation.status == "draft":
         raise DigestError("still_open")
     report = db.session.get(FeedbackReport, consultation.id) or FeedbackReport(consultation_id=consultation.id)
+    first = report.published_at is None
     report.introduction, report.published_at, report.published_by_id = introduction.strip(), utcnow(), actor.id
     db.session.add(report)
     db.session.flush()
+    if first:  # an edit of the introduction tells nobody again
+        announce(hooks.report_published, consultation=consultation)
     return report
 
 

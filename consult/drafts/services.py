@@ -7,6 +7,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from consult import hooks
 from consult.db import utcnow
 from consult.drafts.importers import ImportedText, read_pasted, read_upload
 from consult.drafts.models import Article, Consultation, Draft, DraftVersion, PendingImport, StructureNode
@@ -15,6 +16,7 @@ from consult.drafts.tree import build_nodes
 from consult.drafts.versions.instructions import is_amendment, read_amendment
 from consult.errors import DomainError
 from consult.extensions import db
+from consult.hooks import announce
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PENDING_LIFETIME = timedelta(days=1)
@@ -235,8 +237,11 @@ def schedule_consultation(consultation: Consultation, opens_at: datetime, closes
     if consultation.status == "archived":
         raise DraftError("archived")
     consultation.opens_at, consultation.closes_at = opens_at, closes_at
+    published_now = consultation.status == "draft"
     consultation.status = "open"
     db.session.flush()
+    if published_now:
+        announce(hooks.round_published, consultation=consultation)
 
 
 def open_consultation(consultation: Consultation, closes_at: datetime, now: datetime | None = None) -> None:

@@ -37,6 +37,10 @@ EXPECTED_PUBLIC = {
     "hearings.announcement",
     "hearings.register",
     "hearings.receipt",
+    # residents follow a draft by e-mail, confirm by the link sent to them, leave in one click
+    "notifications.follow",
+    "notifications.confirm",
+    "notifications.unsubscribe",
     # the public API, its OpenAPI document and its readable page
     "api-docs.openapi_json",
     "api_docs_page.page",
