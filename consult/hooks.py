@@ -47,6 +47,8 @@ changes_page = _signals.signal("changes-page")
 comment_submitted = _signals.signal("comment-submitted")
 #: sent with consultation= when its feedback report (the answers) is published
 report_published = _signals.signal("report-published")
+#: sent with hearing=, registrations= (the applicants decided on) when a hearing's selection is published
+selection_published = _signals.signal("selection-published")
 #: sent with consultation= when a round is published (its draft leaves 草稿)
 round_published = _signals.signal("round-published")
 

@@ -31,7 +31,7 @@ def operations(spec: dict) -> list[dict]:
             operation = item.get(method)
             if operation is None:
                 continue
-            parameters = [*item.get("parameters", []), *operation.get("parameters", [])]
+            parameters = [_resolved(spec, p) for p in (*item.get("parameters", []), *operation.get("parameters", []))]
             found.append(
                 {
                     "method": method.upper(),
@@ -45,6 +45,14 @@ def operations(spec: dict) -> list[dict]:
                 }
             )
     return found
+
+
+def _resolved(spec: dict, parameter: dict) -> dict:
+    """A parameter given by reference (#/components/parameters/IF_NONE_MATCH) as the thing itself."""
+    ref = parameter.get("$ref", "")
+    if not ref.startswith("#/components/parameters/"):
+        return parameter
+    return spec["components"]["parameters"][ref.rsplit("/", 1)[1]]
 
 
 @public

@@ -70,7 +70,9 @@ class PageArgs(ma.Schema):
         validate=validate.Range(min=0, max=2**31 - 1),
         metadata={"description": "The next_cursor of the page before; none for the first page"},
     )
-    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
+    limit = fields.Integer(
+        load_default=50, validate=validate.Range(min=1, max=200), metadata={"description": "Rows per page"}
+    )
 
 
 class PublicCommentArgs(PageArgs):

@@ -6,11 +6,13 @@ receipt shows. Services flush; the view or command commits.
 
 from __future__ import annotations
 
+from consult import hooks
 from consult.db import utcnow
 from consult.extensions import db
 from consult.hearings.models import Hearing, HearingEvent
 from consult.hearings.queries import DECIDED, speaker_applicants, speakers_for_article
 from consult.hearings.services import HearingError, bump_revision
+from consult.hooks import announce
 
 
 def log_event(actor, hearing: Hearing, action: str, note: str = "") -> None:
@@ -48,6 +50,7 @@ def publish_selection(actor, hearing: Hearing) -> int:
     hearing.selection_published_at = utcnow()
     log_event(actor, hearing, "selection_published", str(changed))
     db.session.flush()
+    announce(hooks.selection_published, hearing=hearing, registrations=applicants)
     return changed
 
 

@@ -9,11 +9,13 @@ from flask import current_app, has_request_context
 
 from consult import hooks
 from consult.comments.models import Comment
+from consult.comments.privacy import contact_cipher
 from consult.digests.labels import DECISION_LABELS
 from consult.digests.queries import answer_for
 from consult.drafts.models import Consultation
 from consult.extensions import db
 from consult.forms import is_phone_or_email
+from consult.hearings import labels as hearing_labels
 from consult.notifications import services, tasks
 from consult.notifications.links import absolute
 from consult.notifications.models import Subscription
@@ -73,6 +75,7 @@ def next_round(_app, consultation: Consultation, **_):
     earlier = sa.select(Comment.id).where(Comment.consultation_id != consultation.id)
     subscriptions = services.confirmed(
         Subscription.draft_id == consultation.draft_id,
+        Subscription.registration_id.is_(None),
         sa.or_(Subscription.comment_id.is_(None), Subscription.comment_id.in_(earlier)),
     )
     told: set[str] = set()
@@ -84,5 +87,27 @@ def next_round(_app, consultation: Consultation, **_):
             subscription, "new_round", title=consultation.title, label=consultation.version.label,
             draft_url=absolute("drafts.draft", slug=consultation.slug),
             changes_url=absolute("drafts.changes", slug=consultation.slug) if consultation.version.position > 1 else "",
+        )  # fmt: skip
+    _send_after_commit()
+
+
+@hooks.selection_published.connect
+def selection(_app, hearing, registrations, **_):
+    """Applicants who left an e-mail "to be told the selection result" (the form says so) are told it."""
+    if not services.enabled():
+        return
+    cipher = contact_cipher()
+    for registration in registrations:
+        contact = cipher.decrypt(registration.contact_encrypted) if registration.contact_encrypted else None
+        if not contact or "@" not in contact:
+            continue
+        subscription = services.subscribe(
+            hearing.consultation.draft_id, contact, registration_id=registration.id, state="confirmed"
+        )
+        services.queue_message(
+            subscription, "selection", title=hearing.title, name=registration.name,
+            result=hearing_labels.REGISTRATION_STATE_LABELS.get(registration.state, registration.state),
+            reason=registration.selection_reason,
+            receipt_url=absolute("hearings.receipt", receipt=registration.receipt),
         )  # fmt: skip
     _send_after_commit()

@@ -7,4 +7,5 @@ SUBJECTS = {
     "receipt": _l("已收到您对《%(title)s》的意见（回执 %(receipt)s）"),
     "answer": _l("您对《%(title)s》的意见已有处理结果"),
     "new_round": _l("《%(title)s》%(label)s公开征求意见"),
+    "selection": _l("%(title)s：陈述人遴选结果"),
 }

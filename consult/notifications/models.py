@@ -24,6 +24,8 @@ class Subscription(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     draft_id: Mapped[int] = mapped_column(sa.ForeignKey("drafts.id"), index=True)  # every round of it
     comment_id: Mapped[int | None] = mapped_column(sa.ForeignKey("comments.id"), index=True)  # set: about a comment
+    # Set: about a hearing registration (its contact was given "to be told the selection result").
+    registration_id: Mapped[int | None] = mapped_column(sa.ForeignKey("hearing_registrations.id"), index=True)
     email_encrypted: Mapped[bytes] = mapped_column(sa.LargeBinary)
     email_key: Mapped[str] = mapped_column(sa.String(24), index=True)  # HMAC: finds a repeat without decrypting
     state: Mapped[str] = mapped_column(sa.String(12), default="pending")

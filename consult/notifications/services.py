@@ -20,12 +20,14 @@ def enabled() -> bool:
     return bool(current_app.config.get("SMTP_URL"))
 
 
-def subscribe(draft_id: int, email: str, comment_id: int | None = None) -> Subscription:
+def subscribe(
+    draft_id: int, email: str, comment_id: int | None = None, registration_id: int | None = None, state="pending"
+) -> Subscription:
     """A pending subscription to a draft (every round of it) or to one comment's fate. Following the
     same draft again from the same address reuses the subscription (a new confirmation is sent)."""
     cipher = contact_cipher()
     key = cipher.fingerprint(email)
-    if comment_id is None:
+    if comment_id is None and registration_id is None:
         existing = db.session.scalar(
             sa.select(Subscription).where(
                 Subscription.draft_id == draft_id, Subscription.email_key == key, Subscription.comment_id.is_(None)
@@ -35,8 +37,9 @@ def subscribe(draft_id: int, email: str, comment_id: int | None = None) -> Subsc
             existing.state = "confirmed" if existing.state == "confirmed" else "pending"
             return existing
     subscription = Subscription(
-        draft_id=draft_id, comment_id=comment_id, email_encrypted=cipher.encrypt(email), email_key=key, state="pending"
-    )
+        draft_id=draft_id, comment_id=comment_id, registration_id=registration_id,
+        email_encrypted=cipher.encrypt(email), email_key=key, state=state,
+    )  # fmt: skip
     db.session.add(subscription)
     db.session.flush()
     return subscription

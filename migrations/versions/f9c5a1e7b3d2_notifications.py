@@ -22,6 +22,7 @@ def upgrade():
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("draft_id", sa.Integer(), nullable=False),
         sa.Column("comment_id", sa.Integer(), nullable=True),
+        sa.Column("registration_id", sa.Integer(), nullable=True),
         sa.Column("email_encrypted", sa.LargeBinary(), nullable=False),
         sa.Column("email_key", sa.String(length=24), nullable=False),
         sa.Column("state", sa.String(length=12), nullable=False),
@@ -31,12 +32,18 @@ def upgrade():
         sa.CheckConstraint("state IN ('pending', 'confirmed', 'unsubscribed')", name=op.f("ck_subscriptions_state")),
         sa.ForeignKeyConstraint(["comment_id"], ["comments.id"], name=op.f("fk_subscriptions_comment_id_comments")),
         sa.ForeignKeyConstraint(["draft_id"], ["drafts.id"], name=op.f("fk_subscriptions_draft_id_drafts")),
+        sa.ForeignKeyConstraint(
+            ["registration_id"],
+            ["hearing_registrations.id"],
+            name=op.f("fk_subscriptions_registration_id_hearing_registrations"),
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_subscriptions")),
     )
     with op.batch_alter_table("subscriptions", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_subscriptions_comment_id"), ["comment_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_subscriptions_draft_id"), ["draft_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_subscriptions_email_key"), ["email_key"], unique=False)
+        batch_op.create_index(batch_op.f("ix_subscriptions_registration_id"), ["registration_id"], unique=False)
     op.create_table(
         "outgoing_messages",
         sa.Column("id", sa.Integer(), nullable=False),

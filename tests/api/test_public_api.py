@@ -20,6 +20,7 @@ def test_the_openapi_document_is_served_and_valid(client):
     assert spec["components"]["securitySchemes"]["token"] == {"type": "http", "scheme": "bearer"}
     page = client.get("/api/v1/docs")
     assert page.status_code == 200 and "/api/v1/staff/consultations/{consultation_id}/comments" in page.text
+    assert "<code>If-None-Match</code>" in page.text and "<code></code>" not in page.text  # references resolved
 
 
 def test_consultations_are_listed_with_a_cursor_and_drafts_never(client):

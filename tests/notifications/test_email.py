@@ -135,3 +135,24 @@ def test_a_phone_number_gets_the_receipt_by_sms_through_the_logging_backend(clie
     _comment(client, contact="13912345678")
     logged = [r.getMessage() for r in caplog.records if "SMS" in r.getMessage()]
     assert len(logged) == 1 and "回执号" in logged[0] and "13912345678" not in logged[0] and "5678" not in logged[0]
+
+
+def test_applicants_who_left_an_e_mail_are_told_the_selection_result(client, login, inbox):
+    from consult.comments.privacy import contact_cipher
+    from consult.hearings.models import Registration
+
+    from factories import make_hearing
+
+    hearing = make_hearing()
+    registrations = db.session.scalars(sa.select(Registration).order_by(Registration.id)).all()
+    registrations[0].contact_encrypted = contact_cipher().encrypt("applicant@example.net")
+    db.session.commit()
+    login("organizer")
+    client.post(f"/staff/hearings/{hearing.id}/speakers", data={"selected": [registrations[0].id]})
+    assert inbox.messages == []  # saving tells nobody
+    client.post(f"/staff/hearings/{hearing.id}/speakers/publish")
+    [message] = inbox.messages
+    assert message["To"] == "applicant@example.net" and "遴选结果" in message["Subject"]
+    assert "已确定为陈述人" in body_of(message) and f"/hearings/registrations/{registrations[0].receipt}" in body_of(
+        message
+    )
