@@ -43,15 +43,14 @@ def publish_selection(actor, hearing: Hearing) -> int:
     applicants = [r for r in speaker_applicants(hearing.id) if r.state in DECIDED]
     if not applicants:
         raise HearingError("nothing_to_publish")
-    changed = 0
+    changed = [r for r in applicants if r.published_state != r.state]
     for registration in applicants:
-        changed += registration.published_state != registration.state
         registration.published_state = registration.state
     hearing.selection_published_at = utcnow()
-    log_event(actor, hearing, "selection_published", str(changed))
+    log_event(actor, hearing, "selection_published", str(len(changed)))
     db.session.flush()
-    announce(hooks.selection_published, hearing=hearing, registrations=applicants)
-    return changed
+    announce(hooks.selection_published, hearing=hearing, registrations=changed)  # told once per result
+    return len(changed)
 
 
 def sync_agenda_speakers(hearing: Hearing) -> None:

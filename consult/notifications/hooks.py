@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import current_app, has_request_context
+from flask_babel import force_locale, gettext
 
 from consult import hooks
 from consult.comments.models import Comment
@@ -36,7 +37,12 @@ def receipt(_app, comment: Comment, data, **_):
     consultation = comment.consultation
     receipt_url = absolute("comments.receipt", receipt=comment.receipt)
     if "@" not in contact:
-        text = f"{consultation.title}：已收到您的意见，回执号 {comment.receipt}。查看处理情况：{receipt_url}"
+        with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
+            text = gettext("%(title)s：已收到您的意见，回执号 %(receipt)s。查看处理情况：%(url)s") % {
+                "title": consultation.title,
+                "receipt": comment.receipt,
+                "url": receipt_url,
+            }
         if has_request_context():
             after_commit(lambda: sms_backend().send(contact, text))
         return

@@ -23,18 +23,23 @@ def enabled() -> bool:
 def subscribe(
     draft_id: int, email: str, comment_id: int | None = None, registration_id: int | None = None, state="pending"
 ) -> Subscription:
-    """A pending subscription to a draft (every round of it) or to one comment's fate. Following the
-    same draft again from the same address reuses the subscription (a new confirmation is sent)."""
+    """A pending subscription to a draft (every round of it), to one comment's fate or to a hearing
+    registration's result (confirmed: the form asked for the contact to tell it). Following the same
+    draft again from the same address reuses the subscription (a new confirmation is sent), and so
+    does a registration told again."""
     cipher = contact_cipher()
     key = cipher.fingerprint(email)
-    if comment_id is None and registration_id is None:
+    if comment_id is None:
+        same = (
+            Subscription.registration_id == registration_id
+            if registration_id is not None
+            else sa.and_(Subscription.draft_id == draft_id, Subscription.registration_id.is_(None))
+        )
         existing = db.session.scalar(
-            sa.select(Subscription).where(
-                Subscription.draft_id == draft_id, Subscription.email_key == key, Subscription.comment_id.is_(None)
-            )
+            sa.select(Subscription).where(same, Subscription.email_key == key, Subscription.comment_id.is_(None))
         )
         if existing is not None:
-            existing.state = "confirmed" if existing.state == "confirmed" else "pending"
+            existing.state = "confirmed" if "confirmed" in (existing.state, state) else "pending"
             return existing
     subscription = Subscription(
         draft_id=draft_id, comment_id=comment_id, registration_id=registration_id,

@@ -156,3 +156,24 @@ def test_applicants_who_left_an_e_mail_are_told_the_selection_result(client, log
     assert "已确定为陈述人" in body_of(message) and f"/hearings/registrations/{registrations[0].receipt}" in body_of(
         message
     )
+
+
+def test_publishing_the_selection_again_tells_only_those_whose_result_changed(client, login, inbox):
+    from consult.comments.privacy import contact_cipher
+    from consult.hearings.models import Registration
+
+    from factories import make_hearing
+
+    hearing = make_hearing()
+    first, second, _third = db.session.scalars(sa.select(Registration).order_by(Registration.id)).all()
+    for n, registration in enumerate((first, second)):
+        registration.contact_encrypted = contact_cipher().encrypt(f"applicant{n}@example.net")
+    db.session.commit()
+    login("organizer")
+    client.post(f"/staff/hearings/{hearing.id}/speakers", data={"selected": [first.id]})
+    client.post(f"/staff/hearings/{hearing.id}/speakers/publish")
+    assert sorted(m["To"] for m in inbox.messages) == ["applicant0@example.net", "applicant1@example.net"]
+    client.post(f"/staff/hearings/{hearing.id}/speakers", data={"selected": [first.id, second.id]})
+    client.post(f"/staff/hearings/{hearing.id}/speakers/publish")
+    assert [m["To"] for m in inbox.messages[2:]] == ["applicant1@example.net"]  # only the changed result
+    assert db.session.scalar(sa.select(sa.func.count(Subscription.id))) == 2  # one per registration
