@@ -74,7 +74,10 @@ DEFAULTS: dict[str, object] = {
     "NOTIFY_ATTEMPTS": 5,
     "PUBLIC_URL": "http://127.0.0.1:5000",  # where links in messages point
     "SMS_BACKEND": None,  # "package.module:Class"; None logs instead of sending
-    "FOLLOW_RATE_LIMIT": "5 per hour",  # follow requests from one address (each sends an e-mail)
+    "FOLLOW_RATE_LIMIT": "5 per hour",
+    # Deputies' suggestions are answered within three months of assignment, complex ones six.
+    "SUGGESTION_DUE_MONTHS": 3,
+    "SUGGESTION_COMPLEX_MONTHS": 6,  # follow requests from one address (each sends an e-mail)
 }
 
 PRODUCTION = {"SESSION_COOKIE_SECURE": True, "REMEMBER_COOKIE_SECURE": True, "HSTS_SECONDS": 365 * 24 * 3600}

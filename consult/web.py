@@ -101,44 +101,40 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """Each domain's URLs (its routes.py), its signal receivers (its hooks.py) and its commands."""
+    for blueprint in (*_domain_blueprints(), *_command_blueprints()):
+        app.register_blueprint(blueprint)
+
+
+def _domain_blueprints() -> tuple:
     from consult.accounts import routes as accounts
-    from consult.accounts.cli import bp as users_cli
     from consult.comments import hooks as _comment_hooks  # noqa: F401  (connects its receivers)
     from consult.comments import routes as comments
-    from consult.comments.cli import bp as comments_cli
-    from consult.demo.cli import bp as demo_cli
     from consult.digests import hooks as _digest_hooks  # noqa: F401  (connects its receivers)
     from consult.digests import routes as digests
     from consult.drafts import hooks as _draft_hooks  # noqa: F401  (connects its receivers)
     from consult.drafts import routes as drafts
-    from consult.drafts.cli import bp as drafts_cli
     from consult.hearings import hooks as _hearing_hooks  # noqa: F401  (connects its receivers)
     from consult.hearings import routes as hearings
-    from consult.hearings.cli import bp as hearings_cli
     from consult.notifications import hooks as _notification_hooks  # noqa: F401  (connects its receivers)
     from consult.notifications import routes as notifications
     from consult.site import routes as site
+    from consult.suggestions import routes as suggestions
 
-    blueprints = (
-        site.site,
-        accounts.accounts,
-        drafts.drafts,
-        drafts.drafts_admin,
-        comments.comments,
-        comments.comments_admin,
-        digests.digests,
-        digests.digests_admin,
-        hearings.hearings,
-        hearings.hearings_admin,
-        notifications.notifications,
-        users_cli,
-        drafts_cli,
-        demo_cli,
-        hearings_cli,
-        comments_cli,
-    )
-    for blueprint in blueprints:
-        app.register_blueprint(blueprint)
+    return (
+        site.site, accounts.accounts, drafts.drafts, drafts.drafts_admin, comments.comments, comments.comments_admin,
+        digests.digests, digests.digests_admin, hearings.hearings, hearings.hearings_admin,
+        notifications.notifications, suggestions.suggestions,
+    )  # fmt: skip
+
+
+def _command_blueprints() -> tuple:
+    from consult.accounts.cli import bp as users_cli
+    from consult.comments.cli import bp as comments_cli
+    from consult.demo.cli import bp as demo_cli
+    from consult.drafts.cli import bp as drafts_cli
+    from consult.hearings.cli import bp as hearings_cli
+
+    return users_cli, drafts_cli, demo_cli, hearings_cli, comments_cli
 
 
 def register_api(app: Flask) -> None:
@@ -214,6 +210,7 @@ def _label_globals() -> dict:
     from consult.comments import labels
     from consult.digests.labels import BUILD_STAGE_LABELS, DECISION_LABELS, KIND_LABELS, STANCE_LABELS
     from consult.hearings import labels as hearing_labels
+    from consult.suggestions import labels as suggestion_labels
 
     tables = {
         "role_label": labels.ROLE_LABELS,
@@ -233,6 +230,9 @@ def _label_globals() -> dict:
         "registration_state_label": hearing_labels.REGISTRATION_STATE_LABELS,
         "registration_kind_label": hearing_labels.REGISTRATION_KIND_LABELS,
         "hearing_event_label": hearing_labels.EVENT_LABELS,
+        "suggestion_state_label": suggestion_labels.STATE_LABELS,
+        "suggestion_category_label": suggestion_labels.CATEGORY_LABELS,
+        "suggestion_rating_label": suggestion_labels.RATING_LABELS,
     }
     return {name: (lambda code, table=table: str(table.get(code, code or ""))) for name, table in tables.items()}
 

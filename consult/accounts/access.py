@@ -7,7 +7,7 @@ from flask import abort, current_app, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from consult.accounts.models import ROLES
+from consult.accounts.models import ROLES, STAFF_ROLES
 from consult.accounts.tokens import token_for
 from consult.http import json_error
 
@@ -42,7 +42,8 @@ def roles_required(*roles: str):
     return decorate
 
 
-staff_required = roles_required(*ROLES)
+staff_required = roles_required(*STAFF_ROLES)
+signed_in = roles_required(*ROLES)  # anyone with an account: staff, deputies, units
 
 
 class TokenAccess(frozenset):

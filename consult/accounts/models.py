@@ -13,7 +13,10 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from consult.db import UTCDateTime, utcnow
 from consult.extensions import Model
 
-ROLES = ("admin", "drafter", "moderator", "organizer")
+# Staff of the standing committee, and the people the suggestion system adds: deputies (代表) and the
+# government units (承办单位) that answer them. Staff pages admit only STAFF_ROLES.
+STAFF_ROLES = ("admin", "drafter", "moderator", "organizer")
+ROLES = (*STAFF_ROLES, "deputy", "unit")
 
 
 def _new_session_token() -> str:
@@ -33,6 +36,7 @@ class User(UserMixin, Model):
     session_token: Mapped[str] = mapped_column(sa.String(32), default=_new_session_token)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    unit_id: Mapped[int | None] = mapped_column(sa.ForeignKey("units.id"))  # a unit account's department
 
     __table_args__ = (sa.CheckConstraint(sa.column("role").in_(ROLES), name="role"),)
 
@@ -54,3 +58,13 @@ class User(UserMixin, Model):
 
     def has_role(self, *roles: str) -> bool:
         return self.role == "admin" or self.role in roles
+
+
+class Unit(Model):
+    """A government department that handles suggestions (承办单位)."""
+
+    __tablename__ = "units"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(100), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

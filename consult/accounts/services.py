@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from consult.accounts.models import ROLES, User
+from consult.accounts.models import ROLES, Unit, User
 from consult.db import utcnow
 from consult.extensions import db
 
@@ -24,19 +24,35 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def create_user(email: str, role: str, password: str, display_name: str = "") -> User:
+def create_user(email: str, role: str, password: str, display_name: str = "", unit_name: str | None = None) -> User:
+    """An account; a unit account may join its department (`unit_name`, created if new)."""
     email = normalise_email(email)
     if role not in ROLES:
         raise AccountError("unknown_role")
+    if unit_name and role != "unit":
+        raise AccountError("unit_for_units_only")
     if len(password) < 10:
         raise AccountError("weak_password")
     if db.session.scalar(db.select(User).filter_by(email=email)):
         raise AccountError("email_taken")
     user = User(email=email, role=role, display_name=display_name or email.split("@")[0])
+    if unit_name:
+        user.unit_id = unit_named(unit_name).id
     user.set_password(password)
     db.session.add(user)
     db.session.flush()
     return user
+
+
+def unit_named(name: str) -> Unit:
+    """The unit of this name, created if there is none yet."""
+    name = name.strip()[:100]
+    unit = db.session.scalar(db.select(Unit).filter_by(name=name))
+    if unit is None:
+        unit = Unit(name=name)
+        db.session.add(unit)
+        db.session.flush()
+    return unit
 
 
 @lru_cache(maxsize=1)

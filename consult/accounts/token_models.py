@@ -8,14 +8,14 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from consult.accounts.models import ROLES
+from consult.accounts.models import STAFF_ROLES
 from consult.db import UTCDateTime, utcnow
 from consult.extensions import Model
 
 
 class ApiToken(Model):
     __tablename__ = "api_tokens"
-    __table_args__ = (sa.CheckConstraint(sa.column("role").in_(ROLES), name="role"),)
+    __table_args__ = (sa.CheckConstraint(sa.column("role").in_(STAFF_ROLES), name="role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(sa.String(80))  # what it is for: "法工委数据看板"

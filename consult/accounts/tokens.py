@@ -10,7 +10,7 @@ import secrets
 
 import sqlalchemy as sa
 
-from consult.accounts.models import ROLES
+from consult.accounts.models import STAFF_ROLES
 from consult.accounts.token_models import ApiToken, ApiTokenUse
 from consult.db import utcnow
 from consult.errors import DomainError
@@ -32,7 +32,7 @@ def create_token(actor, name: str, role: str) -> tuple[ApiToken, str]:
     name = name.strip()
     if not name or len(name) > 80:
         raise TokenError("bad_name")
-    if role not in ROLES:
+    if role not in STAFF_ROLES:
         raise TokenError("bad_role")
     plain = PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(

@@ -3,7 +3,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from consult.accounts import services
-from consult.accounts.access import public, staff_required
+from consult.accounts.access import public, signed_in
 from consult.accounts.forms import LoginForm
 from consult.extensions import limiter
 from consult.http import safe_next
@@ -24,14 +24,19 @@ def login():
         else:
             session.clear()  # a fresh session on login: nothing from before carries over
             login_user(user)
-            return redirect(safe_next(request.args.get("next"), url_for("drafts_admin.dashboard")))
+            return redirect(safe_next(request.args.get("next"), _home_of(user)))
     return render_template("accounts/login.html", form=form), 422 if form.errors else 200
 
 
-@staff_required
+@signed_in
 def logout():
     current_user.rotate_session_token()  # any copy of the old cookie dies too
     logout_user()
     session.clear()
     flash(_("您已退出登录。"), "info")
     return redirect(url_for("site.home"))
+
+
+def _home_of(user) -> str:
+    """Where an account lands after signing in: deputies and units have their suggestions, staff the dashboard."""
+    return url_for("suggestions.index") if user.role in ("deputy", "unit") else url_for("drafts_admin.dashboard")

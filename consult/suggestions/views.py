@@ -1,0 +1,75 @@
+"""The suggestion pages: a deputy writes and sends suggestions and rates the answers, staff accept,
+merge and assign them, a unit answers what it was given. One list and one page per suggestion, each
+showing only what the person may see and the steps they may take now."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from consult.accounts.access import roles_required
+from consult.extensions import db
+from consult.suggestions import queries, services, states
+from consult.suggestions.forms import AnswerForm, AssignForm, MergeForm, NoteForm, RateForm, SuggestionForm
+from consult.suggestions.labels import ACTION_LABELS, error_message
+from consult.suggestions.models import Suggestion
+from consult.unit_of_work import refuse
+
+everyone = roles_required("deputy", "unit", "drafter", "moderator", "organizer")
+deputy = roles_required("deputy")
+
+
+@everyone
+def index():
+    return render_template("suggestions/index.html", suggestions=queries.visible_to(current_user))
+
+
+@deputy
+def new():
+    form = SuggestionForm()
+    if form.validate_on_submit():
+        try:
+            created = services.create(current_user, form.title.data, form.body.data, form.category.data or "")
+        except services.SuggestionError as error:
+            refuse(form.body, error_message(error.code, **error.detail))
+        else:
+            flash(_("建议已保存为草稿。检查后点“提交建议”。"), "success")
+            return redirect(url_for("suggestions.detail", suggestion_id=created.id))
+    return render_template("suggestions/new.html", form=form), 422 if form.errors else 200
+
+
+def _visible(suggestion_id: int) -> Suggestion:
+    suggestion = db.get_or_404(Suggestion, suggestion_id)
+    if not queries.may_see(current_user, suggestion):
+        abort(404)  # as if it did not exist: another deputy's or another unit's
+    return suggestion
+
+
+def _forms(suggestion: Suggestion) -> dict:
+    assign = AssignForm()
+    units = queries.units()
+    assign.lead.choices = [("", "—")] + [(str(u.id), u.name) for u in units]
+    assign.co_units.choices = [(u.id, u.name) for u in units]
+    return {"note": NoteForm(), "merge": MergeForm(), "assign": assign, "answer": AnswerForm(), "rate": RateForm()}
+
+
+@everyone
+def detail(suggestion_id: int):
+    return _render(_visible(suggestion_id))
+
+
+def _render(suggestion: Suggestion, forms: dict | None = None, status: int = 200):
+    role = "drafter" if current_user.role == "admin" else current_user.role
+    return render_template(
+        "suggestions/detail.html",
+        suggestion=suggestion,
+        # "reopen" is not a button of its own: it is what rating 不满意 does.
+        actions=[a for a in states.actions_from(suggestion.state, role) if a != "reopen"],
+        action_labels=ACTION_LABELS,
+        history=services.history(suggestion),
+        answers=queries.answers_of(suggestion),
+        ratings=queries.ratings_of(suggestion),
+        units={u.id: u.name for u in queries.units()},
+        **(forms or _forms(suggestion)),
+    ), status
