@@ -15,6 +15,7 @@ from consult.comments.privacy import contact_cipher
 from consult.db import utcnow
 from consult.demo.hearing import load_demo_hearing
 from consult.demo.rounds import load_second_round
+from consult.demo.suggestions import load_demo_suggestions
 from consult.digests import queries as digest_queries
 from consult.digests import services as digest_services
 from consult.digests import stances
@@ -76,6 +77,7 @@ def load_demo(only_if_empty: bool = False) -> list[str]:
         amendment = DATA / f"{stem}_amendment.txt"
         if amendment.exists():
             loaded.append(load_second_round(consultation, amendment))
+    loaded += load_demo_suggestions()
     return loaded
 
 

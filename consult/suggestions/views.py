@@ -9,7 +9,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from consult.accounts.access import roles_required
+from consult.db import utcnow
 from consult.extensions import db
+from consult.suggestions import figures as suggestion_figures
 from consult.suggestions import queries, services, states
 from consult.suggestions.forms import AnswerForm, AssignForm, MergeForm, NoteForm, RateForm, SuggestionForm
 from consult.suggestions.labels import ACTION_LABELS, error_message
@@ -73,3 +75,9 @@ def _render(suggestion: Suggestion, forms: dict | None = None, status: int = 200
         units={u.id: u.name for u in queries.units()},
         **(forms or _forms(suggestion)),
     ), status
+
+
+@roles_required("drafter", "organizer", "moderator")
+def figures():
+    rows, total = suggestion_figures.unit_figures(utcnow())
+    return render_template("suggestions/figures.html", rows=rows, total=total)

@@ -131,3 +131,36 @@ def test_the_command_creates_deputy_and_unit_accounts(runner):
     refused = runner.invoke(args=["users", "create", "d@example.org", "--role", "deputy", "--unit", "市交通局"])
     assert refused.exit_code != 0 and "--unit is only for --role unit" in refused.output
     assert runner.invoke(args=["users", "create", "d@example.org", "--role", "deputy"]).exit_code == 0
+
+
+def test_figures_count_answers_ratings_categories_and_the_overdue(client):
+    from datetime import timedelta
+
+    from consult.db import utcnow
+    from consult.suggestions import services
+    from consult.suggestions.figures import unit_figures
+
+    deputy = _account(client, "deputy@example.org", "deputy")
+    clerk = _account(client, "clerk@example.org", "drafter")
+    water = _account(client, "water@example.org", "unit", unit="市水务局")
+    made = []
+    for n in range(4):
+        suggestion = services.create(deputy, f"建议{n}", "内容")
+        services.submit(deputy, suggestion)
+        services.accept(clerk, suggestion)
+        services.assign(clerk, suggestion, unit_named("市水务局"), [])
+        made.append(suggestion)
+    services.answer(water, made[0], "A", "已解决")
+    services.rate(deputy, made[0], "basic")
+    services.answer(water, made[1], "C", "暂难解决")
+    services.rate(deputy, made[1], "unsatisfied", "请重新办理")  # back to the unit: assigned again
+    made[2].due_at = utcnow() - timedelta(days=1)
+    db.session.commit()
+    [row], total = unit_figures(utcnow())
+    assert (row.name, row.assigned, row.answered, row.overdue) == ("市水务局", 4, 1, 1)
+    assert row.answer_rate == 0.25 and row.rated == 2 and row.satisfaction_rate == 0.5
+    assert row.share("A") == 0.5 and row.share("C") == 0.5 and total.assigned == 4
+    client.post("/staff/logout")
+    _as(client, "clerk@example.org")
+    page = client.get("/staff/suggestions/figures").text
+    assert "市水务局" in page and "25.0%" in page and "50.0%" in page
