@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from consult.accounts.models import Unit, User
+from consult.analysis.routing import UnitRouter
 from consult.extensions import db
 from consult.suggestions.models import Suggestion, SuggestionAnswer, SuggestionRating
 
@@ -43,3 +44,16 @@ def answers_of(suggestion: Suggestion) -> list[SuggestionAnswer]:
 def ratings_of(suggestion: Suggestion) -> list[SuggestionRating]:
     query = sa.select(SuggestionRating).where(SuggestionRating.suggestion_id == suggestion.id)
     return list(db.session.scalars(query.order_by(SuggestionRating.id)))
+
+
+def proposed_units(suggestion: Suggestion, top: int = 3) -> list[Unit]:
+    """The units past assignments suggest for this one, likeliest first (the router learns from every
+    suggestion already assigned; the staff choose)."""
+    rows = db.session.execute(
+        sa.select(Suggestion.title, Suggestion.body, Unit.name)
+        .join(Unit, Unit.id == Suggestion.lead_unit_id)
+        .where(Suggestion.id != suggestion.id)
+    ).all()
+    router = UnitRouter.train([f"{t} {b}" for t, b, _n in rows], [n for _t, _b, n in rows])
+    by_name = {u.name: u for u in units()}
+    return [by_name[name] for name in router.rank(f"{suggestion.title} {suggestion.body}", top) if name in by_name]

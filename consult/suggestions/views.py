@@ -53,6 +53,12 @@ def _forms(suggestion: Suggestion) -> dict:
     units = queries.units()
     assign.lead.choices = [("", "—")] + [(str(u.id), u.name) for u in units]
     assign.co_units.choices = [(u.id, u.name) for u in units]
+    if suggestion.state == "accepted" and not assign.lead.data:
+        proposed = queries.proposed_units(suggestion)
+        assign.lead.data = str(proposed[0].id) if proposed else ""
+        assign.lead.description = (
+            _("按以往交办情况建议：%(units)s", units="、".join(u.name for u in proposed)) if proposed else ""
+        )
     return {"note": NoteForm(), "merge": MergeForm(), "assign": assign, "answer": AnswerForm(), "rate": RateForm()}
 
 

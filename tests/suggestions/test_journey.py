@@ -42,6 +42,9 @@ def test_the_whole_journey_with_a_reopening(client):
     _as(client, "clerk@example.org")
     assert _step(client, suggestion_id, "accept").status_code == 302
     water, parks = unit_named("市水务局"), unit_named("市园林局")
+    _past_assignment(water, "河道防洪堤需要加固", _account(client, "d2@example.org", "deputy"))
+    page = client.get(f"/staff/suggestions/{suggestion_id}").text
+    assert "按以往交办情况建议：市水务局" in page  # what the unit router proposes, preselected
     assigned = _step(client, suggestion_id, "assign", lead=str(water.id), co_units=[str(parks.id)])
     assert assigned.status_code == 302
     suggestion = db.session.get(Suggestion, suggestion_id)
@@ -164,3 +167,10 @@ def test_figures_count_answers_ratings_categories_and_the_overdue(client):
     _as(client, "clerk@example.org")
     page = client.get("/staff/suggestions/figures").text
     assert "市水务局" in page and "25.0%" in page and "50.0%" in page
+
+
+def _past_assignment(unit, title: str, deputy) -> None:
+    from consult.suggestions.models import Suggestion as Row
+
+    db.session.add(Row(deputy_id=deputy.id, title=title, body=title, state="closed", lead_unit_id=unit.id))
+    db.session.commit()
