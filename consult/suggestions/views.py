@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from consult.accounts.access import roles_required
+from consult.accounts.models import STAFF_ROLES
 from consult.db import utcnow
 from consult.extensions import db
 from consult.suggestions import figures as suggestion_figures
@@ -53,7 +54,7 @@ def _forms(suggestion: Suggestion) -> dict:
     units = queries.units()
     assign.lead.choices = [("", "—")] + [(str(u.id), u.name) for u in units]
     assign.co_units.choices = [(u.id, u.name) for u in units]
-    if suggestion.state == "accepted" and not assign.lead.data:
+    if suggestion.state == "accepted" and current_user.role in STAFF_ROLES and not assign.lead.data:
         proposed = queries.proposed_units(suggestion)
         assign.lead.data = str(proposed[0].id) if proposed else ""
         assign.lead.description = (
