@@ -19,12 +19,13 @@ def options(pairs) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
 
 
-_PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,18}[0-9]$")
+_PHONE_BODY = r"\+?[0-9][0-9 \-]{5,18}[0-9]"
+_PHONE = re.compile(rf"^{_PHONE_BODY}$")
 # Not a space of any kind nor a control character, as both Python and JavaScript (JSON Schema) read it.
 _EMAIL_PART = r"[^@\s\x00-\x1f\x7f-\x9f\ufeff]+"
 _EMAIL = re.compile(rf"^{_EMAIL_PART}@{_EMAIL_PART}\.{_EMAIL_PART}$")
 # Either, or nothing: the same rule as a regular expression, for the API's schema.
-CONTACT_PATTERN = rf"^(?:|\+?[0-9][0-9 \-]{{5,18}}[0-9]|{_EMAIL_PART}@{_EMAIL_PART}\.{_EMAIL_PART})$"
+CONTACT_PATTERN = rf"^(?:|{_PHONE_BODY}|{_EMAIL_PART}@{_EMAIL_PART}\.{_EMAIL_PART})$"
 
 
 CONTACT_MESSAGE = _l("请填写有效的手机号码或电子邮箱，也可以不填。")

@@ -127,8 +127,11 @@ def download(data: bytes, ascii_name: str, name: str, fmt: str) -> Response:
     return response
 
 
-def json_error(status: int, code: str, message: str) -> Response:
-    """The one shape of every API error: {"error": {"code", "message"}}."""
-    response = jsonify(error={"code": code, "message": message})
+def json_error(status: int, code: str, message: str, details: dict | None = None) -> Response:
+    """The one shape of every API error: {"error": {"code", "message"}}, and "details" for field errors."""
+    body: dict = {"code": code, "message": message}
+    if details:
+        body["details"] = details
+    response = jsonify(error=body)
     response.status_code = status
     return response

@@ -3,7 +3,7 @@ token with its last use and the latest uses of all of them."""
 
 from __future__ import annotations
 
-from flask import abort, flash, render_template
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -21,7 +21,10 @@ admin = roles_required("admin")
 
 def _form() -> NewTokenForm:
     form = NewTokenForm()
-    form.role.choices = options(STAFF_ROLE_LABELS.items())
+    # The least a program needs comes first; admin (every role, contacts too) is offered last.
+    form.role.choices = options(
+        sorted(STAFF_ROLE_LABELS.items(), key=lambda pair: (pair[0] == "admin", pair[0] != "moderator"))
+    )
     return form
 
 
@@ -42,7 +45,7 @@ def revoke(token_id: int):
         abort(400)
     tokens.revoke_token(token)
     flash(_("令牌“%(name)s”已撤销，使用它的程序将收到 401。", name=token.name), "success")
-    return _render(_form(), None)
+    return redirect(url_for("accounts.api_tokens"))
 
 
 def _render(form: NewTokenForm, created):

@@ -32,14 +32,12 @@ def error_response(error: HTTPException) -> Response:
     status = error.code or 500
     data = getattr(error, "data", None) or {}
     code, message = CODES.get(status, ("error", error.name))
-    response = json_error(status, data.get("code", code), str(data.get("message", message)))
     details = data.get("errors") or data.get("messages")
-    if details:
-        payload = response.get_json()
-        if isinstance(details, dict) and set(details) == {"json"}:  # webargs files body errors under "json"
-            details = details["json"]
-        payload["error"]["details"] = details if isinstance(details, dict) else {"request": details}
-        response.set_data(response.json_module.dumps(payload))
+    if isinstance(details, dict) and set(details) == {"json"}:  # webargs files body errors under "json"
+        details = details["json"]
+    if details and not isinstance(details, dict):
+        details = {"request": details}
+    response = json_error(status, data.get("code", code), str(data.get("message", message)), details)
     for name, value in (data.get("headers") or {}).items():
         response.headers[name] = value
     allowed = getattr(error, "valid_methods", None)  # a 405 says what is allowed (RFC 9110)

@@ -46,7 +46,7 @@ def ratings_of(suggestion: Suggestion) -> list[SuggestionRating]:
     return list(db.session.scalars(query.order_by(SuggestionRating.id)))
 
 
-def proposed_units(suggestion: Suggestion, top: int = 3) -> list[Unit]:
+def proposed_units(suggestion: Suggestion, among: list[Unit], top: int = 3) -> list[Unit]:
     """The units past assignments suggest for this one, likeliest first (the router learns from every
     suggestion already assigned; the staff choose)."""
     rows = db.session.execute(
@@ -55,5 +55,5 @@ def proposed_units(suggestion: Suggestion, top: int = 3) -> list[Unit]:
         .where(Suggestion.id != suggestion.id)
     ).all()
     router = UnitRouter.train([f"{t} {b}" for t, b, _n in rows], [n for _t, _b, n in rows])
-    by_name = {u.name: u for u in units()}
+    by_name = {u.name: u for u in among}
     return [by_name[name] for name in router.rank(f"{suggestion.title} {suggestion.body}", top) if name in by_name]

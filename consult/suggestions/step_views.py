@@ -9,10 +9,10 @@ from flask_login import current_user
 from consult.accounts.models import Unit
 from consult.extensions import db
 from consult.forms import ActionForm
-from consult.suggestions import services
+from consult.suggestions import queries, services
 from consult.suggestions.labels import error_message
 from consult.suggestions.models import Suggestion
-from consult.suggestions.views import _forms, _render, _visible, everyone
+from consult.suggestions.views import everyone, forms_for, render_suggestion, visible_or_404
 from consult.unit_of_work import refuse, refuse_with_flash
 
 
@@ -23,8 +23,8 @@ def _done(suggestion: Suggestion, message: str):
 
 @everyone
 def take(suggestion_id: int, action: str):
-    suggestion = _visible(suggestion_id)
-    forms = _forms(suggestion)
+    suggestion = visible_or_404(suggestion_id)
+    forms = forms_for(suggestion, queries.units())
     handler = HANDLERS.get(action)
     if handler is None:
         abort(404)
@@ -38,13 +38,13 @@ def take(suggestion_id: int, action: str):
     form_key, field_name = FORM_OF.get(action, ("", ""))
     form = forms.get(form_key) or ActionForm()
     if not form.validate_on_submit():
-        return _render(suggestion, forms, 422)
+        return render_suggestion(suggestion, forms, 422)
     try:
         message = handler(suggestion, form)
     except services.SuggestionError as error:
         if field_name:  # shown beside what was typed, which stays in the form
             refuse(form[field_name], error_message(error.code, **error.detail))
-            return _render(suggestion, forms, 422)
+            return render_suggestion(suggestion, forms, 422)
         refuse_with_flash(error_message(error.code, **error.detail))
         return redirect(url_for("suggestions.detail", suggestion_id=suggestion.id))
     return _done(suggestion, message)

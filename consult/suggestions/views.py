@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from consult.accounts.access import roles_required
-from consult.accounts.models import STAFF_ROLES
+from consult.accounts.models import STAFF_ROLES, Unit
 from consult.db import utcnow
 from consult.extensions import db
 from consult.suggestions import figures as suggestion_figures
@@ -42,20 +42,20 @@ def new():
     return render_template("suggestions/new.html", form=form), 422 if form.errors else 200
 
 
-def _visible(suggestion_id: int) -> Suggestion:
+def visible_or_404(suggestion_id: int) -> Suggestion:
     suggestion = db.get_or_404(Suggestion, suggestion_id)
     if not queries.may_see(current_user, suggestion):
         abort(404)  # as if it did not exist: another deputy's or another unit's
     return suggestion
 
 
-def _forms(suggestion: Suggestion) -> dict:
+def forms_for(suggestion: Suggestion, units: list[Unit]) -> dict:
+    """The form of every step, the assign form offering `units` (the router's proposal first chosen)."""
     assign = AssignForm()
-    units = queries.units()
     assign.lead.choices = [("", "—")] + [(str(u.id), u.name) for u in units]
     assign.co_units.choices = [(u.id, u.name) for u in units]
     if suggestion.state == "accepted" and current_user.role in STAFF_ROLES and not assign.lead.data:
-        proposed = queries.proposed_units(suggestion)
+        proposed = queries.proposed_units(suggestion, units)
         assign.lead.data = str(proposed[0].id) if proposed else ""
         assign.lead.description = (
             _("按以往交办情况建议：%(units)s", units="、".join(u.name for u in proposed)) if proposed else ""
@@ -65,11 +65,12 @@ def _forms(suggestion: Suggestion) -> dict:
 
 @everyone
 def detail(suggestion_id: int):
-    return _render(_visible(suggestion_id))
+    return render_suggestion(visible_or_404(suggestion_id))
 
 
-def _render(suggestion: Suggestion, forms: dict | None = None, status: int = 200):
+def render_suggestion(suggestion: Suggestion, forms: dict | None = None, status: int = 200):
     role = "drafter" if current_user.role == "admin" else current_user.role
+    units = queries.units()
     return render_template(
         "suggestions/detail.html",
         suggestion=suggestion,
@@ -79,8 +80,8 @@ def _render(suggestion: Suggestion, forms: dict | None = None, status: int = 200
         history=services.history(suggestion),
         answers=queries.answers_of(suggestion),
         ratings=queries.ratings_of(suggestion),
-        units={u.id: u.name for u in queries.units()},
-        **(forms or _forms(suggestion)),
+        units={u.id: u.name for u in units},
+        **(forms or forms_for(suggestion, units)),
     ), status
 
 

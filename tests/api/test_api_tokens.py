@@ -64,7 +64,8 @@ def test_revoked_and_unknown_tokens_are_refused_and_every_use_is_recorded(client
     assert _get(client, "cst_" + "x" * 43, f"/api/v1/staff/consultations/{consultation.id}/digest").status_code == 401
     token = db.session.scalar(sa.select(ApiToken))
     login("admin")
-    assert client.post(f"/staff/api-tokens/{token.id}/revoke").status_code == 200
+    revoked = client.post(f"/staff/api-tokens/{token.id}/revoke")
+    assert revoked.status_code == 302 and "已撤销" in client.get(revoked.headers["Location"]).text
     db.session.rollback()
     refused = _get(client, plain, f"/api/v1/staff/consultations/{consultation.id}/digest")
     assert refused.status_code == 401 and refused.headers["WWW-Authenticate"].startswith("Bearer")
