@@ -74,10 +74,13 @@ DEFAULTS: dict[str, object] = {
     "NOTIFY_ATTEMPTS": 5,
     "PUBLIC_URL": "http://127.0.0.1:5000",  # where links in messages point
     "SMS_BACKEND": None,  # "package.module:Class"; None logs instead of sending
-    "FOLLOW_RATE_LIMIT": "5 per hour",
-    # Deputies' suggestions are answered within three months of assignment, complex ones six.
+    "FOLLOW_RATE_LIMIT": "5 per hour",  # follow requests from one address (each sends an e-mail)
+    # Deputies' suggestions are answered within three months of assignment, complex ones six; the lead
+    # unit is reminded this many days before the deadline, and again once it has passed.
     "SUGGESTION_DUE_MONTHS": 3,
-    "SUGGESTION_COMPLEX_MONTHS": 6,  # follow requests from one address (each sends an e-mail)
+    "SUGGESTION_COMPLEX_MONTHS": 6,
+    "SUGGESTION_REMIND_DAYS": 14,
+    "SUGGESTION_ATTACHMENT_MB": 10,  # the largest file a deputy or unit may attach
 }
 
 PRODUCTION = {"SESSION_COOKIE_SECURE": True, "REMEMBER_COOKIE_SECURE": True, "HSTS_SECONDS": 365 * 24 * 3600}

@@ -118,12 +118,13 @@ def _domain_blueprints() -> tuple:
     from consult.notifications import hooks as _notification_hooks  # noqa: F401  (connects its receivers)
     from consult.notifications import routes as notifications
     from consult.site import routes as site
+    from consult.stations import routes as stations
     from consult.suggestions import routes as suggestions
 
     return (
         site.site, accounts.accounts, drafts.drafts, drafts.drafts_admin, comments.comments, comments.comments_admin,
         digests.digests, digests.digests_admin, hearings.hearings, hearings.hearings_admin,
-        notifications.notifications, suggestions.suggestions,
+        notifications.notifications, suggestions.suggestions, suggestions.suggestions_public, stations.stations,
     )  # fmt: skip
 
 
@@ -233,6 +234,7 @@ def _label_globals() -> dict:
         "suggestion_state_label": suggestion_labels.STATE_LABELS,
         "suggestion_category_label": suggestion_labels.CATEGORY_LABELS,
         "suggestion_rating_label": suggestion_labels.RATING_LABELS,
+        "report_label": suggestion_labels.REPORT_LABELS,
     }
     return {name: (lambda code, table=table: str(table.get(code, code or ""))) for name, table in tables.items()}
 

@@ -7,6 +7,7 @@ import os
 
 import flask_babel
 import pytest
+from smtp_inbox import running_inbox
 
 from consult import create_app
 from consult.extensions import db
@@ -41,6 +42,14 @@ def _schema(database_url):
 def app_config() -> dict:
     """Override in a test module to change the configuration of `app`."""
     return {}
+
+
+@pytest.fixture
+def inbox():
+    """A real SMTP server (aiosmtpd) on a free local port, keeping what it receives; point SMTP_URL at
+    `inbox.port` in the module's app_config."""
+    with running_inbox() as handler:
+        yield handler
 
 
 @pytest.fixture

@@ -14,9 +14,10 @@ from consult.db import UTCDateTime, utcnow
 from consult.extensions import Model
 
 # Staff of the standing committee, and the people the suggestion system adds: deputies (代表) and the
-# government units (承办单位) that answer them. Staff pages admit only STAFF_ROLES.
+# government units (承办单位) that answer them, and the staff of a 代表联络站 who record what residents
+# raise there. Staff pages admit only STAFF_ROLES.
 STAFF_ROLES = ("admin", "drafter", "moderator", "organizer")
-ROLES = (*STAFF_ROLES, "deputy", "unit")
+ROLES = (*STAFF_ROLES, "deputy", "unit", "station")
 
 
 def _new_session_token() -> str:
@@ -37,6 +38,7 @@ class User(UserMixin, Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     unit_id: Mapped[int | None] = mapped_column(sa.ForeignKey("units.id"))  # a unit account's department
+    station_id: Mapped[int | None] = mapped_column(sa.ForeignKey("stations.id"))  # a station account's station
 
     __table_args__ = (sa.CheckConstraint(sa.column("role").in_(ROLES), name="role"),)
 

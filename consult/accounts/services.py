@@ -24,13 +24,23 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def create_user(email: str, role: str, password: str, display_name: str = "", unit_name: str | None = None) -> User:
-    """An account; a unit account may join its department (`unit_name`, created if new)."""
+def create_user(
+    email: str,
+    role: str,
+    password: str,
+    display_name: str = "",
+    unit_name: str | None = None,
+    station_id: int | None = None,
+) -> User:
+    """An account; a unit account may join its department (`unit_name`, created if new), a station
+    account its 代表联络站 (`station_id`: the caller finds the station, accounts knows no stations)."""
     email = normalise_email(email)
     if role not in ROLES:
         raise AccountError("unknown_role")
     if unit_name and role != "unit":
         raise AccountError("unit_for_units_only")
+    if station_id is not None and role != "station":
+        raise AccountError("station_for_stations_only")
     if len(password) < 10:
         raise AccountError("weak_password")
     if db.session.scalar(db.select(User).filter_by(email=email)):
@@ -38,6 +48,7 @@ def create_user(email: str, role: str, password: str, display_name: str = "", un
     user = User(email=email, role=role, display_name=display_name or email.split("@")[0])
     if unit_name:
         user.unit_id = unit_named(unit_name).id
+    user.station_id = station_id
     user.set_password(password)
     db.session.add(user)
     db.session.flush()

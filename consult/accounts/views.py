@@ -38,5 +38,8 @@ def logout():
 
 
 def _home_of(user) -> str:
-    """Where an account lands after signing in: deputies and units have their suggestions, staff the dashboard."""
+    """Where an account lands after signing in: deputies and units have their suggestions, a station
+    account its station's records, staff the dashboard."""
+    if user.role == "station":
+        return url_for("stations.home")
     return url_for("suggestions.index") if user.role in ("deputy", "unit") else url_for("drafts_admin.dashboard")

@@ -55,6 +55,7 @@ class Comment(Model):
     received_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # letters: the date on the letter
     moderated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     recorded_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    station_id: Mapped[int | None] = mapped_column(sa.ForeignKey("stations.id"), index=True)  # gathered there
 
     consultation = relationship("Consultation")
 

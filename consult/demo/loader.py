@@ -15,6 +15,7 @@ from consult.comments.privacy import contact_cipher
 from consult.db import utcnow
 from consult.demo.hearing import load_demo_hearing
 from consult.demo.rounds import load_second_round
+from consult.demo.stations import load_demo_stations
 from consult.demo.suggestions import load_demo_suggestions
 from consult.digests import queries as digest_queries
 from consult.digests import services as digest_services
@@ -78,6 +79,7 @@ def load_demo(only_if_empty: bool = False) -> list[str]:
         if amendment.exists():
             loaded.append(load_second_round(consultation, amendment))
     loaded += load_demo_suggestions()
+    loaded += load_demo_stations()  # after the suggestions: it attaches their deputies
     return loaded
 
 

@@ -14,13 +14,12 @@ from datetime import datetime, timezone
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from consult.docx_pages import HEADER_FILL, landscape_a4, repeat_header
+from consult.docx_pages import HEADER_FILL, landscape_a4, repeat_header, setup_styles
 
 from .export_rows import SummaryTable
 
@@ -29,7 +28,6 @@ from .export_rows import SummaryTable
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Spreadsheet programs treat a cell starting with one of these as a formula (OWASP CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_BODY_FONT, _TITLE_FONT = "宋体", "黑体"  # the names Chinese-locale Word writes for SimSun / SimHei
 # Relative widths of 序号 条款 意见摘要 意见数量 立场 提出者类别 处理意见 理由.
 _WIDTHS = (1.2, 2.3, 8.0, 1.6, 2.6, 3.0, 2.6, 6.4)
 _CENTRED = {0, 1, 3, 6}
@@ -66,35 +64,6 @@ def _check_headers(table: SummaryTable) -> list[str]:
 
 # -- .docx ---------------------------------------------------------------------------------
 
-_THEME_FONTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
-
-
-def _set_fonts(r_fonts, east_asian: str) -> None:
-    """Name the fonts on a ``w:rFonts`` element. python-docx only writes ascii/hAnsi, and
-    theme attributes beat explicit names, so without this Chinese text keeps the theme font."""
-    for attribute in _THEME_FONTS:
-        r_fonts.attrib.pop(qn(attribute), None)
-    for attribute in ("w:ascii", "w:hAnsi"):
-        r_fonts.set(qn(attribute), "Times New Roman")
-    r_fonts.set(qn("w:eastAsia"), east_asian)
-
-
-def _setup_styles(document) -> None:
-    """宋体 五号 single-spaced body, a black 黑体 16pt Heading 1, Chinese as the East Asian language."""
-    defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    _set_fonts(defaults.get_or_add_rFonts(), _BODY_FONT)
-    defaults.find(qn("w:lang")).set(qn("w:eastAsia"), "zh-CN")  # CJK line breaking and punctuation
-    normal = document.styles["Normal"]
-    _set_fonts(normal.element.get_or_add_rPr().get_or_add_rFonts(), _BODY_FONT)
-    normal.font.size = Pt(10.5)  # 五号
-    normal.paragraph_format.space_after = Pt(0)
-    normal.paragraph_format.line_spacing = 1.0
-    heading = document.styles["Heading 1"]
-    _set_fonts(heading.element.get_or_add_rPr().get_or_add_rFonts(), _TITLE_FONT)
-    heading.font.size, heading.font.bold = Pt(16), True
-    heading.font.color.rgb = RGBColor(0, 0, 0)  # blue in the default template
-    heading.paragraph_format.space_before, heading.paragraph_format.space_after = Pt(0), Pt(6)
-
 
 def _write_row(row, values: Sequence[object], bold: bool = False) -> None:
     for i, (cell, value) in enumerate(zip(row.cells, values)):
@@ -122,7 +91,7 @@ def summary_docx(table: SummaryTable) -> bytes:
     """The 意见汇总表 as a Word document: A4 landscape, header row repeated on every page."""
     headers = _check_headers(table)
     document = Document()
-    _setup_styles(document)
+    setup_styles(document)
     usable = landscape_a4(document)
     document.add_paragraph(neutralise(table.title), style="Heading 1").alignment = WD_ALIGN_PARAGRAPH.CENTER
     subtitle = document.add_paragraph(neutralise(table.subtitle))

@@ -2,7 +2,8 @@
 
     CONSULT_SMTP_URL=smtp://user:password@mail.example.org:587?starttls=1   (or smtps://…:465)
 
-Every message says how to leave in one click (RFC 8058: List-Unsubscribe with List-Unsubscribe-Post)."""
+Every message to a subscriber says how to leave in one click (RFC 8058: List-Unsubscribe with
+List-Unsubscribe-Post); a message to a staff account about its work (unsubscribe_url "") has none."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ def build(sender: str, sender_name: str, to: str, subject: str, text: str, html:
     message["To"] = to
     message["Subject"] = subject
     message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
-    message["List-Unsubscribe"] = f"<{unsubscribe_url}>"
-    message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    if unsubscribe_url:
+        message["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message.set_content(text)
     message.add_alternative(html, subtype="html")
     return message

@@ -1,5 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -11,7 +12,21 @@ class SuggestionForm(FlaskForm):
     title = StringField(_l("标题"), validators=[DataRequired(_l("请填写标题。")), Length(max=200)])
     category = StringField(_l("类别（选填，如：城市建设、教育、医疗）"), validators=[Optional(), Length(max=40)])
     body = TextAreaField(_l("建议内容"), validators=[DataRequired(_l("请填写建议内容。")), Length(max=20000)])
+    cosigners = CheckboxesField(_l("附议代表（选填；提交后由他们确认）"), validate_choice=False)
     submit = SubmitField(_l("保存草稿"))
+
+
+class AttachmentForm(FlaskForm):
+    file = FileField(_l("附件（PDF、Word、Excel、OFD、图片或文本）"), validators=[FileRequired(_l("请选择文件。"))])
+    submit = SubmitField(_l("上传附件"))
+
+
+class ProgressForm(FlaskForm):
+    text = TextAreaField(_l("办理进度"), validators=[DataRequired(_l("请填写内容。")), Length(max=5000)])
+
+
+class CoOpinionForm(FlaskForm):
+    text = TextAreaField(_l("协办意见"), validators=[DataRequired(_l("请填写内容。")), Length(max=5000)])
 
 
 class NoteForm(FlaskForm):
@@ -37,6 +52,8 @@ class AnswerForm(FlaskForm):
     category = RadioField(_l("答复类别"), choices=options(CATEGORY_LABELS.items()),
                           validators=[DataRequired(_l("请选择答复类别。"))])  # fmt: skip
     text = TextAreaField(_l("答复内容"), validators=[DataRequired(_l("请填写答复内容。")), Length(max=20000)])
+    attachment = FileField(_l("答复函（选填，PDF、Word 或 OFD）"))
+    not_public = BooleanField(_l("答复不公开（涉及国家秘密、商业秘密或个人隐私）"))
     submit = SubmitField(_l("提交答复"))
 
 

@@ -28,7 +28,16 @@ ACTION_LABELS = {
     "answer": _l("答复"),
     "rate": _l("评判"),
     "reopen": _l("不满意，重新办理"),
+    "cosign": _l("确认附议"),
+    "uncosign": _l("撤回附议"),
+    "progress": _l("报送办理进度"),
+    "co_opinion": _l("报送协办意见"),
+    "attach": _l("上传附件"),
+    "detach": _l("删除附件"),
+    "publish": _l("恢复公开"),
+    "unpublish": _l("撤回公开"),
 }
+REPORT_LABELS = {"progress": _l("办理进度"), "co_opinion": _l("协办意见")}
 
 MESSAGES = {
     "not_now": _l("这条建议现在是“%(state)s”，不能进行这一步。"),
@@ -43,6 +52,12 @@ MESSAGES = {
     "bad_merge_target": _l("只能并入另一条已立案的建议。"),
     "lead_is_co_unit": _l("主办单位不能同时是协办单位。"),
     "unknown_unit": _l("没有这个承办单位。"),
+    "too_many_cosigners": _l("附议代表最多 %(limit)s 位。"),
+    "report_missing": _l("请填写内容（不超过 %(limit)s 字）。"),
+    "file_kind": _l("只能上传这些格式的文件：%(kinds)s。"),
+    "file_size": _l("文件不能为空，也不能超过 %(limit)s MB。"),
+    "file_content": _l("文件内容与扩展名 .%(kind)s 不符，请确认文件没有损坏或改过扩展名。"),
+    "too_many_files": _l("每条建议最多 %(limit)s 个附件。"),
 }
 
 

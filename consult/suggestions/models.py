@@ -15,6 +15,8 @@ from consult.suggestions.states import STATES
 
 ANSWER_CATEGORIES = ("A", "B", "C")  # 已解决或基本解决 / 正在解决或列入计划 / 因条件限制暂时难以解决
 RATINGS = ("satisfied", "basic", "unsatisfied")
+REPORT_KINDS = ("progress", "co_opinion")  # a unit's 办理进度 / a co-unit's 协办意见
+REMINDER_KINDS = ("due_soon", "overdue")
 
 
 class Suggestion(Model):
@@ -26,7 +28,6 @@ class Suggestion(Model):
     title: Mapped[str] = mapped_column(sa.String(200))
     body: Mapped[str] = mapped_column(sa.Text)
     category: Mapped[str] = mapped_column(sa.String(40), default="")
-    cosigner_ids: Mapped[list] = mapped_column(sa.JSON, default=list)  # 附议 deputies
     state: Mapped[str] = mapped_column(sa.String(12), default="draft", index=True)
     key: Mapped[bool] = mapped_column(default=False)  # 重点督办
     supervisor: Mapped[str] = mapped_column(sa.String(100), default="")
@@ -53,6 +54,7 @@ class SuggestionAnswer(Model):
     round: Mapped[int]
     category: Mapped[str] = mapped_column(sa.String(1))
     text: Mapped[str] = mapped_column(sa.Text)
+    public: Mapped[bool] = mapped_column(default=True)  # published with the suggestion unless marked otherwise
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -79,3 +81,63 @@ class SuggestionEvent(Model):
     to_state: Mapped[str] = mapped_column(sa.String(12))
     note: Mapped[str] = mapped_column(sa.Text, default="")
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SuggestionCosigner(Model):
+    """附议: a deputy the author named; they confirm once the suggestion is sent (or never do)."""
+
+    __tablename__ = "suggestion_cosigners"
+
+    suggestion_id: Mapped[int] = mapped_column(sa.ForeignKey("suggestions.id"), primary_key=True)
+    deputy_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), primary_key=True, index=True)
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class SuggestionAttachment(Model):
+    """A file with the suggestion (the deputy's) or with one answer (the unit's 答复 document)."""
+
+    __tablename__ = "suggestion_attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    suggestion_id: Mapped[int] = mapped_column(sa.ForeignKey("suggestions.id"), index=True)
+    answer_id: Mapped[int | None] = mapped_column(sa.ForeignKey("suggestion_answers.id"))
+    uploaded_by_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    filename: Mapped[str] = mapped_column(sa.String(200))
+    content_type: Mapped[str] = mapped_column(sa.String(100))
+    size: Mapped[int]
+    data: Mapped[bytes] = mapped_column(sa.LargeBinary, deferred=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SuggestionReport(Model):
+    """What a unit files while handling: the lead unit's progress reports (重点督办 asks for them) and
+    the co-units' opinions (协办意见) the lead unit answers with."""
+
+    __tablename__ = "suggestion_reports"
+    __table_args__ = (sa.CheckConstraint(sa.column("kind").in_(REPORT_KINDS), name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    suggestion_id: Mapped[int] = mapped_column(sa.ForeignKey("suggestions.id"), index=True)
+    unit_id: Mapped[int] = mapped_column(sa.ForeignKey("units.id"))
+    author_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(sa.String(12))
+    round: Mapped[int]
+    text: Mapped[str] = mapped_column(sa.Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SuggestionReminder(Model):
+    """A reminder sent to the lead unit: at most one of each kind per deadline."""
+
+    __tablename__ = "suggestion_reminders"
+    __table_args__ = (
+        sa.CheckConstraint(sa.column("kind").in_(REMINDER_KINDS), name="kind"),
+        sa.UniqueConstraint("suggestion_id", "kind", "due_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    suggestion_id: Mapped[int] = mapped_column(sa.ForeignKey("suggestions.id"))
+    kind: Mapped[str] = mapped_column(sa.String(10))
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    recipients: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

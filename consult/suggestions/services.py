@@ -45,11 +45,25 @@ def check(actor: User, suggestion: Suggestion, action: str) -> states.Step:
 
 def _take(actor: User, suggestion: Suggestion, action: str, note: str = "") -> None:
     step = check(actor, suggestion, action)
+    record(actor, suggestion, action, note, to_state=step.target)
+    suggestion.state = step.target
+
+
+def record(actor: User, suggestion: Suggestion, action: str, note: str = "", to_state: str | None = None) -> None:
+    """One line of the suggestion's history; without `to_state`, something done that leaves the state
+    as it is (a co-signature, a progress report, an attachment)."""
     db.session.add(
         SuggestionEvent(suggestion_id=suggestion.id, actor_id=actor.id, action=action,
-                        from_state=suggestion.state, to_state=step.target, note=note.strip())
+                        from_state=suggestion.state, to_state=to_state or suggestion.state, note=note.strip()[:2000])
     )  # fmt: skip
-    suggestion.state = step.target
+
+
+def own_draft(deputy: User, suggestion: Suggestion) -> None:
+    """Only its deputy changes a suggestion, and only while it is a draft (or returned for changes)."""
+    if deputy.role != "deputy" or suggestion.deputy_id != deputy.id:
+        raise SuggestionError("not_yours", action="edit", state=suggestion.state)
+    if suggestion.state != "draft":
+        raise SuggestionError("not_now", action="edit", state=suggestion.state)
 
 
 def _text(value: str, limit: int, code: str) -> str:
@@ -69,6 +83,12 @@ def create(deputy: User, title: str, body: str, category: str = "") -> Suggestio
     db.session.add(suggestion)
     db.session.flush()
     return suggestion
+
+
+def update(deputy: User, suggestion: Suggestion, title: str, body: str, category: str = "") -> None:
+    own_draft(deputy, suggestion)
+    suggestion.title, suggestion.body = _text(title, 200, "title_missing"), _text(body, 20000, "body_missing")
+    suggestion.category = (category or "").strip()[:40]
 
 
 def submit(deputy: User, suggestion: Suggestion) -> None:
@@ -109,14 +129,17 @@ def assign(actor: User, suggestion: Suggestion, lead: Unit, co_units: list[Unit]
     suggestion.key, suggestion.supervisor = key, supervisor.strip()[:100]
 
 
-def answer(unit_user: User, suggestion: Suggestion, category: str, text: str) -> SuggestionAnswer:
+def answer(unit_user: User, suggestion: Suggestion, category: str, text: str, public: bool = True) -> SuggestionAnswer:
+    """The lead unit's 答复; `public` False keeps it off the public pages and open data (a matter of
+    state or business secrets, or someone's privacy), while the deputy still reads it."""
     if category not in ANSWER_CATEGORIES:
         raise SuggestionError("bad_category")
     body = _text(text, 20000, "answer_missing")
     _take(unit_user, suggestion, "answer", category)
     reply = SuggestionAnswer(suggestion_id=suggestion.id, unit_id=unit_user.unit_id, round=suggestion.round,
-                             category=category, text=body)  # fmt: skip
+                             category=category, text=body, public=public)  # fmt: skip
     db.session.add(reply)
+    db.session.flush()
     return reply
 
 

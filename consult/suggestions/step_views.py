@@ -9,7 +9,8 @@ from flask_login import current_user
 from consult.accounts.models import Unit
 from consult.extensions import db
 from consult.forms import ActionForm
-from consult.suggestions import queries, services
+from consult.suggestions import attachments, queries, services
+from consult.suggestions.handling_views import read_upload
 from consult.suggestions.labels import error_message
 from consult.suggestions.models import Suggestion
 from consult.suggestions.views import everyone, forms_for, render_suggestion, visible_or_404
@@ -42,6 +43,7 @@ def take(suggestion_id: int, action: str):
     try:
         message = handler(suggestion, form)
     except services.SuggestionError as error:
+        field_name = error.detail.pop("field", field_name)  # a refused file is shown beside its field
         if field_name:  # shown beside what was typed, which stays in the form
             refuse(form[field_name], error_message(error.code, **error.detail))
             return render_suggestion(suggestion, forms, 422)
@@ -81,7 +83,14 @@ def _assign(suggestion, form):
 
 
 def _answer(suggestion, form):
-    services.answer(current_user, suggestion, form.category.data, form.text.data)
+    reply = services.answer(current_user, suggestion, form.category.data, form.text.data, not form.not_public.data)
+    upload = form.attachment.data
+    if upload and upload.filename:
+        try:
+            attachments.attach_to_answer(current_user, reply, upload.filename, read_upload(upload))
+        except services.SuggestionError as error:
+            error.detail["field"] = "attachment"
+            raise
     return _("答复已提交，等待代表评判。")
 
 

@@ -52,6 +52,13 @@ EXPECTED_PUBLIC = {
     "api_public.comments",
     "api_public.submit",
     "api_public.feedback",
+    # the 代表联络站 where residents meet deputies: the list (by district and kind) and one page each
+    "stations.index",
+    "stations.detail",
+    # deputies' suggestions once answered and published (one page each), and their open data
+    "suggestions_public.index",
+    "suggestions_public.detail",
+    "suggestions_public.open_data",
 }
 
 

@@ -34,6 +34,9 @@ PUBLIC_PAGES = {
     "feedback": "/drafts/dasha-river/feedback",
     "hearing": "/hearings/1",
     "thanks": "/receipts/{receipt}/thanks",
+    "suggestions": "/suggestions",
+    "stations": "/stations",
+    "station": "/stations/1",
 }
 DISPLAY_PAGES = ("home", "draft", "article", "receipt")
 STAFF_PAGES = {  # name: (role, path)
@@ -47,6 +50,10 @@ STAFF_PAGES = {  # name: (role, path)
     "hearing-speakers": ("organizer", "/staff/hearings/1/speakers"),
     "hearing-registrations": ("organizer", "/staff/hearings/1/registrations"),
     "hearing-overview": ("organizer", "/staff/hearings/1"),
+    "suggestion-figures": ("drafter", "/staff/suggestions/figures"),
+    "suggestions-similar": ("drafter", "/staff/suggestions/similar"),
+    "suggestion-check": ("drafter", "/staff/suggestions/2"),
+    "stations-manage": ("drafter", "/staff/stations"),
 }
 
 
