@@ -14,7 +14,8 @@ from consult.comments.privacy import ContactCipher
 from consult.comments.receipts import new_receipt
 from consult.comments.text import prepare, too_long
 from consult.db import utcnow
-from consult.drafts.models import AmendmentItem, Consultation, StructureNode
+from consult.drafts.models import AmendmentItem, Consultation
+from consult.drafts.queries import load_structure
 from consult.errors import DomainError
 from consult.extensions import db
 from consult.hooks import announce
@@ -40,14 +41,8 @@ class CommentInput:
 def check_article(consultation: Consultation, article_id: int | None) -> None:
     if article_id is None:
         return
-    found = db.session.scalar(
-        sa.select(StructureNode.id).where(
-            StructureNode.version_id == consultation.version_id,
-            StructureNode.kind == "article",
-            StructureNode.article_id == article_id,
-        )
-    )
-    if found is None:
+    # The version's tree is built once per process (drafts/queries.load_structure): no query per comment.
+    if article_id not in {a.article_id for a in load_structure(consultation.version_id).articles}:
         raise CommentError("unknown_article")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
@@ -14,6 +16,7 @@ from consult.comments.limits import comment_limit
 from consult.comments.privacy import contact_cipher
 from consult.comments.receipts import parse_receipt
 from consult.db import utcnow
+from consult.drafts import amendment_items
 from consult.drafts import queries as draft_queries
 from consult.drafts.amendment_pages import amendment_item_context
 from consult.drafts.pages import article_context, draft_context
@@ -59,26 +62,25 @@ def _submit(consultation, article_id, form, item=None):
     return redirect(url_for("comments.thanks", receipt=comment.receipt), code=303)
 
 
-def _post_on_page(consultation, form, context: dict | None, template: str, **target):
-    """Submit the form shown on a page (an article, an instruction of an amendment draft): 404 without
-    the page; on a refusal the page again (422) with the error and the text kept."""
-    if context is None:
-        abort(404)
+def _post_on_page(consultation, form, render, template: str, **target):
+    """Submit the form shown on a page (an article, an instruction of an amendment draft). The page
+    itself — its published comments, the 对照表 of an instruction — is built only when it is shown
+    again: on a refusal (422) with the error and the text kept. A stored comment costs no page."""
     if form.validate_on_submit():
         response = _submit(consultation, target.get("article_id"), form, item=target.get("item"))
         if response is not None:
             return response
-    return render_template(template, **context), 422
+    return render_template(template, **render()), 422
 
 
 @public
 @comment_limit
 def comment_on_article(slug: str, number: str):
     consultation = draft_queries.public_consultation(slug) or abort(404)
+    article = draft_queries.load_structure(consultation.version_id).article(number) or abort(404)
     form = CommentForm()
-    context = article_context(consultation, number, form=form)
-    article_id = context["article"].article_id if context else None
-    return _post_on_page(consultation, form, context, "drafts/article.html", article_id=article_id)
+    render = partial(article_context, consultation, number, form=form)
+    return _post_on_page(consultation, form, render, "drafts/article.html", article_id=article.article_id)
 
 
 @public
@@ -99,10 +101,10 @@ def comment_on_draft(slug: str):
 @comment_limit
 def comment_on_amendment_item(slug: str, number: int):
     consultation = draft_queries.public_consultation(slug) or abort(404)
+    item = amendment_items.item_of(consultation, number) or abort(404)
     form = CommentForm()
-    context = amendment_item_context(consultation, number, form=form)
-    item = context["item"].item if context else None
-    return _post_on_page(consultation, form, context, "drafts/amendment_item.html", item=item)
+    render = partial(amendment_item_context, consultation, number, form=form)
+    return _post_on_page(consultation, form, render, "drafts/amendment_item.html", item=item)
 
 
 def private_receipt_page(view):

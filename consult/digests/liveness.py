@@ -14,6 +14,7 @@ from flask import current_app
 
 from consult.db import rows_changed, utcnow
 from consult.digests.models import DigestBuild
+from consult.digests.queueing import queue_build
 from consult.extensions import db
 
 log = logging.getLogger(__name__)
@@ -90,11 +91,7 @@ def recover_lost_builds(consultation_id: int | None = None, now: datetime | None
             build.attempt,
         )
         if build.attempt < MAX_ATTEMPTS and build.consultation_id not in {r.consultation_id for r in retried}:
-            retry = DigestBuild(
-                consultation_id=build.consultation_id, requested_by_id=build.requested_by_id, attempt=build.attempt + 1
-            )
-            db.session.add(retry)
-            retried.append(retry)
+            retried.append(queue_build(build.consultation_id, build.requested_by_id, build.attempt + 1))
     db.session.flush()
     db.session.expire_all()
     return retried

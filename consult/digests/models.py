@@ -20,9 +20,18 @@ STANCES = ("support", "oppose", "neither")
 DECISIONS = ("adopted", "partly_adopted", "not_adopted", "already_provided", "out_of_scope")
 
 
+ACTIVE = sa.text("state IN ('queued', 'running')")
+
+
 class DigestBuild(Model):
     __tablename__ = "digest_builds"
-    __table_args__ = (sa.CheckConstraint(sa.column("state").in_(BUILD_STATES), name="state"),)
+    __table_args__ = (
+        sa.CheckConstraint(sa.column("state").in_(BUILD_STATES), name="state"),
+        # One queued or running build per consultation, whichever web node or worker asks for it.
+        sa.Index(
+            "ux_digest_builds_active", "consultation_id", unique=True, postgresql_where=ACTIVE, sqlite_where=ACTIVE
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     consultation_id: Mapped[int] = mapped_column(sa.ForeignKey("consultations.id"), index=True)

@@ -20,6 +20,7 @@ from consult.digests.models import (
     Theme,
     ThemeMember,
 )
+from consult.digests.queueing import active_build, queue_build
 from consult.drafts.models import Consultation
 from consult.errors import DomainError
 from consult.extensions import db
@@ -39,20 +40,11 @@ def latest_build(consultation_id: int, states=("done",)) -> DigestBuild | None:
     )
 
 
-def active_build(consultation_id: int) -> DigestBuild | None:
-    return latest_build(consultation_id, ("queued", "running"))
-
-
 def request_build(consultation: Consultation, actor=None) -> DigestBuild:
     """A queued build, or the one already queued or running (one at a time per consultation).
     A build whose worker died is marked failed first, so it never blocks a new one."""
     recover_lost_builds(consultation.id)
-    build = active_build(consultation.id)
-    if build is None:
-        build = DigestBuild(consultation_id=consultation.id, requested_by_id=getattr(actor, "id", None))
-        db.session.add(build)
-        db.session.flush()
-    return build
+    return active_build(consultation.id) or queue_build(consultation.id, getattr(actor, "id", None))
 
 
 def request_stale_builds() -> list[DigestBuild]:

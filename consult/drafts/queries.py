@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
 
-from consult.drafts.models import Consultation, StructureNode
+from consult.drafts.models import Consultation, DraftVersion, StructureNode
 from consult.drafts.numerals import article_slug
 from consult.extensions import db
 
@@ -70,7 +71,16 @@ class Structure:
 
 
 def load_structure(version_id: int) -> Structure:
-    """One query for the whole tree of a version; versions never change once saved."""
+    """The whole tree of a version, built once per process: a saved version never changes. The key also
+    holds the version's creation time and the database, so an id another database reuses (a restored
+    backup, a test) is never mistaken for it. Callers read the tree and never change it."""
+    created = db.session.scalar(sa.select(DraftVersion.created_at).where(DraftVersion.id == version_id))
+    return _built_structure(str(db.engine.url), version_id, created)
+
+
+@lru_cache(maxsize=64)
+def _built_structure(_database: str, version_id: int, _created: datetime | None) -> Structure:
+    """One query for the whole tree."""
     by_id: dict[int, Any] = {}  # headings, articles and paragraphs by node id
     top: list[HeadingView | ArticleView] = []
     articles: list[ArticleView] = []
