@@ -24,6 +24,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from digest_speed import SLUG, make_app, run_job, seed_database
 from scratch_db import scratch_database
+from server_time import server_time
 
 from consult.comments.models import Comment
 from consult.comments.privacy import contact_cipher
@@ -36,14 +37,8 @@ from consult.extensions import db
 def measure(client, paths: list[tuple[str, str]], warmups: int = 3, runs: int = 50) -> None:
     print("\nserver time, 50 requests after 3 warm-ups (target ≤ 100 ms p95):")
     for label, path in paths:
-        samples = []
-        for i in range(warmups + runs):
-            start = time.perf_counter()
-            response = client.get(path)
-            samples += [(time.perf_counter() - start) * 1000] if i >= warmups else []
-            assert response.status_code == 200, (path, response.status_code, response.text[:200])
-        samples.sort()
-        print(f"  {label:<28} p50 {samples[runs // 2]:7.1f} ms   p95 {samples[int(runs * 0.95)]:7.1f} ms   {path}")
+        p50, p95, _ = server_time(client, path, warmups, runs)
+        print(f"  {label:<28} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   {path}")
 
 
 def keep_commenting(app, consultation_id: int, stop: threading.Event, added: list) -> None:

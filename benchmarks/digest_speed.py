@@ -35,6 +35,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from cryptography.fernet import Fernet
 from scratch_db import scratch_database
+from server_time import server_time
 
 from consult import create_app
 from consult.accounts.services import create_user
@@ -304,14 +305,8 @@ def measure_pages(app, consultation_id: int, article_id: int, slug: str, warmups
         ("article digest page", f"/staff/digests/{consultation_id}/articles/{article_id}"),
         ("public article page", f"/drafts/{SLUG}/articles/{slug}"),
     ):
-        samples = []
-        for i in range(warmups + runs):
-            start = time.perf_counter()
-            response = client.get(path)
-            samples += [(time.perf_counter() - start) * 1000] if i >= warmups else []
-            assert response.status_code == 200, (path, response.status_code)
-        samples.sort()
-        print(f"  {label:<20} p50 {samples[runs // 2]:7.1f} ms   p95 {samples[int(runs * 0.95)]:7.1f} ms   {path}")
+        p50, p95, _ = server_time(client, path, warmups, runs)
+        print(f"  {label:<20} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   {path}")
 
 
 def main() -> None:

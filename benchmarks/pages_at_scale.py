@@ -21,6 +21,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from digest_speed import SLUG, make_app, seed_database
 from scratch_db import scratch_database
+from server_time import server_time
 
 from consult.comments.models import Comment
 from consult.drafts.models import Consultation
@@ -28,17 +29,9 @@ from consult.drafts.queries import load_structure
 from consult.extensions import db
 
 
-def measure(client, label: str, path: str, warmups: int = 3, runs: int = 30) -> None:
-    samples = []
-    for i in range(warmups + runs):
-        start = time.perf_counter()
-        response = client.get(path)
-        samples += [(time.perf_counter() - start) * 1000] if i >= warmups else []
-        assert response.status_code == 200, (path, response.status_code)
-    samples.sort()
-    print(
-        f"  {label:<32} p50 {samples[runs // 2]:7.1f} ms   p95 {samples[int(runs * 0.95)]:7.1f} ms   {path}", flush=True
-    )
+def measure(client, label: str, path: str) -> None:
+    p50, p95, _ = server_time(client, path, runs=30)
+    print(f"  {label:<32} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   {path}", flush=True)
 
 
 def busiest_article(app) -> tuple[str, int]:

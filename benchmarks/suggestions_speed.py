@@ -28,6 +28,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from cryptography.fernet import Fernet
 from scratch_db import scratch_database
+from server_time import server_time
 
 from consult import create_app
 from consult.accounts.services import create_user, unit_named
@@ -120,17 +121,11 @@ def seed(n: int, units: int, seed_: int) -> Counter:
     return counts
 
 
-def measure(client, label: str, path: str, warmups: int = 3, runs: int = 50) -> None:
-    samples = []
-    for i in range(warmups + runs):
-        start = time.perf_counter()
-        response = client.get(path)
-        samples += [(time.perf_counter() - start) * 1000] if i >= warmups else []
-        assert response.status_code == 200, (path, response.status_code, response.text[:200])
-    samples.sort()
+def measure(client, label: str, path: str) -> None:
+    p50, p95, response = server_time(client, path)
     listed = re.search(r"共 (\d+) 条", response.text)  # how many the list holds, for the list pages
     rows = f"({listed.group(1)} listed)" if listed else ""
-    print(f"  {label:<30} p50 {samples[runs // 2]:7.1f} ms   p95 {samples[int(runs * 0.95)]:7.1f} ms   {path} {rows}")
+    print(f"  {label:<30} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   {path} {rows}")
 
 
 def build(client, label: str, path: str, runs: int = 5) -> None:
