@@ -6,7 +6,8 @@ second run or a second worker never sends it twice; a new deadline (重新办理
 from __future__ import annotations
 
 import smtplib
-from datetime import datetime, timedelta
+from datetime import datetime
+from html import escape
 
 import sqlalchemy as sa
 from flask import current_app
@@ -16,16 +17,17 @@ from consult.accounts.models import User
 from consult.db import utcnow
 from consult.extensions import db
 from consult.notifications import mailer
+from consult.suggestions.listing import due_soon_clause, overdue_clause
 from consult.suggestions.models import Suggestion, SuggestionReminder
+from consult.suggestions.periods import due_window
 
 
 def due(now: datetime) -> list[tuple[Suggestion, str]]:
     """(suggestion, kind) for every reminder owed now and not yet recorded (due soon: the deadline falls
     inside the window, as the lists and figures count it)."""
-    soon = now + timedelta(days=int(current_app.config["SUGGESTION_REMIND_DAYS"]))
-    in_hand = db.session.scalars(
-        sa.select(Suggestion).where(Suggestion.state == "assigned", Suggestion.due_at < soon).order_by(Suggestion.id)
-    ).all()
+    now, soon = due_window(now, current_app.config["SUGGESTION_REMIND_DAYS"])
+    late_or_soon = sa.or_(overdue_clause(now), due_soon_clause(now, soon))
+    in_hand = db.session.scalars(sa.select(Suggestion).where(late_or_soon).order_by(Suggestion.id)).all()
     sent = set(db.session.execute(sa.select(SuggestionReminder.suggestion_id, SuggestionReminder.kind,
                                             SuggestionReminder.due_at)).all())  # fmt: skip
     owed = [(s, "overdue" if s.due_at and s.due_at < now else "due_soon") for s in in_hand]
@@ -61,8 +63,15 @@ def _mail_unit(suggestion: Suggestion, kind: str) -> int:
     subject, text = _message(suggestion, kind)
     delivered = 0
     for account in accounts:
-        email = mailer.build(config["NOTIFY_FROM"], config["LEGISLATURE_NAME"], account.email, subject, text,
-                             f"<p>{text}</p>", "")  # fmt: skip
+        email = mailer.build(
+            config["NOTIFY_FROM"],
+            config["LEGISLATURE_NAME"],
+            account.email,
+            subject,
+            text,
+            f"<p>{escape(text)}</p>",
+            "",
+        )  # fmt: skip  (a deputy wrote the title)
         try:
             mailer.send(config["SMTP_URL"], email)
         except (smtplib.SMTPException, OSError) as error:  # the type only: the text may quote the address

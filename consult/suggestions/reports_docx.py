@@ -16,11 +16,7 @@ from docx.shared import Cm, Pt
 from flask_babel import gettext as _
 
 from consult.digests.exports import neutralise
-from consult.docx_pages import (
-    landscape_a4,
-    repeat_header,
-    setup_styles,  # the fonts every export uses
-)
+from consult.docx_pages import TITLE_FONT, landscape_a4, repeat_header, setup_styles
 from consult.suggestions.figures import Figures
 from consult.suggestions.report_rows import YearReport
 
@@ -101,7 +97,7 @@ def _heading(document, text: str) -> None:
     paragraph.paragraph_format.keep_with_next = True  # never last on a page, away from its table
     run = paragraph.add_run(neutralise(text))
     run.bold, run.font.size = True, Pt(14)
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "黑体")
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), TITLE_FONT)
 
 
 def _lists(document, report: YearReport, usable: float) -> None:

@@ -85,3 +85,16 @@ def test_without_a_mail_server_reminders_are_recorded_and_flagged_not_sent(app, 
     db.session.commit()
     assert reminders.send_reminders() == 1
     assert db.session.scalar(sa.select(SuggestionReminder.recipients)) == 0 and inbox.messages == []
+
+
+def test_the_deputy_written_title_is_escaped_in_the_html_part(app, inbox):
+    deputy, clerk = (
+        create_user("d@example.org", "deputy", "pw-12345678"),
+        create_user("c@example.org", "drafter", "pw-12345678"),
+    )
+    create_user("water@example.org", "unit", "pw-12345678", unit_name="市水务局")
+    _assigned('关于<a href="http://evil.example">护栏</a>的建议', 3, deputy, clerk, unit_named("市水务局"))
+    db.session.commit()
+    assert reminders.send_reminders() == 1
+    html = body_of(inbox.to("water@example.org")[0], "html")
+    assert "&lt;a href=" in html and '<a href="http://evil.example">' not in html
