@@ -7,12 +7,12 @@ import json
 import sys
 from typing import TextIO, cast
 
-from .bulk import default_workers
 from .cluster import SCOPE_K
 from .jsonl import FileError, read_comments_file
 from .models import Analysis, CommentInput
 from .pipeline import analyse
 from .stance_cli import add_stance_command, run_stance
+from .workers import default_workers
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -10,11 +10,14 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 
+from .codes import Codes
+from .workers import Workers
+
 CHAR_BITS = 17  # hashed character features: 131,072 columns
 CHAR_WEIGHT = 0.5  # share of the character part in each vector (word part: the rest)
 LSA_DIMS = 40  # enough for a few dozen themes; fewer dims make k easier to choose
 LSA_FIT_ROWS = 10_000  # the SVD is fitted on a sample and applied to all: linear in N
-CHAR_CHUNK = 100_000  # texts per block of character counts: memory stays flat in N
+CHAR_CHUNK = 50_000  # texts per slice of character counts: memory stays flat in N
 
 
 def _identity(doc: tuple[str, ...]) -> tuple[str, ...]:
@@ -36,14 +39,15 @@ def word_counts(token_lists: list[tuple[str, ...]]) -> tuple[sparse.csr_matrix, 
     return counts.tocsr(), vec.get_feature_names_out()
 
 
-def char_counts(texts: list[str]) -> sparse.csr_matrix:
+def char_counts(texts: Sequence[str] | Codes) -> sparse.csr_matrix:
     """Hashed character unigram and bigram counts of letter-only texts.
 
     Bigrams make up for segmentation errors and unknown words; built with numpy so
     the cost is a few array passes, not a Python loop over characters.
     """
-    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
-    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    texts = texts if isinstance(texts, Codes) else Codes.of(texts)
+    lengths = texts.lengths
+    codes = texts.codes.astype(np.uint64)
     shift = np.uint64(64 - CHAR_BITS)
     entries = np.empty((len(codes), 2), dtype=np.int32)
     entries[:, 0] = (codes * np.uint64(0x9E3779B97F4A7C15)) >> shift
@@ -78,27 +82,35 @@ def _tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     return normalize(counts, copy=False)
 
 
-def _char_chunks(skeletons: list[str]) -> Iterator[tuple[int, sparse.csr_matrix]]:
-    """Character counts 100,000 texts at a time: (first row, counts)."""
-    for start in range(0, len(skeletons), CHAR_CHUNK):
-        yield start, char_counts(skeletons[start : start + CHAR_CHUNK])
+def _slices(skeletons: Codes) -> Iterator[tuple[Codes]]:
+    for part in skeletons.slices(CHAR_CHUNK):
+        yield (part,)
+
+
+def _char_df(skeletons: Codes) -> np.ndarray:
+    """How many of the texts use each hashed character feature."""
+    return np.bincount(char_counts(skeletons).indices, minlength=1 << CHAR_BITS)
+
+
+def _char_projection(skeletons: Codes, char_idf: np.ndarray, char_part: np.ndarray) -> np.ndarray:
+    projected: np.ndarray = _tfidf(char_counts(skeletons), char_idf) @ char_part
+    return projected
 
 
 def _fit_sample(
-    words: sparse.csr_matrix | None, skeletons: list[str], rows: np.ndarray, norm: np.ndarray
+    words: sparse.csr_matrix | None, skeletons: Codes, rows: np.ndarray, norm: np.ndarray, pool: Workers
 ) -> tuple[sparse.csr_matrix, np.ndarray]:
     """The stacked, weighted TF-IDF rows the SVD is fitted on, and the char idf.
 
-    Character counts are built chunk by chunk and dropped, keeping memory flat in
-    N; they are built again for the projection (cheaper than holding them).
+    Character counts are built a slice at a time (by the workers) and dropped, keeping memory
+    flat in N; they are built again for the projection (cheaper than holding them).
     """
-    df, picked = np.zeros(1 << CHAR_BITS), list[sparse.csr_matrix]()
-    for start, m in _char_chunks(skeletons):
-        df += np.bincount(m.indices, minlength=1 << CHAR_BITS)
-        inside = rows[(rows >= start) & (rows < start + m.shape[0])]
-        picked.append(m[inside - start])
+    df = np.zeros(1 << CHAR_BITS)
+    for part in pool.map(_char_df, _slices(skeletons)):
+        df += part
     char_idf = _idf(df, len(skeletons))
-    blocks = [_tfidf(sparse.vstack(picked, format="csr"), char_idf) * np.float32(CHAR_WEIGHT)]
+    picked = char_counts(skeletons.select(rows))
+    blocks = [_tfidf(picked, char_idf) * np.float32(CHAR_WEIGHT)]
     if words is not None:
         blocks.insert(0, words[rows] * np.float32(1 - CHAR_WEIGHT))
     sample = sparse.hstack(blocks, format="csr")
@@ -106,30 +118,31 @@ def _fit_sample(
 
 
 def document_vectors(
-    token_lists: list[tuple[str, ...]],
-    skeletons: list[str],
-    random_state: int = 0,
-    words: sparse.csr_matrix | None = None,
+    words: sparse.csr_matrix | None, skeletons: Codes, random_state: int = 0, pool: Workers | None = None
 ) -> np.ndarray:
     """Unit-length LSA vectors of the texts (rows of zeros for texts with no feature).
 
-    Word TF-IDF and character TF-IDF are weighted and stacked; the SVD is fitted on
-    a sample of rows and each block is projected on its share of the components, so
-    the full stacked matrix never exists. ``words`` may pass ``word_counts`` output.
+    ``words`` holds the texts' word counts (``word_counts``; consumed); ``skeletons`` their
+    letters. Word TF-IDF and character TF-IDF are weighted and stacked; the SVD is fitted on
+    a sample of rows and each block is projected on its share of the components, so the full
+    stacked matrix never exists. The character passes are shared out to ``pool`` when given.
     """
-    n = len(token_lists)
-    if n == 0 or not any(skeletons):
+    pool = pool or Workers()
+    n = len(skeletons)
+    if n == 0 or not skeletons.any():
         return np.zeros((n, 1), dtype=np.float32)
-    if words is None:
-        words, _ = word_counts(token_lists)
-    words = _tfidf(words, _idf(np.bincount(words.indices, minlength=words.shape[1]), n)) if words.shape[1] else None
+    words = (
+        _tfidf(words, _idf(np.bincount(words.indices, minlength=words.shape[1]), n))
+        if words is not None and words.shape[1]
+        else None
+    )
     has_words = np.diff(words.indptr) > 0 if words is not None else np.zeros(n, dtype=bool)
-    has_chars = np.array([bool(s) for s in skeletons])
+    has_chars = skeletons.lengths > 0
     norm = np.sqrt((1 - CHAR_WEIGHT) ** 2 * has_words + CHAR_WEIGHT**2 * has_chars).astype(np.float32)
     norm[norm == 0] = 1
     rng = np.random.default_rng(random_state)
     rows = np.arange(n) if n <= LSA_FIT_ROWS else np.sort(rng.choice(n, LSA_FIT_ROWS, replace=False))
-    sample, char_idf = _fit_sample(words, skeletons, rows, norm)
+    sample, char_idf = _fit_sample(words, skeletons, rows, norm, pool)
     # Columns that no two fitted rows share add width (and SVD time) but no direction.
     columns = np.flatnonzero(np.bincount(sample.indices, minlength=sample.shape[1]) >= 2)
     dims = min(LSA_DIMS, len(rows) - 1, len(columns) - 1)
@@ -139,20 +152,21 @@ def document_vectors(
             if n > len(rows)
             else normalize(np.asarray(sample.todense(), dtype=np.float32))
         )
-    return _project(words, skeletons, sample, columns, dims, char_idf, norm, random_state)
+    return _project(words, skeletons, sample, (columns, dims), (char_idf, norm), random_state, pool)
 
 
 def _project(
     words: sparse.csr_matrix | None,
-    skeletons: list[str],
+    skeletons: Codes,
     sample: sparse.csr_matrix,
-    columns: np.ndarray,
-    dims: int,
-    char_idf: np.ndarray,
-    norm: np.ndarray,
+    shape: tuple[np.ndarray, int],
+    chars: tuple[np.ndarray, np.ndarray],
     random_state: int,
+    pool: Workers,
 ) -> np.ndarray:
-    """Fit the SVD on the sample's shared columns; project every text, one block at a time."""
+    """Fit the SVD on the sample's shared ``columns`` (``dims`` components); project every text,
+    a slice at a time. ``chars`` holds the character idf and each text's norm."""
+    (columns, dims), (char_idf, norm) = shape, chars
     n = len(skeletons)
     svd = TruncatedSVD(dims, algorithm="randomized", n_iter=3, random_state=random_state)
     svd.fit(sample[:, columns])
@@ -161,7 +175,9 @@ def _project(
     split = words.shape[1] if words is not None else 0
     out = words @ (full[:split] * np.float32(1 - CHAR_WEIGHT)) if words is not None else np.zeros((n, dims), np.float32)
     char_part = full[split:] * np.float32(CHAR_WEIGHT)
-    for start, m in _char_chunks(skeletons):
-        out[start : start + m.shape[0]] += _tfidf(m, char_idf) @ char_part
-    vectors: np.ndarray = normalize(out / norm[:, None]).astype(np.float32)
+    tasks = ((part, char_idf, char_part) for part in skeletons.slices(CHAR_CHUNK))
+    for start, projected in zip(range(0, n, CHAR_CHUNK), pool.map(_char_projection, tasks)):
+        out[start : start + len(projected)] += projected
+    out /= norm[:, None]
+    vectors: np.ndarray = normalize(out, copy=False)  # in place: a million rows are 160 MB
     return vectors

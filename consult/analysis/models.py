@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class CommentInput:
-    """One comment: its id, its text and, when stored at submission, its tokens."""
+class CommentInput(NamedTuple):
+    """One comment: its id, its text and, when stored at submission, its tokens (a tuple, or the
+    space-joined string the web layer stores). A named tuple: a million are made per big analysis."""
 
     id: Hashable
     text: str
-    tokens: tuple[str, ...] | None = None
+    tokens: tuple[str, ...] | str | None = None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 SHORTEST, LONGEST = 4, 16
-_MEMBERS = 200  # clauses are read from the theme's first members only: the label settles long before
+MEMBERS = 200  # clauses are read from the theme's first members only: the label settles long before
 _CLAUSE = re.compile(r"[，。；！？、,.;!?：:\n\r\t（）()“”\"‘’'《》【】\[\]…~—\-\s]+")
 _JUNK = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ_=<>/\\@#%&*+|^$]")
 _FILLERS = (
@@ -83,7 +83,7 @@ def phrase_label(texts: Sequence[str], keywords: Sequence[str], weights: Sequenc
     weight = {k: 1 / (rank + 1) for rank, k in enumerate(keywords) if k}
     shared: dict[str, float] = {}
     candidates: dict[str, float] = {}
-    for position, text in enumerate(texts[:_MEMBERS]):
+    for position, text in enumerate(texts[:MEMBERS]):
         copies = weights[position] if weights is not None else 1.0
         seen = set()
         for raw in _clauses(text):

@@ -2,124 +2,103 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Iterable
 
 import numpy as np
 from scipy import sparse
 
 from . import themes as th
+from .chunks import KINDS
 from .cluster import SCOPE_K, cluster_vectors
-from .dedup import near_duplicate_components
-from .features import document_vectors, word_counts
+from .copies import copies_of
+from .features import document_vectors
 from .models import Analysis, CommentInput, DuplicateGroup, Theme
-from .normalize import normalize_text, skeleton
+from .phrases import MEMBERS as _LABEL_ROWS
 from .phrases import phrase_label
-from .points import makes_a_point
-from .proposals import classify_proposal
+from .reading import CHUNK_SIZE, read_comments
 from .tokenizer import Tokenizer
 from .units import Units, point_units
+from .workers import Workers
 
 ALSO_FIT = 0.3  # a comment's other point joins a theme only this close to its centre
 
 
-def _check(comments: Sequence[CommentInput], k: int | None, scope: str) -> None:
+def _check(k: int | None, scope: str) -> None:
     if scope not in SCOPE_K:
         raise ValueError(f"scope must be one of {sorted(SCOPE_K)}, not {scope!r}")
     if k is not None and (not isinstance(k, int) or k < 1):
         raise ValueError(f"k must be a positive integer or None, not {k!r}")
-    seen = set()
-    for c in comments:
-        if c.id in seen:
-            raise ValueError(f"comment id {c.id!r} appears more than once")
-        seen.add(c.id)
 
 
-def group_copies(skeletons: list[str]) -> np.ndarray:
-    """For each text, the index of its copy group's representative (itself if none).
-
-    Exact copies share a skeleton; near-copies are found among distinct skeletons
-    only. The representative is the member with most exact copies, then the earliest.
-    Texts without content are left alone.
-    """
-    if not skeletons:
-        return np.zeros(0, dtype=np.int64)
-    first: dict[str, int] = {}
-    exact = np.array([first.setdefault(s, i) if s else i for i, s in enumerate(skeletons)], dtype=np.int64)
-    uniques = np.flatnonzero(exact == np.arange(len(skeletons)))
-    copies = np.bincount(exact, minlength=len(skeletons))
-    component = near_duplicate_components([skeletons[i] for i in uniques])
-    # Best member per component: most copies first, earliest on ties.
-    order = np.lexsort((uniques, -copies[uniques], component))
-    comp_sorted = component[order]
-    is_first = np.concatenate(([True], comp_sorted[1:] != comp_sorted[:-1]))
-    best = np.empty(component.max() + 1 if len(component) else 0, dtype=np.int64)
-    best[comp_sorted[is_first]] = uniques[order[is_first]]
-    rep_of_unique = np.empty(len(skeletons), dtype=np.int64)
-    rep_of_unique[uniques] = best[component]
-    return rep_of_unique[exact]
-
-
-def _collapse_copies(
-    comments: list[CommentInput], stage: Callable[[str], None]
-) -> tuple[np.ndarray, np.ndarray, dict[int, str]]:
-    """(representative of each comment, the representatives making a point, their normalized texts
-    by index). Only representatives matter afterwards: the copies' strings go."""
-    normalized = [normalize_text(c.text if isinstance(c.text, str) else "") for c in comments]
-    skeletons = [skeleton(t) for t in normalized]
-    stage("normalise")
-    rep_of = group_copies(skeletons)
-    stage("copies")
-    # A comment with no point of its own (a bare "支持！") joins no theme: it is counted apart (-1).
-    originals = np.flatnonzero(rep_of == np.arange(len(comments)))
-    reps = np.array([i for i in originals if skeletons[i] and makes_a_point(normalized[i])], dtype=np.int64)
-    return rep_of, reps, {int(i): normalized[i] for i in reps}
+def _check_ids(ids: list[Hashable]) -> None:
+    if len(set(ids)) < len(ids):
+        seen: set[Hashable] = set()
+        repeated = next(i for i in ids if i in seen or seen.add(i))  # type: ignore[func-returns-value]
+        raise ValueError(f"comment id {repeated!r} appears more than once")
 
 
 def analyse(
-    comments: Sequence[CommentInput],
+    comments: Iterable[CommentInput],
     *,
     k: int | None = None,
     random_state: int = 0,
     scope: str = "article",
     tokenizer: Tokenizer | None = None,
     workers: int = 1,
+    chunk_size: int = CHUNK_SIZE,
     on_stage: Callable[[str], None] | None = None,
 ) -> Analysis:
     """Collapse copies, cut each comment into its points and group the points into themes: a
     comment belongs to the theme of its main point and is listed (``also``) under the others.
 
-    ``k`` fixes the number of themes, else it is chosen within a range set by ``scope`` ("article":
-    a handful, "draft": more). Stored tokens are shared out among a comment's points; others are
-    segmented with ``tokenizer`` (``workers`` processes). Deterministic for a ``random_state``.
-    ValueError for repeated ids or a bad ``k``/``scope``. ``on_stage`` hears each stage's end.
+    ``comments`` may be any iterable (a database cursor, say): it is read once, ``chunk_size`` at a
+    time, by ``workers`` processes. ``k`` fixes the number of themes, else it is chosen within a
+    range set by ``scope`` ("article": a handful, "draft": more). Stored tokens are shared out among
+    a comment's points; others are segmented with ``tokenizer``. Deterministic for a
+    ``random_state``. ValueError for repeated ids or a bad ``k``/``scope``. ``on_stage`` hears each
+    stage's end.
     """
     stage = on_stage or (lambda name: None)
-    comments = list(comments)
-    _check(comments, k, scope)
-    rep_of, reps, normalized = _collapse_copies(comments, stage)
-    copies = np.bincount(rep_of, minlength=len(comments)).astype(np.float64)
-    units = point_units(comments, normalized, reps, tokenizer, workers)
-    stage("tokens")
-    counts, vocab = word_counts(units.tokens)
-    x = document_vectors(units.tokens, units.skeletons, random_state, words=counts)
-    stage("vectors")
+    _check(k, scope)
+    ids, kinds, rep_of, units, x = _vectors(comments, tokenizer, (workers, chunk_size), random_state, stage)
+    copies = np.bincount(rep_of, minlength=len(rep_of)).astype(np.float64)
     weights = copies[units.owner]
     labels, fit = _group_points(x, weights, units.main, k, scope, random_state)
-    theme_of_rep = np.full(len(comments), -1, dtype=np.int64)
+    theme_of_rep = np.full(len(rep_of), -1, dtype=np.int64)
     theme_of_rep[units.owner[units.main]] = labels[units.main]
     stage("clusters")
     also = _also(units, labels, fit, theme_of_rep)
-    found = _themes(
-        comments, normalized, units, (counts, vocab), x, weights, labels, theme_of_rep[rep_of], also, rep_of
-    )
-    result = _analysis(comments, rep_of, theme_of_rep, found, units, fit, also)
+    found = _themes(ids, kinds, units, x, weights, labels, theme_of_rep[rep_of], also, rep_of)
+    result = _analysis(ids, rep_of, theme_of_rep, found, units, fit, also)
     stage("themes")
     return result
 
 
+def _vectors(
+    comments: Iterable[CommentInput],
+    tokenizer: Tokenizer | None,
+    reading: tuple[int, int],
+    random_state: int,
+    stage: Callable[[str], None],
+) -> tuple[list[Hashable], np.ndarray, np.ndarray, Units, np.ndarray]:
+    """Read, collapse copies, vectorise the representatives' points: (ids, kinds, representative
+    of each comment, the points, their vectors). ``reading`` is (worker processes, chunk size)."""
+    with Workers(reading[0], tokenizer) as pool:
+        read = read_comments(comments, pool, reading[1])
+        _check_ids(read.ids)
+        stage("read")
+        rep_of = copies_of(read)
+        stage("copies")
+        units, skeletons = point_units(read, (rep_of == np.arange(len(rep_of))) & read.speaks)
+        ids, kinds = read.ids, read.kind
+        del read  # what is still needed is in the units: the token lists and signatures go
+        x = document_vectors(units.counts, skeletons, random_state, pool)
+    stage("vectors")
+    return ids, kinds, rep_of, units, x
+
+
 def _analysis(
-    comments: list[CommentInput],
+    ids: list[Hashable],
     rep_of: np.ndarray,
     theme_of_rep: np.ndarray,
     found: tuple[Theme, ...],
@@ -129,13 +108,14 @@ def _analysis(
 ) -> Analysis:
     """The result, keyed by comment id: copies take their original's theme, fit and other points."""
     main_fit = {int(o): float(f) for o, f in zip(units.owner[units.main], fit[units.main])}
+    reps = rep_of.tolist()
     return Analysis(
         themes=found,
-        duplicate_groups=_groups(comments, rep_of),
-        assignments={c.id: int(t) for c, t in zip(comments, theme_of_rep[rep_of])},
-        duplicate_of={c.id: comments[r].id for i, (c, r) in enumerate(zip(comments, rep_of)) if r != i},
-        fit={c.id: round(main_fit[int(r)], 3) for c, r in zip(comments, rep_of) if int(r) in main_fit},
-        also={c.id: also[int(r)] for c, r in zip(comments, rep_of) if int(r) in also},
+        duplicate_groups=_groups(ids, rep_of),
+        assignments=dict(zip(ids, theme_of_rep[rep_of].tolist())),
+        duplicate_of={c: ids[r] for i, (c, r) in enumerate(zip(ids, reps)) if r != i},
+        fit={c: round(main_fit[r], 3) for c, r in zip(ids, reps) if r in main_fit},
+        also={c: also[r] for c, r in zip(ids, reps) if r in also},
     )
 
 
@@ -150,10 +130,12 @@ def _group_points(
     if not main.any():
         return labels, fit
     labels[main] = cluster_vectors(x[main], weights[main], k, scope, random_state)
-    centres = np.zeros((int(labels.max()) + 1, x.shape[1]))
-    np.add.at(centres, labels[main], x[main] * weights[main, None])
+    rows = np.flatnonzero(main)
+    # Weighted sums of each theme's main points, as one sparse product (no copy of x).
+    member = sparse.csr_matrix((weights[rows], (labels[rows], rows)), shape=(int(labels.max()) + 1, len(main)))
+    centres = np.asarray(member @ x, dtype=np.float64)
     centres /= np.linalg.norm(centres, axis=1, keepdims=True) + 1e-12
-    closeness = x @ centres.T
+    closeness = x @ centres.T.astype(x.dtype)
     others = ~main
     labels[others] = np.argmax(closeness[others], axis=1) if others.any() else labels[others]
     fit = np.clip(closeness[np.arange(len(main)), labels], 0.0, 1.0)
@@ -173,23 +155,24 @@ def _also(units: Units, labels: np.ndarray, fit: np.ndarray, theme_of: np.ndarra
     return also
 
 
-def _groups(comments: list[CommentInput], rep_of: np.ndarray) -> tuple[DuplicateGroup, ...]:
-    members: dict[int, list[int]] = {}
-    for i, r in enumerate(rep_of):
-        members.setdefault(int(r), []).append(i)
+def _groups(ids: list[Hashable], rep_of: np.ndarray) -> tuple[DuplicateGroup, ...]:
+    """Copy groups, largest first (then in order of their representative)."""
+    order = np.argsort(rep_of, kind="stable")
+    ordered = rep_of[order]
+    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    sizes = np.diff(np.append(starts, len(order)))
     groups = [
-        DuplicateGroup(comments[r].id, tuple(comments[i].id for i in m), len(m))
-        for r, m in members.items()
-        if len(m) > 1
+        DuplicateGroup(ids[int(ordered[s])], tuple(ids[i] for i in order[s : s + size].tolist()), int(size))
+        for s, size in zip(starts.tolist(), sizes.tolist())
+        if size > 1
     ]
     return tuple(sorted(groups, key=lambda g: -g.count))
 
 
 def _themes(
-    comments: list[CommentInput],
-    normalized: dict[int, str],
+    ids: list[Hashable],
+    kinds: np.ndarray,
     units: Units,
-    words: tuple[sparse.csr_matrix, np.ndarray],
     x: np.ndarray,
     weights: np.ndarray,
     labels: np.ndarray,
@@ -198,28 +181,25 @@ def _themes(
     rep_of: np.ndarray,
 ) -> tuple[Theme, ...]:
     k = int(labels.max()) + 1 if len(labels) else 0
-    counts, vocab = words
     grouped = labels >= 0
-    keywords = th.theme_keywords(counts[grouped], vocab, weights[grouped], labels[grouped], k) if k else []
-    kinds = {int(o): classify_proposal(normalized[int(o)], normalized=True).value for o in units.owner[units.main]}
+    counts = units.counts if grouped.all() else units.counts[grouped]  # a copy only when some are not
+    keywords = th.theme_keywords(counts, units.vocab, weights[grouped], labels[grouped], k) if k else []
     also_of = _by_theme(also, rep_of)
     result = []
     for c in range(k):
         rows = np.flatnonzero((labels == c) & units.main)  # what the theme's members mainly say
         chosen = th.representatives(x, weights, rows)
-        mix: Counter[str] = Counter()
-        for r in rows:
-            mix[kinds[int(units.owner[r])]] += int(weights[r])
+        mix = np.bincount(kinds[units.owner[rows]], weights=weights[rows], minlength=len(KINDS))
         result.append(
             Theme(
                 index=c,
                 label=_label(units, rows, weights, chosen, list(keywords[c])),
                 keywords=tuple(keywords[c]),
                 size=int(np.count_nonzero(theme_of == c)),
-                member_ids=tuple(comments[i].id for i in np.flatnonzero(theme_of == c)),
-                representative_ids=tuple(comments[int(units.owner[u])].id for u in chosen),
-                kinds=dict(mix),
-                also_ids=tuple(comments[i].id for i in also_of.get(c, ())),
+                member_ids=tuple(ids[i] for i in np.flatnonzero(theme_of == c).tolist()),
+                representative_ids=tuple(ids[int(units.owner[u])] for u in chosen),
+                kinds={KINDS[i].value: int(m) for i, m in enumerate(mix) if m},
+                also_ids=tuple(ids[i] for i in also_of.get(c, ())),
             )
         )
     return tuple(result)
@@ -237,6 +217,7 @@ def _by_theme(also: dict[int, dict[int, float]], rep_of: np.ndarray) -> dict[int
 def _label(units: Units, rows: np.ndarray, weights: np.ndarray, central: list[int], words: list[str]) -> str:
     """A phrase of the members' own words (central points first, then the most copied); the
     keywords only when no point has a usable clause."""
-    order = central + [int(r) for r in sorted(rows, key=lambda r: -weights[r]) if int(r) not in central]
+    by_weight = rows[np.argsort(-weights[rows], kind="stable")][: 2 * _LABEL_ROWS].tolist()
+    order = central + [r for r in by_weight if r not in central]
     texts = [units.texts[u] for u in order]
     return phrase_label(texts, words, [float(weights[u]) for u in order]) or (th.label_of(words) if words else "")

@@ -15,6 +15,7 @@ Spans index the normalised text, so tokens stored for the whole comment can be s
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -33,6 +34,8 @@ _NOISE = re.compile(
     r"|^(?:尊敬的)?(?:各位)?(?:(?:领导|同志|老师|工作人员)们?(?:你|您)?|你|您)好[,，!！。:：]?"
     r"|此致\s*敬礼|(?:以上(?:是我的)?(?:意见|建议)?(?:仅?供参考)?|谢谢(?:你们|您)?|辛苦了)[。!！]*$"
 )
+_NOT_CONTENT = re.compile(r"[\W_\d\0]+")
+_SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[。！？!?；;…]+")
 _NUMBER = "一二三四五六七八九十"
 _ENUMERATION = re.compile(
@@ -59,18 +62,19 @@ def _masked(text: str) -> str:
 
 
 def _sentences(masked: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for end in _SENTENCE_END.finditer(masked):
-        spans.append((start, end.end()))
-        start = end.end()
-    spans.append((start, len(masked)))
-    # An enumeration mark opens a sentence of its own even after a comma.
-    cut: list[tuple[int, int]] = []
-    for a, b in spans:
-        marks = [m.start() for m in _ENUMERATION.finditer(masked, a, b) if _opens(masked, m.start(), a)]
-        edges = [a, *[m for m in marks if m > a], b]
-        cut.extend(zip(edges, edges[1:]))
-    return [(a, b) for a, b in cut if masked[a:b].replace("\0", "").strip()]
+    ends = [m.end() for m in _SENTENCE_END.finditer(masked)]
+    spans = list(zip([0, *ends], [*ends, len(masked)]))
+    if _ENUMERATION.search(masked):  # most comments hold no enumeration mark: nothing more to cut
+        # An enumeration mark opens a sentence of its own even after a comma.
+        cut: list[tuple[int, int]] = []
+        for a, b in spans:
+            marks = [m.start() for m in _ENUMERATION.finditer(masked, a, b) if _opens(masked, m.start(), a)]
+            edges = [a, *[m for m in marks if m > a], b]
+            cut.extend(zip(edges, edges[1:]))
+        spans = cut
+    if "\0" not in masked:
+        return [(a, b) for a, b in spans if not masked[a:b].isspace() and a < b]
+    return [(a, b) for a, b in spans if masked[a:b].replace("\0", "").strip()]
 
 
 def _opens(masked: str, at: int, sentence_start: int) -> bool:
@@ -96,7 +100,7 @@ def _asks(text: str) -> bool:
 
 
 def _content(text: str) -> str:
-    return re.sub(r"[\W_\d\0]+", "", text)
+    return _NOT_CONTENT.sub("", text)
 
 
 def split_points(normalized: str) -> list[Point]:
@@ -110,21 +114,37 @@ def split_points(normalized: str) -> list[Point]:
         else:
             groups.append([a, b])
     while len(groups) > MAX_POINTS:
-        groups[-2][1] = groups.pop()[1]
+        last = groups.pop()
+        groups[-1][1] = last[1]
     points = [Point(a, b, _clean(masked[a:b])) for a, b in groups]
-    kept = [p for p in points if makes_a_point(p.text)]
-    if not kept and points and makes_a_point(_clean(masked)):
+    kept = [p for p in points if makes_a_point(p.text, normalized=True)]
+    if not kept and points and makes_a_point(_clean(masked), normalized=True):
         kept = [Point(groups[0][0], groups[-1][1], _clean(masked))]
     return kept
 
 
 def _clean(span: str) -> str:
-    return re.sub(r"\s+", " ", span.replace("\0", " ")).strip(" ,，、:：")
+    return _SPACES.sub(" ", span.replace("\0", " ")).strip(" ,，、:：")
 
 
 def tokens_by_point(text: str, tokens: Sequence[str], points: Sequence[Point]) -> list[tuple[str, ...]]:
     """Share a comment's tokens (in text order, some possibly left out) among its points: each token
     goes to the point whose span holds it; tokens in noise between points are dropped."""
+    positions: list[int] = []
+    cursor = 0
+    find = text.find
+    for token in tokens:
+        at = find(token, cursor)
+        if at < 0:  # segmented from another form of the text: the careful way below
+            return _tokens_in_place(text, tokens, points)
+        positions.append(at)
+        cursor = at + len(token)
+    tokens = tuple(tokens)
+    return [tokens[bisect_left(positions, p.start) : bisect_left(positions, p.end)] for p in points]
+
+
+def _tokens_in_place(text: str, tokens: Sequence[str], points: Sequence[Point]) -> list[tuple[str, ...]]:
+    """``tokens_by_point`` when some token is not found where expected: it stays in place."""
     out: list[list[str]] = [[] for _ in points]
     cursor, which = 0, 0
     for token in tokens:

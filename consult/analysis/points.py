@@ -45,7 +45,7 @@ _NOT_WORDS = re.compile(r"[\W_\d]+")
 _BARE = re.compile("|".join(sorted(map(re.escape, (*_STANCE_ONLY, *_FILLERS)), key=len, reverse=True)))
 
 
-def makes_a_point(text: str) -> bool:
+def makes_a_point(text: str, *, normalized: bool = False) -> bool:
     """False for a bare stance ("支持！", "坚决反对这个规定"), a repost without own words, or noise."""
-    own = _NOT_WORDS.sub("", clean(text))
+    own = _NOT_WORDS.sub("", clean(text, normalized=normalized))
     return len(_BARE.sub("", own).replace("不", "").replace("的", "")) >= MIN_POINT

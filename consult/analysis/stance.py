@@ -44,9 +44,9 @@ class StanceGuess:
     source: str  # "tagged" (a person said so), "model" (learned from tags), "rules" (no tags yet)
 
 
-def clean(text: str) -> str:
+def clean(text: str, *, normalized: bool = False) -> str:
     """The commenter's own words: reposted chains, URLs and @-mentions dropped, hashtags unwrapped."""
-    text = normalize_text(text or "")
+    text = (text or "") if normalized else normalize_text(text or "")
     return _REPOST.sub(lambda m: (m.group(1) or "") + " ", text).strip()
 
 

@@ -139,7 +139,12 @@ class _ClassScores:
         rows = np.arange(n)
         damp = 1 + np.log(np.maximum(np.asarray(weights, dtype=np.float64), 1))
         sub = _sublinear(counts)
-        present = (counts > 0).astype(np.float64)
+        # Which words each comment uses: ones on the counts' own structure (no copy of it).
+        present = (
+            sparse.csr_matrix((np.ones(counts.nnz, dtype=np.float32), counts.indices, counts.indptr), counts.shape)
+            if np.all(counts.data > 0)
+            else (counts > 0).astype(np.float32)
+        )
         member = sparse.csr_matrix((damp, (labels, rows)), shape=(k, n))
         tf = np.asarray((member @ sub).todense())
         docs = np.asarray((sparse.csr_matrix((np.ones(n), (labels, rows)), shape=(k, n)) @ present).todense())

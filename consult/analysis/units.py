@@ -2,74 +2,59 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
-from .bulk import segment_many
-from .models import CommentInput
-from .normalize import skeleton
-from .point_split import Point, split_points, tokens_by_point
-from .tokenizer import Tokenizer, default_tokenizer
+from .codes import Codes, Texts
+from .reading import Read
 
 
 @dataclass(frozen=True)
 class Units:
     """One row per point. ``owner`` is the index of the comment it comes from; ``main`` marks each
-    comment's main point (its longest: the one a one-line summary of the comment would name)."""
+    comment's main point (its longest: the one a one-line summary of the comment would name);
+    ``counts`` holds each point's word counts over ``vocab`` (sorted)."""
 
     owner: np.ndarray
     main: np.ndarray
-    texts: list[str]
-    tokens: list[tuple[str, ...]]
-
-    @property
-    def skeletons(self) -> list[str]:
-        return [skeleton(t) for t in self.texts]
+    texts: Texts
+    counts: sparse.csr_matrix
+    vocab: np.ndarray
 
 
-def point_units(
-    comments: Sequence[CommentInput],
-    normalized: dict[int, str],
-    reps: np.ndarray,
-    tokenizer: Tokenizer | None,
-    workers: int,
-) -> Units:
-    """Split each representative comment into its points and give every point its tokens: shared
-    out from the comment's stored tokens where it has them, segmented afresh where not."""
-    owners: list[int] = []
-    texts: list[str] = []
-    tokens: list[tuple[str, ...] | None] = []
-    for i in map(int, reps):
-        text = normalized[i]
-        points = split_points(text) or [Point(0, len(text), text)]
-        stored = comments[i].tokens
-        shared = tokens_by_point(text, _as_tuple(stored), points) if stored is not None else [None] * len(points)
-        owners.extend([i] * len(points))
-        texts.extend(p.text for p in points)
-        tokens.extend(shared)
-    missing = [u for u, t in enumerate(tokens) if t is None]
-    if missing:  # loading jieba's dictionary costs a second; stored tokens need none of it
-        fresh = segment_many(tokenizer or default_tokenizer(), [texts[u] for u in missing], workers)
-        for u, t in zip(missing, fresh):
-            tokens[u] = t
-    done = [t if t is not None else () for t in tokens]
-    owner = np.asarray(owners, dtype=np.int64)
-    return Units(owner, _main_points(owner, done, texts), texts, done)
+def point_units(read: Read, reps: np.ndarray) -> tuple[Units, Codes]:
+    """The points of the representative comments ``reps`` (a mask over comments), with their
+    word counts, and the points' skeletons. Words only one point uses are dropped once there are
+    enough points for that to matter: they cannot link two texts."""
+    keep = np.flatnonzero(reps[read.point_owner])
+    counts, vocab = _word_counts(read, keep)
+    units = Units(
+        owner=read.point_owner[keep],
+        main=read.point_main[keep],
+        texts=read.point_texts.select(keep),
+        counts=counts,
+        vocab=vocab,
+    )
+    return units, read.point_skeletons.select(keep)
 
 
-def _as_tuple(stored: Sequence[str] | str) -> tuple[str, ...]:
-    # Tokens stored by the web layer may arrive as one space-joined string.
-    return tuple(stored.split()) if isinstance(stored, str) else tuple(stored)
-
-
-def _main_points(owner: np.ndarray, tokens: list[tuple[str, ...]], texts: list[str]) -> np.ndarray:
-    main = np.zeros(len(owner), dtype=bool)
-    best: dict[int, tuple[int, int, int]] = {}
-    for u, o in enumerate(owner.tolist()):
-        size = (len(tokens[u]), len(texts[u]))
-        if o not in best or size > best[o][:2]:
-            best[o] = (*size, u)
-    main[[u for *_size, u in best.values()]] = True
-    return main
+def _word_counts(read: Read, points: np.ndarray) -> tuple[sparse.csr_matrix, np.ndarray]:
+    starts, ends = read.token_ends[points], read.token_ends[points + 1]
+    lengths = ends - starts
+    indptr = np.concatenate(([0], np.cumsum(lengths)))
+    # Positions of every kept point's tokens, run after run, without a Python loop.
+    at = np.arange(indptr[-1], dtype=np.int64) + np.repeat(starts - indptr[:-1], lengths)
+    counts = sparse.csr_matrix(
+        (np.ones(len(at), dtype=np.float32), read.token_ids[at], indptr), shape=(len(points), len(read.words))
+    )
+    counts.sum_duplicates()
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    used = np.flatnonzero(df >= (2 if len(points) >= 50 else 1))
+    names = np.asarray(read.words, dtype=object)[used] if len(used) else np.array([], dtype=object)
+    order = np.argsort(names, kind="stable")
+    columns = used[order]
+    picked = counts[:, columns].tocsr()
+    picked.sort_indices()
+    return picked, names[order]

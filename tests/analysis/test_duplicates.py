@@ -1,8 +1,8 @@
 """Exact copies and near-copies."""
 
 from consult.analysis import CommentInput, analyse
+from consult.analysis.copies import group_copies
 from consult.analysis.normalize import normalize_text, skeleton
-from consult.analysis.pipeline import group_copies
 
 LETTER = (
     "我是翠苑小区12栋的居民张伟。坚决反对公园收取门票！城市公园是用财政资金建设的公共设施，"

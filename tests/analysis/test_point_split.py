@@ -53,7 +53,15 @@ def test_a_bare_stance_makes_no_point_but_a_word_that_also_names_a_subject_does(
 
 def test_a_long_letter_keeps_at_most_six_points():
     text = "".join(f"{n}、建议在公园里增加第{n}种设施。" for n in "一二三四五六七八九")
-    assert len(points(text)) == 6
+    found = points(text)
+    assert len(found) == 6
+    # The later points are folded into the last one: points never overlap, nothing is lost.
+    assert (
+        found[-1]
+        == "六、建议在公园里增加第六种设施。七、建议在公园里增加第七种设施。八、建议在公园里增加第八种设施。九、建议在公园里增加第九种设施。"
+    )
+    spans = split_points(normalize_text(text))
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
 
 
 def test_stored_tokens_are_shared_out_by_position_and_noise_tokens_dropped():

@@ -1,10 +1,13 @@
-"""Properties that must hold for any input, and bulk segmentation."""
+"""Properties that must hold for any input, and reading in several processes."""
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from consult.analysis import Tokenizer, bulk, find_article_refs, normalize_text
+from consult.analysis import CommentInput, Tokenizer, analyse, find_article_refs, normalize_text
 from consult.analysis.normalize import _INVISIBLE_RE
+from consult.analysis.reading import read_comments
+from consult.analysis.workers import Workers
 
 TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=200) | st.text(
     alphabet="第十二三条之一款12０１２ 　\u200b，。！？公园遛狗", max_size=60
@@ -28,9 +31,44 @@ def test_article_refs_point_into_the_normalised_text(text):
         assert norm[ref.start : ref.end] == ref.text and ref.ordinal > 0
 
 
-def test_parallel_segmentation_gives_the_same_tokens(monkeypatch):
-    monkeypatch.setattr(bulk, "MIN_PARALLEL", 10)
-    monkeypatch.setattr(bulk, "CHUNK", 7)
+def _cn(number: int) -> str:
+    """A number in Chinese numerals: digits would make the comments copies of each other."""
+    return "".join("零一二三四五六七八九"[int(d)] for d in str(number))
+
+
+def test_reading_in_worker_processes_gives_what_one_process_reads():
     tok = Tokenizer(extra_terms=("大沙河",))
-    texts = [normalize_text(f"大沙河第{i}段，遛狗不拴绳的现象很多，建议罚款{i}元。") for i in range(40)]
-    assert bulk.segment_many(tok, texts, workers=2) == [tuple(tok.tokens(t, normalized=True)) for t in texts]
+    texts = [f"大沙河第{_cn(i)}段，遛狗不拴绳的现象很多，建议罚款{_cn(i)}元。另外，晚上应当关灯。" for i in range(60)]
+    comments = [CommentInput(i, t) for i, t in enumerate(texts)]
+    alone = read_comments(comments, Workers(1, tok), chunk_size=7)
+    with Workers(2, tok) as pool:
+        pooled = read_comments(iter(comments), pool, chunk_size=7)
+    assert pooled.ids == alone.ids == list(range(60))
+    assert list(pooled.point_texts) == list(alone.point_texts) and len(alone.point_texts) == 120  # two points each
+    assert np.array_equal(pooled.skeleton_hash, alone.skeleton_hash)
+    assert np.array_equal(pooled.signatures, alone.signatures)
+    words = lambda read: [read.words[t] for t in read.token_ids]  # noqa: E731
+    assert words(pooled) == words(alone)
+    assert "大沙河" in words(alone)
+    # Segmented per point, as the tokenizer would segment the point alone.
+    first = alone.token_ids[alone.token_ends[0] : alone.token_ends[1]]
+    assert [alone.words[t] for t in first] == tok.tokens(alone.point_texts[0], normalized=True)
+
+
+def test_analysis_streamed_through_worker_processes_equals_one_process():
+    """A generator read in small chunks by two processes gives what one process gives a list."""
+    concerns = [
+        "遛狗不拴绳，建议罚款",
+        "公园厕所太少，应当增设",
+        "晚上广场舞噪音扰民，建议限制音量",
+        "停车费太贵，希望降低",
+    ]
+    texts = [f"{concerns[i % 4]}。{_cn(i)}号楼的居民说，另外，大沙河{_cn(i % 7)}段也要管。" for i in range(240)]
+    texts += [texts[3]] * 30 + ["支持！"] * 5
+    listed = analyse([CommentInput(i, t) for i, t in enumerate(texts)], scope="draft")
+    streamed = analyse((CommentInput(i, t) for i, t in enumerate(texts)), scope="draft", workers=2, chunk_size=16)
+    assert streamed.assignments == listed.assignments
+    assert streamed.duplicate_groups == listed.duplicate_groups and len(listed.duplicate_groups) >= 1
+    assert [t.label for t in streamed.themes] == [t.label for t in listed.themes]
+    assert [t.member_ids for t in streamed.themes] == [t.member_ids for t in listed.themes]
+    assert listed.assignments[len(texts) - 1] == -1  # a bare "支持！" makes no point

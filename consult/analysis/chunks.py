@@ -1,0 +1,147 @@
+"""One chunk of comments read once: what the analysis keeps of each comment, made compact.
+
+A chunk is normalised, hashed, signed for the near-copy search, cut into points and tokenised in
+one pass (in a worker process when there are several); only arrays, the chunk's own word list and
+its points' texts come back. The token lists of a whole call never exist at once, and a comment
+that copies an earlier one of its chunk costs a hash and nothing more.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .codes import Codes, Texts
+from .dedup import BINS, MIN_CHARS, signatures
+from .normalize import normalize_text, skeleton
+from .point_split import Point, split_points, tokens_by_point
+from .points import makes_a_point
+from .proposals import ProposalKind, classify_proposal
+from .tokenizer import Tokenizer, default_tokenizer
+
+KINDS = tuple(ProposalKind)  # a kind is stored as its position here
+_KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
+Item = tuple[str, "Sequence[str] | str | None"]  # a comment's text, and its stored tokens if any
+
+
+@dataclass
+class Chunk:
+    """What one chunk of comments left; positions are within the chunk."""
+
+    size: int
+    skeleton_hash: np.ndarray  # uint64 per comment; 0 for one without letters or digits
+    signed: np.ndarray  # the first comment of each skeleton long enough to be near-copied
+    signatures: np.ndarray  # their MinHash signatures, uint32 (len(signed), BINS)
+    shingles: np.ndarray  # and their shingle counts
+    speaks: np.ndarray  # first of its skeleton in the chunk and makes a point of its own
+    kind: np.ndarray  # int8 proposal kind (see KINDS) where ``speaks``
+    point_owner: np.ndarray  # the comment each point comes from
+    point_main: np.ndarray  # its owner's main point (the one with most words)
+    token_ends: np.ndarray  # point p's tokens are token_ids[token_ends[p-1]:token_ends[p]]
+    token_ids: np.ndarray  # int32 positions in ``words``
+    words: list[str]
+    point_texts: Texts
+    point_skeletons: Codes
+
+
+def skeleton_hash(skel: str) -> int:
+    """A 64-bit hash of a skeleton, never 0, the same in every process (``hash`` is not)."""
+    return int.from_bytes(hashlib.blake2b(skel.encode("utf-8"), digest_size=8).digest(), "little") or 1
+
+
+class _Vocabulary(dict[str, int]):
+    """Word → position, a new word taking the next one (looked up in C for words already seen)."""
+
+    def __missing__(self, word: str) -> int:
+        self[word] = position = len(self)
+        return position
+
+
+class _Points:
+    """The points of a chunk as they are read, with their tokens as word positions."""
+
+    def __init__(self) -> None:
+        self.owner: list[int] = []
+        self.main: list[bool] = []
+        self.ends: list[int] = []
+        self.ids: list[int] = []
+        self.words = _Vocabulary()
+        self.texts: list[str] = []
+
+    def add(self, owner: int, points: list[Point], tokens: list[tuple[str, ...]]) -> None:
+        sizes = [(len(t), len(p.text)) for p, t in zip(points, tokens)]
+        main = sizes.index(max(sizes))  # the first of the longest
+        position = self.words.__getitem__
+        for i, (point, toks) in enumerate(zip(points, tokens)):
+            self.owner.append(owner)
+            self.main.append(i == main)
+            self.ids.extend(map(position, toks))
+            self.ends.append(len(self.ids))
+            self.texts.append(point.text)
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[str], Texts, Codes]:
+        """The Chunk fields from ``point_owner`` on."""
+        return (
+            np.asarray(self.owner, dtype=np.int64),
+            np.asarray(self.main, dtype=bool),
+            np.asarray(self.ends, dtype=np.int64),
+            np.asarray(self.ids, dtype=np.int32),
+            list(self.words),
+            Texts.of(self.texts),
+            Codes.of([skeleton(t) for t in self.texts]),
+        )
+
+
+def read_chunk(items: Sequence[Item], tokenizer: Tokenizer | None = None) -> Chunk:
+    """Read ``items`` (text, stored tokens or None); missing tokens are segmented per point."""
+    n = len(items)
+    hashes = np.zeros(n, dtype=np.uint64)
+    speaks = np.zeros(n, dtype=bool)
+    kind = np.zeros(n, dtype=np.int8)
+    first: dict[str, int] = {}
+    signed: dict[int, str] = {}  # comment → skeleton, for the ones long enough to be near-copied
+    points = _Points()
+    for j, (text, stored) in enumerate(items):
+        norm = normalize_text(text if isinstance(text, str) else "")
+        skel = skeleton(norm)
+        if not skel:
+            continue
+        if skel in first:  # a copy of an earlier comment of this chunk: its hash says so
+            hashes[j] = hashes[first[skel]]
+            continue
+        first[skel] = j
+        hashes[j] = skeleton_hash(skel)
+        if len(skel) >= MIN_CHARS:
+            signed[j] = skel
+        if makes_a_point(norm, normalized=True):
+            speaks[j] = True
+            kind[j] = _KIND_CODE[classify_proposal(norm, normalized=True)]
+            found = split_points(norm) or [Point(0, len(norm), norm)]
+            points.add(j, found, _point_tokens(norm, found, stored, tokenizer))
+    sig, shingles = signatures(list(signed.values()))
+    return Chunk(
+        n,
+        hashes,
+        np.fromiter(signed, np.int64, len(signed)),
+        sig.reshape(-1, BINS),
+        shingles,
+        speaks,
+        kind,
+        *points.arrays(),
+    )
+
+
+def _point_tokens(
+    norm: str, points: list[Point], stored: Sequence[str] | str | None, tokenizer: Tokenizer | None
+) -> list[tuple[str, ...]]:
+    """Stored tokens shared out among the points, or each point segmented afresh."""
+    if stored is not None:
+        tokens = tuple(stored.split()) if isinstance(stored, str) else tuple(stored)
+        if len(points) == 1 and points[0].start == 0 and points[0].end >= len(norm):
+            return [tokens]  # one point over the whole text holds every token
+        return tokens_by_point(norm, tokens, points)
+    segmenter = tokenizer or default_tokenizer()
+    return [tuple(segmenter.tokens(p.text, normalized=True)) for p in points]

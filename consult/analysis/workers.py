@@ -1,0 +1,98 @@
+"""The processes one analysis shares out its chunked stages to (reading, character features).
+
+Started on the first call with two tasks or more and kept for the rest of the analysis; with one
+worker everything runs in the calling process. At most ``2 × processes`` tasks are in flight, so
+memory is set by the size of a task, not by the input.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain
+from typing import Any, TypeVar
+
+from .tokenizer import Tokenizer
+
+T = TypeVar("T")
+# Per thread: two analyses running inline in two threads of one process each see their own.
+_current = threading.local()
+
+
+def default_workers() -> int:
+    """The CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def worker_tokenizer() -> Tokenizer | None:
+    """The tokenizer of the analysis whose task is running."""
+    return getattr(_current, "tokenizer", None)
+
+
+def _init_worker(tokenizer: Tokenizer | None) -> None:
+    _current.tokenizer = tokenizer
+
+
+class Workers:
+    """``map`` over up to ``processes`` worker processes; use as a context manager."""
+
+    def __init__(self, processes: int = 1, tokenizer: Tokenizer | None = None):
+        self.processes = max(1, processes)
+        self.tokenizer = tokenizer
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def map(self, fn: Callable[..., T], tasks: Iterable[tuple[Any, ...]]) -> Iterator[T]:
+        """``fn(*task)`` for each task, in order. ``fn`` must be a module-level function."""
+        tasks = iter(tasks)
+        first = next(tasks, None)
+        if first is None:
+            return
+        second = next(tasks, None)
+        if self.processes == 1 or second is None:
+            yield from self._inline(fn, chain([first], [second] if second is not None else [], tasks))
+            return
+        pool = self._start()
+        pending: deque[Future[T]] = deque()
+        for task in chain([first, second], tasks):
+            pending.append(pool.submit(fn, *task))
+            if len(pending) >= 2 * self.processes:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def _inline(self, fn: Callable[..., T], tasks: Iterator[tuple[Any, ...]]) -> Iterator[T]:
+        before = worker_tokenizer()
+        try:
+            for task in tasks:
+                _current.tokenizer = self.tokenizer
+                yield fn(*task)
+        finally:
+            _current.tokenizer = before
+
+    def _start(self) -> ProcessPoolExecutor:
+        # Forked workers inherit the loaded dictionary, so they start in milliseconds; where fork
+        # is unavailable the tokenizer is rebuilt in each worker.
+        if self._pool is None:
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            self._pool = ProcessPoolExecutor(
+                self.processes,
+                mp_context=multiprocessing.get_context(method),
+                initializer=_init_worker,
+                initargs=(self.tokenizer,),
+            )
+        return self._pool
