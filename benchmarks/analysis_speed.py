@@ -17,12 +17,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,53 +28,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent.parent))
 
+from memory import MemorySampler  # noqa: E402
+
 from consult.analysis.reading import CHUNK_SIZE  # noqa: E402
 
 
 def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-class _MemorySampler(threading.Thread):
-    """Peak of the proportional set size (shared pages split between the processes sharing
-    them) of this process and its workers together, sampled every 50 ms."""
-
-    def __init__(self) -> None:
-        super().__init__(daemon=True)
-        self.peak_mb = 0.0
-        self.stage_peak_mb = 0.0
-        self._done = threading.Event()
-
-    def run(self) -> None:
-        while not self._done.wait(0.05):
-            now = sum(map(_pss_mb, _family(os.getpid())))
-            self.peak_mb, self.stage_peak_mb = max(self.peak_mb, now), max(self.stage_peak_mb, now)
-
-    def stage_peak(self) -> float:
-        """The peak since the last call."""
-        peak, self.stage_peak_mb = self.stage_peak_mb, 0.0
-        return peak
-
-    def stop(self) -> float:
-        self._done.set()
-        self.join()
-        return self.peak_mb
-
-
-def _family(pid: int) -> list[int]:
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except OSError:
-        return [pid]
-    return [pid] + [p for child in children for p in _family(int(child))]
-
-
-def _pss_mb(pid: int) -> float:
-    try:
-        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
-    except OSError:  # the worker ended between listing and reading
-        return 0.0
-    return next(int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")) / 1024
 
 
 def _corpus_file(n: int) -> Path:
@@ -112,7 +70,7 @@ def _run_size(n: int, mode: str, naive: bool, chunk: int) -> dict:
     tokenizer = Tokenizer()
     report = {"n": n, "base_mb": round(_rss_mb()), "mode": mode}
     stages, last = {}, [time.perf_counter()]
-    sampler = _MemorySampler()
+    sampler = MemorySampler()
 
     def on_stage(name, stages=stages, last=last):
         now = time.perf_counter()

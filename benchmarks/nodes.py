@@ -99,12 +99,17 @@ class RunningWatch:
 
 
 def _cpu_ticks(pid: int) -> int:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return int(fields[11]) + int(fields[12])  # utime + stime
+    """CPU time of a process and its live descendants: a big build runs in the worker's processes."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:  # ended meanwhile
+        return 0
+    return int(fields[11]) + int(fields[12]) + sum(_cpu_ticks(int(child)) for child in children)  # utime + stime
 
 
 def busiest(workers: list[subprocess.Popen]) -> subprocess.Popen:
-    """The worker running the build: the one using the CPU."""
+    """The worker running the build: the one using the CPU (itself or the processes it started)."""
     before = [_cpu_ticks(w.pid) for w in workers]
     time.sleep(1.5)
     used = [_cpu_ticks(w.pid) - b for w, b in zip(workers, before, strict=True)]

@@ -59,6 +59,12 @@ DEFAULTS: dict[str, object] = {
     # A grouped comment whose fit to its theme (cosine to the centre) is below this waits as 待确认:
     # its theme's answer reaches it only once a drafter confirms it belongs.
     "DIGEST_HOLD_BELOW": 0.45,
+    # A build of at least DIGEST_PARALLEL_FROM comments groups its articles in DIGEST_WORKERS processes
+    # (0: one per CPU), each taking ANALYSIS_CHUNK comments at a time: memory is set by these, not by
+    # the number of comments.
+    "DIGEST_WORKERS": 0,
+    "DIGEST_PARALLEL_FROM": 20_000,
+    "ANALYSIS_CHUNK": 5_000,
     # Roles that may read residents' contact details (organizers: to tell applicants the result).
     "CONTACT_ROLES": ("admin", "drafter", "organizer"),
     # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted (0: none).
@@ -95,6 +101,9 @@ _ENV_INTS = (
     "DIGEST_HEARTBEAT_SECONDS",
     "DIGEST_BUILD_TIMEOUT",
     "DIGEST_QUEUE_TIMEOUT",
+    "DIGEST_WORKERS",
+    "DIGEST_PARALLEL_FROM",
+    "ANALYSIS_CHUNK",
     "NOTIFY_PER_HOUR",
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any, cast
 
@@ -47,3 +48,19 @@ class UTCDateTime(sa.types.TypeDecorator):
 
 class Base(DeclarativeBase):
     metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def insert_many(session: Any, table: sa.Table, columns: tuple[str, ...], rows: Iterable[tuple[Any, ...]]) -> None:
+    """Insert ``rows`` (values in ``columns`` order) in the session's transaction: with COPY on
+    PostgreSQL (a million rows in seconds, not minutes of INSERTs), else one executemany."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        raw = connection.connection.driver_connection
+        statement = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN"
+        with raw.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    values = [dict(zip(columns, row)) for row in rows]
+    if values:
+        connection.execute(sa.insert(table), values)

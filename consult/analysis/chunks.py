@@ -37,7 +37,7 @@ class Chunk:
     signatures: np.ndarray  # their MinHash signatures, uint32 (len(signed), BINS)
     shingles: np.ndarray  # and their shingle counts
     speaks: np.ndarray  # first of its skeleton in the chunk and makes a point of its own
-    kind: np.ndarray  # int8 proposal kind (see KINDS) where ``speaks``
+    kind: np.ndarray  # int8 proposal kind of each comment (see KINDS)
     point_owner: np.ndarray  # the comment each point comes from
     point_main: np.ndarray  # its owner's main point (the one with most words)
     token_ends: np.ndarray  # point p's tokens are token_ids[token_ends[p-1]:token_ends[p]]
@@ -95,8 +95,25 @@ class _Points:
         )
 
 
-def read_chunk(items: Sequence[Item], tokenizer: Tokenizer | None = None) -> Chunk:
+@dataclass(frozen=True)
+class Words:
+    """Which words count: not those in ``drop``, none shorter than ``shortest`` characters."""
+
+    drop: frozenset[str] = frozenset()
+    shortest: int = 1
+
+    def keep(self, tokens: Sequence[str]) -> tuple[str, ...]:
+        if not self.drop and self.shortest <= 1:
+            return tuple(tokens)
+        return tuple(t for t in tokens if len(t) >= self.shortest and t not in self.drop)
+
+
+EVERY_WORD = Words()
+
+
+def read_chunk(items: Sequence[Item], tokenizer: Tokenizer | None = None, words: Words | None = None) -> Chunk:
     """Read ``items`` (text, stored tokens or None); missing tokens are segmented per point."""
+    words = words or EVERY_WORD
     n = len(items)
     hashes = np.zeros(n, dtype=np.uint64)
     speaks = np.zeros(n, dtype=bool)
@@ -106,6 +123,7 @@ def read_chunk(items: Sequence[Item], tokenizer: Tokenizer | None = None) -> Chu
     points = _Points()
     for j, (text, stored) in enumerate(items):
         norm = normalize_text(text if isinstance(text, str) else "")
+        kind[j] = _KIND_CODE[classify_proposal(norm, normalized=True)]
         skel = skeleton(norm)
         if not skel:
             continue
@@ -118,9 +136,8 @@ def read_chunk(items: Sequence[Item], tokenizer: Tokenizer | None = None) -> Chu
             signed[j] = skel
         if makes_a_point(norm, normalized=True):
             speaks[j] = True
-            kind[j] = _KIND_CODE[classify_proposal(norm, normalized=True)]
             found = split_points(norm) or [Point(0, len(norm), norm)]
-            points.add(j, found, _point_tokens(norm, found, stored, tokenizer))
+            points.add(j, found, [words.keep(t) for t in _point_tokens(norm, found, stored, tokenizer)])
     sig, shingles = signatures(list(signed.values()))
     return Chunk(
         n,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from sklearn.cluster import KMeans, MiniBatchKMeans
-from sklearn.metrics import silhouette_score
+from sklearn.metrics import pairwise_distances, silhouette_score
 
 SAMPLE = 2000  # rows used to compare candidate k
 FULL_KMEANS_MAX = 20_000
@@ -43,11 +43,12 @@ def choose_k(x: np.ndarray, weights: np.ndarray, candidates: list[int], random_s
     rng = np.random.default_rng(random_state)
     idx = np.arange(len(x)) if len(x) <= SAMPLE else np.sort(rng.choice(len(x), SAMPLE, replace=False))
     sample, w = x[idx], weights[idx]
+    distances = pairwise_distances(sample)  # once for every candidate: most of a silhouette's cost
     scores = {}
     for k in candidates:
         labels = KMeans(k, n_init=1, max_iter=60, random_state=random_state).fit_predict(sample, sample_weight=w)
         if len(np.unique(labels)) > 1:
-            scores[k] = silhouette_score(sample, labels)
+            scores[k] = silhouette_score(distances, labels, metric="precomputed")
     if not scores:
         return 1
     # On text the silhouette keeps creeping up as themes split into sub-themes; the

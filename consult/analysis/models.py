@@ -64,3 +64,5 @@ class Analysis:
     fit: dict[Hashable, float] = field(default_factory=dict, hash=False)
     # A comment's other points: theme index → how well its best point there fits (see ``fit``).
     also: dict[Hashable, dict[int, float]] = field(default_factory=dict, hash=False)
+    # Every comment's own proposal kind (``ProposalKind`` values), copies and pointless ones included.
+    kinds: dict[Hashable, str] = field(default_factory=dict, hash=False)

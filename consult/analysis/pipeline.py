@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 
 import numpy as np
 from scipy import sparse
 
 from . import themes as th
-from .chunks import KINDS
+from .chunks import EVERY_WORD, KINDS, Words
 from .cluster import SCOPE_K, cluster_vectors
 from .copies import copies_of
 from .features import document_vectors
@@ -46,6 +46,7 @@ def analyse(
     tokenizer: Tokenizer | None = None,
     workers: int = 1,
     chunk_size: int = CHUNK_SIZE,
+    words: Words = EVERY_WORD,
     on_stage: Callable[[str], None] | None = None,
 ) -> Analysis:
     """Collapse copies, cut each comment into its points and group the points into themes: a
@@ -54,13 +55,13 @@ def analyse(
     ``comments`` may be any iterable (a database cursor, say): it is read once, ``chunk_size`` at a
     time, by ``workers`` processes. ``k`` fixes the number of themes, else it is chosen within a
     range set by ``scope`` ("article": a handful, "draft": more). Stored tokens are shared out among
-    a comment's points; others are segmented with ``tokenizer``. Deterministic for a
-    ``random_state``. ValueError for repeated ids or a bad ``k``/``scope``. ``on_stage`` hears each
+    a comment's points; others are segmented with ``tokenizer``; ``words`` says which count.
+    Deterministic for a ``random_state``. ValueError for repeated ids or a bad ``k``/``scope``. ``on_stage`` hears each
     stage's end.
     """
     stage = on_stage or (lambda name: None)
     _check(k, scope)
-    ids, kinds, rep_of, units, x = _vectors(comments, tokenizer, (workers, chunk_size), random_state, stage)
+    ids, kinds, rep_of, units, x = _vectors(comments, tokenizer, (workers, chunk_size, words), random_state, stage)
     copies = np.bincount(rep_of, minlength=len(rep_of)).astype(np.float64)
     weights = copies[units.owner]
     labels, fit = _group_points(x, weights, units.main, k, scope, random_state)
@@ -69,22 +70,38 @@ def analyse(
     stage("clusters")
     also = _also(units, labels, fit, theme_of_rep)
     found = _themes(ids, kinds, units, x, weights, labels, theme_of_rep[rep_of], also, rep_of)
-    result = _analysis(ids, rep_of, theme_of_rep, found, units, fit, also)
+    result = _analysis(ids, (rep_of, kinds), theme_of_rep, found, units, fit, also)
     stage("themes")
     return result
+
+
+Group = tuple[list[CommentInput], str, frozenset[str], int, int]
+
+
+def analyse_each(groups: Iterable[Group], pool: Workers) -> Iterator[tuple[int, Analysis]]:
+    """``analyse`` of each (comments, scope, words dropped, shortest word, chunk size), shared out to
+    ``pool``'s processes (one group per process: the groups of a digest are its articles), as
+    (position of the group, its analysis) in the order they finish."""
+    return pool.map_unordered(_analyse_group, groups)
+
+
+def _analyse_group(
+    comments: list[CommentInput], scope: str, drop: frozenset[str], shortest: int, chunk_size: int = CHUNK_SIZE
+) -> Analysis:
+    return analyse(comments, scope=scope, words=Words(drop, shortest), chunk_size=chunk_size)
 
 
 def _vectors(
     comments: Iterable[CommentInput],
     tokenizer: Tokenizer | None,
-    reading: tuple[int, int],
+    reading: tuple[int, int, Words],
     random_state: int,
     stage: Callable[[str], None],
 ) -> tuple[list[Hashable], np.ndarray, np.ndarray, Units, np.ndarray]:
     """Read, collapse copies, vectorise the representatives' points: (ids, kinds, representative
-    of each comment, the points, their vectors). ``reading`` is (worker processes, chunk size)."""
+    of each comment, the points, their vectors). ``reading`` is (worker processes, chunk size, words)."""
     with Workers(reading[0], tokenizer) as pool:
-        read = read_comments(comments, pool, reading[1])
+        read = read_comments(comments, pool, reading[1], reading[2])
         _check_ids(read.ids)
         stage("read")
         rep_of = copies_of(read)
@@ -99,14 +116,16 @@ def _vectors(
 
 def _analysis(
     ids: list[Hashable],
-    rep_of: np.ndarray,
+    comments: tuple[np.ndarray, np.ndarray],
     theme_of_rep: np.ndarray,
     found: tuple[Theme, ...],
     units: Units,
     fit: np.ndarray,
     also: dict[int, dict[int, float]],
 ) -> Analysis:
-    """The result, keyed by comment id: copies take their original's theme, fit and other points."""
+    """The result, keyed by comment id: copies take their original's theme, fit and other points.
+    ``comments`` holds each comment's representative and proposal kind."""
+    rep_of, kinds = comments
     main_fit = {int(o): float(f) for o, f in zip(units.owner[units.main], fit[units.main])}
     reps = rep_of.tolist()
     return Analysis(
@@ -116,6 +135,7 @@ def _analysis(
         duplicate_of={c: ids[r] for i, (c, r) in enumerate(zip(ids, reps)) if r != i},
         fit={c: round(main_fit[r], 3) for c, r in zip(ids, reps) if r in main_fit},
         also={c: also[r] for c, r in zip(ids, reps) if r in also},
+        kinds=dict(zip(ids, (KINDS[k].value for k in kinds.tolist()))),
     )
 
 

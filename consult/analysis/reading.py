@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from .chunks import Chunk, Item, read_chunk
+from .chunks import EVERY_WORD, Chunk, Item, Words, read_chunk
 from .codes import Codes, Texts
 from .dedup import BINS
 from .models import CommentInput
@@ -100,27 +100,33 @@ def _take(parts: list[Chunk], name: str) -> list[Any]:
 
 
 def read_comments(
-    comments: Iterable[CommentInput], workers: Workers | None = None, chunk_size: int = CHUNK_SIZE
+    comments: Iterable[CommentInput],
+    workers: Workers | None = None,
+    chunk_size: int = CHUNK_SIZE,
+    words: Words = EVERY_WORD,
 ) -> Read:
-    """Read every comment once, ``chunk_size`` at a time, with ``workers`` (else in this process)."""
+    """Read every comment once, ``chunk_size`` at a time, with ``workers`` (else in this process);
+    ``words`` says which of their words count."""
     ids: list[Hashable] = []
     joiner = _Joiner()
-    for chunk in (workers or Workers()).map(_read, _batches(comments, ids, chunk_size)):
+    for chunk in (workers or Workers()).map(_read, _batches(comments, ids, chunk_size, words)):
         joiner.add(chunk)
     return joiner.join(ids)
 
 
-def _batches(comments: Iterable[CommentInput], ids: list[Hashable], size: int) -> Iterator[tuple[list[Item]]]:
+def _batches(
+    comments: Iterable[CommentInput], ids: list[Hashable], size: int, words: Words
+) -> Iterator[tuple[list[Item], Words]]:
     batch: list[Item] = []
     for comment in comments:
         ids.append(comment.id)
         batch.append((comment.text, comment.tokens))
         if len(batch) == size:
-            yield (batch,)
+            yield batch, words
             batch = []
     if batch:
-        yield (batch,)
+        yield batch, words
 
 
-def _read(batch: list[Item]) -> Chunk:
-    return read_chunk(batch, worker_tokenizer())
+def _read(batch: list[Item], words: Words) -> Chunk:
+    return read_chunk(batch, worker_tokenizer(), words)

@@ -12,9 +12,11 @@ import os
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from itertools import chain
 from typing import Any, TypeVar
+
+from threadpoolctl import threadpool_limits
 
 from .tokenizer import Tokenizer
 
@@ -38,14 +40,22 @@ def worker_tokenizer() -> Tokenizer | None:
 
 def _init_worker(tokenizer: Tokenizer | None) -> None:
     _current.tokenizer = tokenizer
+    threadpool_limits(limits=1)
 
 
 class Workers:
-    """``map`` over up to ``processes`` worker processes; use as a context manager."""
+    """``map`` over up to ``processes`` worker processes; use as a context manager.
 
-    def __init__(self, processes: int = 1, tokenizer: Tokenizer | None = None):
+    ``start`` names how they start: "fork" (the default where there is one) inherits the loaded
+    dictionary; "forkserver" or "spawn" is for a process with threads (a job worker), where forking
+    could copy a lock another thread holds. Each worker then uses one BLAS thread, so that two
+    workers on two cores do not fight over four threads.
+    """
+
+    def __init__(self, processes: int = 1, tokenizer: Tokenizer | None = None, start: str | None = None):
         self.processes = max(1, processes)
         self.tokenizer = tokenizer
+        self.start = start
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> Workers:
@@ -75,6 +85,28 @@ class Workers:
         while pending:
             yield pending.popleft().result()
 
+    def map_unordered(self, fn: Callable[..., T], tasks: Iterable[tuple[Any, ...]]) -> Iterator[tuple[int, T]]:
+        """(position of the task, ``fn(*task)``) as each finishes: a long task does not hold back
+        the news of the short ones done meanwhile."""
+        tasks = list(tasks)
+        if self.processes == 1 or len(tasks) < 2:
+            yield from enumerate(self._inline(fn, iter(tasks)))
+            return
+        pool = self._start()
+        waiting = iter(enumerate(tasks))
+        running: dict[Future[T], int] = {}
+        for position, task in waiting:
+            running[pool.submit(fn, *task)] = position
+            if len(running) >= 2 * self.processes:
+                break
+        while running:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield running.pop(future), future.result()
+                follows = next(waiting, None)
+                if follows is not None:
+                    running[pool.submit(fn, *follows[1])] = follows[0]
+
     def _inline(self, fn: Callable[..., T], tasks: Iterator[tuple[Any, ...]]) -> Iterator[T]:
         before = worker_tokenizer()
         try:
@@ -88,11 +120,14 @@ class Workers:
         # Forked workers inherit the loaded dictionary, so they start in milliseconds; where fork
         # is unavailable the tokenizer is rebuilt in each worker.
         if self._pool is None:
-            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            methods = multiprocessing.get_all_start_methods()
+            method = self.start if self.start in methods else "fork" if "fork" in methods else "spawn"
+            context = multiprocessing.get_context(method)
+            if method == "forkserver":
+                # The server loads the analysis once and forks each worker from it; it does not import
+                # the caller's main module (a job worker's, a benchmark's), which the workers never use.
+                context.set_forkserver_preload(["consult.analysis.pipeline"])
             self._pool = ProcessPoolExecutor(
-                self.processes,
-                mp_context=multiprocessing.get_context(method),
-                initializer=_init_worker,
-                initargs=(self.tokenizer,),
+                self.processes, mp_context=context, initializer=_init_worker, initargs=(self.tokenizer,)
             )
         return self._pool

@@ -13,13 +13,14 @@ import sqlalchemy as sa
 from flask import current_app
 from threadpoolctl import threadpool_limits
 
-from consult.analysis import CommentInput, analyse, classify_proposal, find_article_refs
+from consult.analysis import Analysis, classify_proposal, find_article_refs
 from consult.analysis.assign import assign_to_groups
 from consult.comments.models import Comment
-from consult.db import rows_changed, utcnow
-from consult.digests import gather
+from consult.db import insert_many, rows_changed, utcnow
+from consult.digests import gather, parts
+from consult.digests.build_groups import analyse_articles, build_workers
 from consult.digests.build_state import BuildState
-from consult.digests.liveness import Heartbeat
+from consult.digests.liveness import Heartbeat, progress
 from consult.digests.models import CommentReference, DigestBuild, Theme, ThemeMember, ThemeMention
 from consult.digests.stats import digest_stats
 from consult.drafts.models import Consultation
@@ -29,18 +30,8 @@ from consult.extensions import db
 from consult.logs import safe_error_text
 from consult.timezones import city_zone
 
+MEMBER_COLUMNS = ("comment_id", "theme_id", "duplicate_of_id", "kind", "pinned", "fit")
 UNSORTED = ""  # auto_label of the theme holding comments with no words to group by
-
-
-def _progress(build_id: int, percent: int, stage: str, **fields) -> None:
-    # Its own short transaction, so the progress bar moves while the build's work is uncommitted.
-    # Only while running: a build already declared lost stays failed.
-    with db.engine.begin() as connection:
-        connection.execute(
-            sa.update(DigestBuild)
-            .where(DigestBuild.id == build_id, DigestBuild.state == "running")
-            .values(progress=percent, stage=stage, heartbeat_at=utcnow(), **fields)
-        )
 
 
 def run_build(build_id: int) -> None:
@@ -63,30 +54,29 @@ def run_build(build_id: int) -> None:
         except Exception as error:  # a failed build must leave the last good digest untouched
             db.session.rollback()
             current_app.logger.exception("digest build %s failed", build_id)
-            _progress(
-                build_id, 100, "failed", state="failed", error=safe_error_text(error)[:2000], finished_at=utcnow()
-            )
+            progress(build_id, 100, "failed", state="failed", error=safe_error_text(error)[:2000], finished_at=utcnow())
 
 
 def _build(build_id: int, consultation_id: int) -> None:
     consultation = db.session.get_one(Consultation, consultation_id)
     rows = gather.comment_rows(consultation_id)
     stats = digest_stats(rows, city_zone())
-    _progress(build_id, 10, "grouping")
+    progress(build_id, 10, "grouping")
     state = BuildState.load(consultation_id)
     by_article: dict[int | None, list[gather.Row]] = defaultdict(list)
-    common = _common_tokens(rows)
+    common = frozenset(_common_tokens(rows))
     for row in rows:
         if row.state != "rejected":
-            row.tokens = tuple(t for t in row.tokens if len(t) > 1 and t not in common)
             by_article[row.article_id].append(row)
     # One BLAS/OpenMP thread: an article's fits are small, and threads spinning at every barrier cost
     # more than they save (100k comments on 2 cores: 21 s with two threads when idle, 90 s beside other
     # work, 15 s with one). The result then no longer depends on how many cores the worker has.
-    with threadpool_limits(limits=1):
-        for done, (article_id, article_rows) in enumerate(sorted(by_article.items(), key=lambda i: i[0] or 0)):
-            _place_article(state, article_id, article_rows)
-            _progress(build_id, 10 + int(75 * (done + 1) / max(1, len(by_article))), "grouping")
+    articles = sorted(by_article.items(), key=lambda i: i[0] or 0)
+    afresh = [(article_id, _place_known(state, article_id, rows, common)) for article_id, rows in articles]
+    with threadpool_limits(limits=1), build_workers(len(rows)) as pool:
+        found = analyse_articles((build_id, consultation_id), pool, afresh, common)
+    for article_id, rest in afresh:
+        _group_afresh(state, article_id, rest, found[article_id])
     _write(build_id, state, _references(consultation, rows), stats, rows)
 
 
@@ -106,38 +96,44 @@ def _common_tokens(rows: list[gather.Row], share: float = 0.4) -> set[str]:
     return {token for token, n in spread.items() if n >= share * len(busy)}
 
 
-def _place_article(state: BuildState, article_id: int | None, rows: list[gather.Row]) -> None:
-    """Assign this article's comments: pinned stay, new ones join shaped themes when close enough,
-    the rest are grouped afresh (see _group_afresh)."""
-    kinds = {row.id: classify_proposal(row.text, normalized=True).value for row in rows}
+def _place_known(
+    state: BuildState, article_id: int | None, rows: list[gather.Row], common: frozenset[str]
+) -> list[gather.Row]:
+    """Place this article's comments that need no fresh grouping: pinned stay, new ones join shaped
+    themes when close enough. Returns the rest, to be grouped afresh."""
     free = []
     for row in rows:
         if row.id in state.pinned:
-            state.place(row.id, state.stored[state.pinned[row.id]], kinds[row.id])
+            state.place(row.id, state.stored[state.pinned[row.id]], _kind(row))
         else:
             free.append(row)
     shaped = state.live_stored(article_id, shaped=True)
-    tokens_of = {row.id: row.tokens for row in rows}
-    groups = {tid: [tokens_of[c] for c in state.previous.get(tid, ()) if c in tokens_of] for tid in shaped}
+    if not shaped:
+        return free
+    words = {row.id: tuple(t for t in row.tokens.split() if len(t) > 1 and t not in common) for row in rows}
+    groups = {tid: [words[c] for c in state.previous.get(tid, ()) if c in words] for tid in shaped}
     sits_in = {c: tid for tid in shaped for c in state.previous.get(tid, ())}
-    joined = assign_to_groups(groups, [row.tokens for row in free], current=[sits_in.get(row.id) for row in free])
+    joined = assign_to_groups(groups, [words[row.id] for row in free], current=[sits_in.get(row.id) for row in free])
     rest = []
     for row, (theme_id, fit) in zip(free, joined):
         if theme_id is None:
             rest.append(row)
         else:
-            state.place(row.id, state.stored[theme_id], kinds[row.id], fit=fit)
-    if rest:
-        _group_afresh(state, article_id, rest, kinds)
+            state.place(row.id, state.stored[theme_id], _kind(row), fit=fit)
+    return rest
 
 
-def _group_afresh(state: BuildState, article_id: int | None, rows: list[gather.Row], kinds: dict[int, str]) -> None:
-    """Themes for comments no shaped theme took; a fresh group keeps the id of an old unshaped
-    theme it mostly matches, so links and answers to it stay."""
-    analysis = analyse(
-        [CommentInput(r.id, r.text, r.tokens) for r in rows], scope="draft" if article_id is None else "article"
-    )
+def _kind(row: gather.Row) -> str:
+    return classify_proposal(row.text, normalized=True).value
+
+
+def _group_afresh(state: BuildState, article_id: int | None, rows: list[gather.Row], analysis: Analysis) -> None:
+    """Themes for comments no shaped theme took (``analysis`` of them); a fresh group keeps the id
+    of an old unshaped theme it mostly matches, so links and answers to it stay."""
+    if not rows:
+        return
     old_free = {tid: state.previous.get(tid, set()) for tid in state.live_stored(article_id, shaped=False)}
+    kinds = cast(dict[int, str], analysis.kinds)
     duplicate_of = cast(dict[int, int], analysis.duplicate_of)  # the ids given to analyse are comment ids
     targets: dict[int, Theme] = {}
     for theme in analysis.themes:
@@ -189,6 +185,7 @@ def _write(build_id: int, state: BuildState, references, stats: dict, rows: list
     db.session.add_all(state.fresh)
     db.session.flush()
     _replace_members(state, references)
+    parts.forget(state.consultation_id)
     members = state.members()
     for theme in state.themes():
         theme.take_members(members.get(theme.id, []))
@@ -227,21 +224,12 @@ def _replace_members(state: BuildState, references: list[tuple[int, int]]) -> No
             )
         )
     )
-    member_rows = [
-        {
-            "comment_id": cid,
-            "theme_id": p.theme.id,
-            "duplicate_of_id": p.duplicate_of,
-            "kind": p.kind,
-            "pinned": cid in state.pinned,
-            "fit": p.fit,
-        }
-        for cid, p in state.placements.items()
-    ]
-    if member_rows:
-        # A Core insert on the table: the ORM's bulk insert starts a new batch wherever a row's None
-        # columns differ from the previous row's (duplicate_of_id), 17k statements for 100k members.
-        db.session.execute(sa.insert(cast(sa.Table, ThemeMember.__table__)), member_rows)
+    member_rows = (
+        (cid, p.theme.id, p.duplicate_of, p.kind, cid in state.pinned, p.fit) for cid, p in state.placements.items()
+    )
+    # Not the ORM's bulk insert: it starts a new batch wherever a row's None columns differ from the
+    # previous row's (duplicate_of_id), 17k statements for 100k members.
+    insert_many(db.session, cast(sa.Table, ThemeMember.__table__), MEMBER_COLUMNS, member_rows)
     if references:
         db.session.execute(sa.insert(CommentReference), [{"comment_id": c, "article_id": a} for c, a in references])
     _replace_mentions(state, theme_ids)
@@ -258,11 +246,10 @@ def _replace_mentions(state: BuildState, theme_ids: list[int]) -> None:
         db.session.execute(
             sa.delete(ThemeMention).where(ThemeMention.theme_id.in_(theme_ids), ThemeMention.disputed.is_(False))
         )
-    rows = [
-        {"comment_id": c, "theme_id": theme.id, "fit": fit, "disputed": False}
+    rows = (
+        (c, theme.id, fit, False)
         for c, found in state.mentions.items()
         for theme, fit in found
         if (c, theme.id) not in disputed and state.placements[c].theme.id != theme.id
-    ]
-    if rows:
-        db.session.execute(sa.insert(cast(sa.Table, ThemeMention.__table__)), rows)
+    )
+    insert_many(db.session, cast(sa.Table, ThemeMention.__table__), ("comment_id", "theme_id", "fit", "disputed"), rows)

@@ -11,13 +11,15 @@ from consult.comments.models import Comment
 from consult.digests.models import CommentPlacement, ThemeMember
 from consult.extensions import db
 
+READ_CHUNK = 20_000
+
 
 @dataclass
 class Row:
     id: int
     article_id: int | None  # where it is filed for the digest (a drafter's placement wins)
     text: str
-    tokens: tuple[str, ...]
+    tokens: str  # as stored: space-joined (split only where needed: a million tuples of words weigh gigabytes)
     state: str
     public: bool
     source: str
@@ -48,7 +50,8 @@ def comment_rows(consultation_id: int) -> list[Row]:
         .where(Comment.consultation_id == consultation_id)
         .order_by(Comment.id)
     )
-    return [_row(*values) for values in db.session.execute(query)]
+    # In chunks from a server-side cursor (PostgreSQL): a million rows are never one result buffer.
+    return [_row(*values) for values in db.session.execute(query.execution_options(yield_per=READ_CHUNK))]
 
 
 def _row(
@@ -59,7 +62,7 @@ def _row(
         id=id_,
         article_id=placed_article if placed is not None else article_id,
         text=text,
-        tokens=tuple(tokens.split()) if tokens else (),
+        tokens=tokens or "",
         state=state,
         public=state == "approved" and wants_public,
         source=source,

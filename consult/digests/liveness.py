@@ -55,6 +55,17 @@ class Heartbeat:
             log.warning("heartbeat of digest build %s not written this time", self.build_id)
 
 
+def progress(build_id: int, percent: int, stage: str, **fields) -> None:
+    """A running build's progress (a sign of life too). Its own short transaction, so the bar moves
+    while the build's work is uncommitted; only while running: a build declared lost stays failed."""
+    with db.engine.begin() as connection:
+        connection.execute(
+            sa.update(DigestBuild)
+            .where(DigestBuild.id == build_id, DigestBuild.state == "running")
+            .values(progress=percent, stage=stage, heartbeat_at=utcnow(), **fields)
+        )
+
+
 def _last_sign_of_life(build: DigestBuild) -> datetime:
     return build.heartbeat_at or build.started_at or build.created_at
 

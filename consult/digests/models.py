@@ -51,6 +51,22 @@ class DigestBuild(Model):
     attempt: Mapped[int] = mapped_column(default=1, server_default="1")  # 2, 3: re-queued after a lost worker
 
 
+class DigestPart(Model):
+    """One article's grouping, kept (committed at once) while a build runs: a retry after a killed
+    worker takes it up instead of grouping the article again. ``fingerprint`` names exactly what
+    was grouped; a build that finishes removes its consultation's parts."""
+
+    __tablename__ = "digest_parts"
+    __table_args__ = (sa.UniqueConstraint("consultation_id", "fingerprint"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The unique constraint's index leads with consultation_id: no index of its own.
+    consultation_id: Mapped[int] = mapped_column(sa.ForeignKey("consultations.id"))
+    fingerprint: Mapped[str] = mapped_column(sa.String(64))
+    payload: Mapped[bytes] = mapped_column(sa.LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class Theme(Model):
     __tablename__ = "themes"
     __table_args__ = (

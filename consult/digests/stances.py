@@ -64,7 +64,7 @@ def refresh(consultation_id: int, article_key: str | None = None) -> int:
 
 def _refresh_group(consultation_id: int, rows: list[gather.Row], stored: dict[int, CommentStance]) -> int:
     texts = [row.text for row in rows]
-    tokens = [row.tokens for row in rows]
+    tokens = [row.tokens.split() for row in rows]
     tags: dict[int, str] = {}
     for i, row in enumerate(rows):
         if row.id in stored and (tagged := stored[row.id].tag):

@@ -1,5 +1,7 @@
 """Properties that must hold for any input, and reading in several processes."""
 
+import time
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -72,3 +74,10 @@ def test_analysis_streamed_through_worker_processes_equals_one_process():
     assert [t.label for t in streamed.themes] == [t.label for t in listed.themes]
     assert [t.member_ids for t in streamed.themes] == [t.member_ids for t in listed.themes]
     assert listed.assignments[len(texts) - 1] == -1  # a bare "支持！" makes no point
+
+
+def test_unordered_results_arrive_as_each_task_finishes():
+    with Workers(2) as pool:
+        finished = [position for position, _ in pool.map_unordered(time.sleep, [(0.8,), (0.0,), (0.0,), (0.0,)])]
+    assert sorted(finished) == [0, 1, 2, 3] and finished[-1] == 0  # the long first task does not hold back the rest
+    assert list(Workers(1).map_unordered(len, [("ab",), ("c",)])) == [(0, 2), (1, 1)]

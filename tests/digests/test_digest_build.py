@@ -86,12 +86,12 @@ def test_failed_build_leaves_the_last_good_digest(app, monkeypatch):
     good = build_digest(consultation)
     before = {(t.id, t.size, t.auto_label) for t in _themes(consultation, 2)}
     add_comment(consultation, 2, body="新来的意见：音量限值太宽松")
-    from consult.digests import build as build_module
+    from consult.digests import build_groups
 
     def broken(*args, **kwargs):
         raise RuntimeError("clustering exploded")
 
-    monkeypatch.setattr(build_module, "analyse", broken)
+    monkeypatch.setattr(build_groups, "analyse_each", broken)
     failed = build_digest(consultation)
     assert failed.state == "failed" and "clustering exploded" in failed.error
     assert services.latest_build(consultation.id).id == good.id
@@ -145,3 +145,58 @@ def test_general_comment_naming_an_article_is_linked_back(app, client, login):
     login("drafter")
     page = client.get(f"/staff/digests/{consultation.id}/articles/{_article_id(consultation, 3)}").text
     assert "其他位置提到本条的意见" in page and "第三条的规定太笼统" in page
+
+
+def test_a_big_build_groups_its_articles_in_worker_processes_with_the_same_result(app):
+    consultation = make_draft(articles=3)
+    for number in (1, 2, 3):
+        for text in NOISE + DOGS:
+            add_comment(consultation, number, body=f"{text}（第{number}条）")
+    build_digest(consultation)
+
+    inline = _placed()
+    app.config.update(DIGEST_PARALLEL_FROM=1, DIGEST_WORKERS=2)  # every build "big": a pool of two
+    pooled_build = build_digest(consultation)
+    assert pooled_build.state == "done" and _placed() == inline and len(inline) == 24
+
+
+def test_a_build_stopped_midway_is_taken_up_where_it_stopped_and_never_half_written(app, monkeypatch):
+    from consult.digests import build_groups
+    from consult.digests.models import DigestPart
+
+    consultation = make_draft(articles=3)
+    for number in (1, 2, 3):
+        for text in NOISE + DOGS:
+            add_comment(consultation, number, body=f"{text}（第{number}条）")
+    analyse_each = build_groups.analyse_each
+
+    def dies_after_the_first(groups, pool):
+        results = analyse_each(groups, pool)
+        yield next(results)
+        raise RuntimeError("worker killed")  # the others never finish
+
+    monkeypatch.setattr(build_groups, "analyse_each", dies_after_the_first)
+    assert build_digest(consultation).state == "failed"
+    assert db.session.scalar(db.select(db.func.count()).select_from(ThemeMember)) == 0  # nothing half written
+    assert db.session.scalar(db.select(db.func.count()).select_from(DigestPart)) == 1  # the finished article
+
+    analysed = []
+
+    def counting(groups, pool):
+        groups = list(groups)
+        analysed.extend(len(comments) for comments, *_ in groups)
+        return analyse_each(groups, pool)
+
+    monkeypatch.setattr(build_groups, "analyse_each", counting)
+    assert build_digest(consultation).state == "done"
+    assert analysed == [8, 8]  # the third article was taken up, not grouped again
+    assert db.session.scalar(db.select(db.func.count()).select_from(ThemeMember)) == 24
+    assert db.session.scalar(db.select(db.func.count()).select_from(DigestPart)) == 0
+    taken_up = _placed()
+    monkeypatch.setattr(build_groups, "analyse_each", analyse_each)
+    build_digest(consultation)  # grouped from scratch: the same digest
+    assert _placed() == taken_up
+
+
+def _placed():
+    return sorted(db.session.execute(db.select(ThemeMember.comment_id, Theme.auto_label).join(Theme)).all())
