@@ -38,6 +38,10 @@ def worker_tokenizer() -> Tokenizer | None:
     return getattr(_current, "tokenizer", None)
 
 
+def _nothing() -> None:
+    return None
+
+
 def _init_worker(tokenizer: Tokenizer | None) -> None:
     _current.tokenizer = tokenizer
     threadpool_limits(limits=1)
@@ -65,6 +69,14 @@ class Workers:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+
+    def warm(self) -> None:
+        """Start the processes now (without waiting for them), so that they are ready by the time
+        there is work: a fork server's workers take a second or two to boot."""
+        if self.processes > 1:
+            pool = self._start()
+            for _ in range(self.processes):
+                pool.submit(_nothing)
 
     def map(self, fn: Callable[..., T], tasks: Iterable[tuple[Any, ...]]) -> Iterator[T]:
         """``fn(*task)`` for each task, in order. ``fn`` must be a module-level function."""
@@ -126,7 +138,7 @@ class Workers:
             if method == "forkserver":
                 # The server loads the analysis once and forks each worker from it; it does not import
                 # the caller's main module (a job worker's, a benchmark's), which the workers never use.
-                context.set_forkserver_preload(["consult.analysis.pipeline"])
+                context.set_forkserver_preload(["consult.analysis.pipeline", "consult.analysis.warm"])
             self._pool = ProcessPoolExecutor(
                 self.processes, mp_context=context, initializer=_init_worker, initargs=(self.tokenizer,)
             )

@@ -59,21 +59,22 @@ def run_build(build_id: int) -> None:
 
 def _build(build_id: int, consultation_id: int) -> None:
     consultation = db.session.get_one(Consultation, consultation_id)
-    rows = gather.comment_rows(consultation_id)
-    stats = digest_stats(rows, city_zone())
-    progress(build_id, 10, "grouping")
-    state = BuildState.load(consultation_id)
-    by_article: dict[int | None, list[gather.Row]] = defaultdict(list)
-    common = frozenset(_common_tokens(rows))
-    for row in rows:
-        if row.state != "rejected":
-            by_article[row.article_id].append(row)
     # One BLAS/OpenMP thread: an article's fits are small, and threads spinning at every barrier cost
     # more than they save (100k comments on 2 cores: 21 s with two threads when idle, 90 s beside other
     # work, 15 s with one). The result then no longer depends on how many cores the worker has.
-    articles = sorted(by_article.items(), key=lambda i: i[0] or 0)
-    afresh = [(article_id, _place_known(state, article_id, rows, common)) for article_id, rows in articles]
-    with threadpool_limits(limits=1), build_workers(len(rows)) as pool:
+    with threadpool_limits(limits=1), build_workers(gather.comment_count(consultation_id)) as pool:
+        pool.warm()  # the worker processes start while the comments are read
+        rows = gather.comment_rows(consultation_id)
+        stats = digest_stats(rows, city_zone())
+        progress(build_id, 10, "grouping")
+        state = BuildState.load(consultation_id)
+        by_article: dict[int | None, list[gather.Row]] = defaultdict(list)
+        common = frozenset(_common_tokens(rows))
+        for row in rows:
+            if row.state != "rejected":
+                by_article[row.article_id].append(row)
+        articles = sorted(by_article.items(), key=lambda i: i[0] or 0)
+        afresh = [(article_id, _place_known(state, article_id, listed, common)) for article_id, listed in articles]
         found = analyse_articles((build_id, consultation_id), pool, afresh, common)
     for article_id, rest in afresh:
         _group_afresh(state, article_id, rest, found[article_id])

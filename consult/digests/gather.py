@@ -28,6 +28,10 @@ class Row:
     created_at: datetime
 
 
+def comment_count(consultation_id: int) -> int:
+    return db.session.scalar(sa.select(sa.func.count()).where(Comment.consultation_id == consultation_id)) or 0
+
+
 def comment_rows(consultation_id: int) -> list[Row]:
     placed = sa.select(CommentPlacement.comment_id, CommentPlacement.article_id).subquery()
     columns = (
