@@ -3,7 +3,7 @@
 A chunk is normalised, hashed, signed for the near-copy search, cut into points and tokenised in
 one pass (in a worker process when there are several); only arrays, the chunk's own word list and
 its points' texts come back. The token lists of a whole call never exist at once, and a comment
-that copies an earlier one of its chunk costs a hash and nothing more.
+that copies an earlier one of its chunk costs its proposal kind and a hash, nothing more.
 """
 
 from __future__ import annotations
