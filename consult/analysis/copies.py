@@ -4,25 +4,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from .dedup import components_of, near_duplicate_components
+from .dedup import components_of
 from .reading import Read
 
 
-def group_copies(skeletons: list[str]) -> np.ndarray:
-    """For each text, the index of its copy group's representative (itself if none).
-
-    Exact copies share a skeleton; near-copies are found among distinct skeletons
-    only. The representative is the member with most exact copies, then the earliest.
-    Texts without content are left alone.
-    """
-    first: dict[str, int] = {}
-    exact = np.array([first.setdefault(s, i) if s else i for i, s in enumerate(skeletons)], dtype=np.int64)
-    uniques = np.flatnonzero(exact == np.arange(len(skeletons)))
-    return _representatives(exact, uniques, near_duplicate_components([skeletons[i] for i in uniques]))
-
-
 def copies_of(read: Read) -> np.ndarray:
-    """``group_copies`` for comments already read: their skeleton hashes and signatures."""
+    """For each comment read, the index of its copy group's representative (itself if none).
+
+    Exact copies share a skeleton (hash); near-copies are found among distinct skeletons only, by
+    their signatures. The representative is the member with most exact copies, then the earliest.
+    Comments without content are left alone.
+    """
     n = len(read.skeleton_hash)
     exact = np.arange(n, dtype=np.int64)
     filled = np.flatnonzero(read.skeleton_hash != 0)  # a comment without content is left alone

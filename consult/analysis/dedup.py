@@ -115,20 +115,6 @@ def _candidate_pairs(sig: np.ndarray, rows: np.ndarray) -> np.ndarray:
     return np.stack(np.divmod(unique, n), axis=1)
 
 
-def near_duplicate_components(texts: list[str], threshold: float = 0.6, containment: float = 0.9) -> np.ndarray:
-    """Label texts so that near-copies share a label (labels are component numbers).
-
-    Two texts are near-copies when their estimated shingle Jaccard similarity is at
-    least ``threshold``, or when the shorter one (20 shingles or more) lies at least
-    ``containment`` inside the longer: a campaign letter with a sentence added.
-    """
-    eligible = np.flatnonzero([len(t) >= MIN_CHARS for t in texts])
-    if len(eligible) < 2:
-        return np.arange(len(texts))
-    sig, sizes = signatures([texts[i] for i in eligible])
-    return components_of(len(texts), eligible, (sig, sizes, np.arange(len(eligible))), threshold, containment)
-
-
 def components_of(
     n: int,
     eligible: np.ndarray,
@@ -136,9 +122,13 @@ def components_of(
     threshold: float = 0.6,
     containment: float = 0.9,
 ) -> np.ndarray:
-    """``near_duplicate_components`` from signatures already made: ``signed`` holds (signatures,
-    shingle counts, rows), and the row ``rows[j]`` of both belongs to text ``eligible[j]`` of
-    ``n`` (texts in increasing order). Rows, not a copy: the signatures are the largest array."""
+    """Label ``n`` texts so that near-copies share a label (labels are component numbers).
+
+    Two texts are near-copies when their estimated shingle Jaccard similarity is at least
+    ``threshold``, or when the shorter one (20 shingles or more) lies at least ``containment``
+    inside the longer: a campaign letter with a sentence added. ``signed`` holds (signatures,
+    shingle counts, rows): the row ``rows[j]`` of both belongs to text ``eligible[j]`` (texts in
+    increasing order; the others stay alone). Rows, not a copy: the signatures are the largest array."""
     sig, sizes, rows = signed
     pairs = _candidate_pairs(sig, rows)
     keep = np.zeros(len(pairs), dtype=bool)

@@ -7,7 +7,6 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 from scipy import sparse
 from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 
 from .codes import Codes
@@ -18,25 +17,6 @@ CHAR_WEIGHT = 0.5  # share of the character part in each vector (word part: the 
 LSA_DIMS = 40  # enough for a few dozen themes; fewer dims make k easier to choose
 LSA_FIT_ROWS = 10_000  # the SVD is fitted on a sample and applied to all: linear in N
 CHAR_CHUNK = 50_000  # texts per slice of character counts: memory stays flat in N
-
-
-def _identity(doc: tuple[str, ...]) -> tuple[str, ...]:
-    return doc
-
-
-def word_counts(token_lists: list[tuple[str, ...]]) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """Term counts over the token lists, and the vocabulary in column order.
-
-    Words seen in one text only cannot link two texts, so they are dropped once the
-    set is large enough for that to matter.
-    """
-    min_df = 2 if len(token_lists) >= 50 else 1
-    vec = CountVectorizer(analyzer=_identity, min_df=min_df, dtype=np.float32)
-    try:
-        counts = vec.fit_transform(token_lists)
-    except ValueError:  # no word kept at all: every text was boilerplate or empty
-        return sparse.csr_matrix((len(token_lists), 0), dtype=np.float32), np.array([], dtype=object)
-    return counts.tocsr(), vec.get_feature_names_out()
 
 
 def char_counts(texts: Sequence[str] | Codes) -> sparse.csr_matrix:
@@ -122,7 +102,7 @@ def document_vectors(
 ) -> np.ndarray:
     """Unit-length LSA vectors of the texts (rows of zeros for texts with no feature).
 
-    ``words`` holds the texts' word counts (``word_counts``; consumed); ``skeletons`` their
+    ``words`` holds the texts' word counts (``units.point_units``; consumed); ``skeletons`` their
     letters. Word TF-IDF and character TF-IDF are weighted and stacked; the SVD is fitted on
     a sample of rows and each block is projected on its share of the components, so the full
     stacked matrix never exists. The character passes are shared out to ``pool`` when given.

@@ -1,8 +1,8 @@
 """Exact copies and near-copies."""
 
 from consult.analysis import CommentInput, analyse
-from consult.analysis.copies import group_copies
-from consult.analysis.normalize import normalize_text, skeleton
+from consult.analysis.copies import copies_of
+from consult.analysis.reading import read_comments
 
 LETTER = (
     "我是翠苑小区12栋的居民张伟。坚决反对公园收取门票！城市公园是用财政资金建设的公共设施，"
@@ -25,7 +25,8 @@ DISTINCT = [
 
 
 def _groups(texts):
-    return group_copies([skeleton(normalize_text(t)) for t in texts])
+    """Each text's copy-group representative, as the analysis finds it."""
+    return copies_of(read_comments([CommentInput(i, t) for i, t in enumerate(texts)]))
 
 
 def test_campaign_variants_form_one_group():
