@@ -3,6 +3,8 @@
     .venv/bin/python benchmarks/digest_speed.py                     # 100 000 comments, temporary SQLite file
     .venv/bin/python benchmarks/digest_speed.py --comments 1000     # smoke run
     .venv/bin/python benchmarks/digest_speed.py --database-url postgresql+psycopg://postgres@127.0.0.1:5432/test
+    .venv/bin/python benchmarks/digest_speed.py --comments 1000000 --seed-only postgresql+psycopg://…/bench1m
+    .venv/bin/python benchmarks/digest_speed.py --seeded postgresql+psycopg://…/bench1m   # as often as needed
 
 Targets (issue #17): the job ≤ 10 s for 100k comments, ≤ 180 s and ≤ 4 GB for 1M, on PostgreSQL and 2 cores
 (--cores pins the process); digest and article pages ≤ 200 ms at the server (p95); progress visible. A fresh database (temporary SQLite file,
@@ -40,6 +42,7 @@ from scratch_db import scratch_database
 from server_time import server_time
 
 from consult import create_app
+from consult.accounts.models import User
 from consult.accounts.services import create_user
 from consult.comments.models import Comment
 from consult.comments.text import prepare
@@ -306,8 +309,9 @@ def run_job(app, url: str) -> tuple[int, int, str]:
 def measure_pages(app, consultation_id: int, article_id: int, slug: str, warmups: int = 3, runs: int = 50) -> None:
     # Requests run outside any app context, so each gets its own database session as in production.
     with app.app_context():
-        create_user(EMAIL, "drafter", PASSWORD)
-        db.session.commit()
+        if db.session.scalar(sa.select(User).filter_by(email=EMAIL)) is None:  # a --seeded database has one
+            create_user(EMAIL, "drafter", PASSWORD)
+            db.session.commit()
     client = app.test_client()
     assert client.post("/staff/login", data={"email": EMAIL, "password": PASSWORD}).status_code == 302
     print("\nserver time, 50 requests after 3 warm-ups (target ≤ 200 ms):")
@@ -325,9 +329,17 @@ def main() -> None:
     for flag, default in (("--comments", 100_000), ("--cores", 2), ("--seed", 0)):
         parser.add_argument(flag, type=int, default=default)
     parser.add_argument("--database-url", default=os.environ.get("CONSULT_BENCH_DATABASE_URL"))
+    parser.add_argument("--seed-only", help="seed this (empty) database and keep it, for --seeded runs")
+    parser.add_argument("--seeded", help="a database seeded before (--seed-only): run the job and the pages there")
     args = parser.parse_args()
     os.sched_setaffinity(0, sorted(os.sched_getaffinity(0))[: args.cores])  # the seeding child inherits it
     cores = len(os.sched_getaffinity(0))
+    if args.seed_only:
+        seed_database(args.seed_only, args.comments, args.seed, cores)
+        return
+    if args.seeded:
+        measure(args.seeded)
+        return
     with tempfile.TemporaryDirectory() as workdir, scratch_database(args.database_url, Path(workdir)) as url:
         print(
             f"{sa.make_url(url).get_backend_name()}, {cores} cores, {args.comments} comments, seed {args.seed}, "
@@ -339,11 +351,15 @@ def main() -> None:
         child.join()
         if child.exitcode != 0:
             raise SystemExit(f"seeding failed (exit code {child.exitcode})")
-        app = make_app(url)
-        consultation_id, article_id, slug = run_job(app, url)
-        measure_pages(app, consultation_id, article_id, slug)
-        with app.app_context():
-            db.engine.dispose()
+        measure(url)
+
+
+def measure(url: str) -> None:
+    app = make_app(url)
+    consultation_id, article_id, slug = run_job(app, url)
+    measure_pages(app, consultation_id, article_id, slug)
+    with app.app_context():
+        db.engine.dispose()
 
 
 if __name__ == "__main__":

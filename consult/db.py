@@ -64,3 +64,10 @@ def insert_many(session: Any, table: sa.Table, columns: tuple[str, ...], rows: I
     values = [dict(zip(columns, row)) for row in rows]
     if values:
         connection.execute(sa.insert(table), values)
+
+
+def refresh_statistics(session: Any, tables: tuple[str, ...]) -> None:
+    """After a bulk rewrite of these tables, PostgreSQL's planner learns their new sizes now instead
+    of at autovacuum's next pass: planned on the old ones, a digest page read 240k rows, not 60."""
+    if session.connection().dialect.name == "postgresql":
+        session.execute(sa.text(f"ANALYZE {', '.join(tables)}"))

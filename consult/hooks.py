@@ -51,6 +51,8 @@ report_published = _signals.signal("report-published")
 selection_published = _signals.signal("selection-published")
 #: sent with consultation= when a round is published (its draft leaves 草稿)
 round_published = _signals.signal("round-published")
+#: sent when residents' fingerprints (Comment.resident_key) were recomputed, for what is counted from them
+fingerprints_refreshed = _signals.signal("fingerprints-refreshed")
 
 
 def announce(signal: NamedSignal, **kwargs: Any) -> None:

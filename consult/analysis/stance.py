@@ -77,7 +77,8 @@ def comment_space(texts: Sequence[str], tokens: Sequence[Sequence[str]] | None =
         if any(d.strip() for d in docs):
             parts.append(vectorizer.fit_transform(docs))
     x = sparse.hstack(parts).tocsr()
-    dims = min(_DIMS, x.shape[1] - 1, len(texts) - 1)
+    # Copies add no direction: an article answered only by one campaign letter has nothing to reduce.
+    dims = min(_DIMS, x.shape[1] - 1, len(set(cleaned)) - 1)
     if dims >= 2:
         # Fitted on a sample: the directions settle long before 10,000 comments, the cost does not.
         svd = TruncatedSVD(dims, n_iter=4, random_state=0)

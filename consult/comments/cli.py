@@ -3,6 +3,7 @@
 import click
 from flask import Blueprint
 
+from consult import hooks
 from consult.comments.fingerprints import refresh_fingerprints
 from consult.comments.privacy import contact_cipher
 from consult.extensions import db
@@ -15,6 +16,7 @@ def fingerprint():
     """Recompute the keyed fingerprints that let digests count residents (after an upgrade or a key
     rotation)."""
     done, unreadable = refresh_fingerprints(contact_cipher())
+    hooks.announce(hooks.fingerprints_refreshed)
     db.session.commit()
     click.echo(f"Fingerprinted {done} comments.")
     if unreadable:

@@ -16,8 +16,8 @@ from threadpoolctl import threadpool_limits
 from consult.analysis import Analysis, classify_proposal, find_article_refs
 from consult.analysis.assign import assign_to_groups
 from consult.comments.models import Comment
-from consult.db import insert_many, rows_changed, utcnow
-from consult.digests import gather, parts
+from consult.db import insert_many, refresh_statistics, rows_changed, utcnow
+from consult.digests import gather, parts, tallies
 from consult.digests.build_groups import analyse_articles, build_workers
 from consult.digests.build_state import BuildState
 from consult.digests.liveness import Heartbeat, progress
@@ -31,6 +31,9 @@ from consult.logs import safe_error_text
 from consult.timezones import city_zone
 
 MEMBER_COLUMNS = ("comment_id", "theme_id", "duplicate_of_id", "kind", "pinned", "fit")
+# A build of this many comments rewrites enough rows that the planner must hear of it at once.
+ANALYSE_FROM = 10_000
+REWRITTEN = ("theme_members", "theme_mentions", "comment_references", "themes")
 UNSORTED = ""  # auto_label of the theme holding comments with no words to group by
 
 
@@ -191,6 +194,7 @@ def _write(build_id: int, state: BuildState, references, stats: dict, rows: list
     for theme in state.themes():
         theme.take_members(members.get(theme.id, []))
     db.session.flush()
+    tallies.recount_consultation(state.consultation_id)
     done = {
         "state": "done",
         "progress": 100,
@@ -211,6 +215,9 @@ def _write(build_id: int, state: BuildState, references, stats: dict, rows: list
         current_app.logger.warning("digest build %s was declared lost; its result is dropped", build_id)
         return
     db.session.commit()
+    if len(rows) >= ANALYSE_FROM:
+        refresh_statistics(db.session, REWRITTEN)
+        db.session.commit()
 
 
 def _replace_members(state: BuildState, references: list[tuple[int, int]]) -> None:

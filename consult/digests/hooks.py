@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from consult import hooks
-from consult.digests import mentions, queries, stance_queries
+from consult.digests import mentions, queries, stance_queries, tallies
 from consult.digests.labels import DECISION_LABELS
 from consult.digests.models import AnswerDispute, FeedbackReport
 from consult.extensions import db
@@ -37,3 +37,8 @@ def earlier_answers(_app, earlier, **_):
             for article_id, themes in queries.answered_by_article(earlier.id).items()
         },
     }
+
+
+@hooks.fingerprints_refreshed.connect
+def recount_residents(_app, **_):
+    tallies.recount_everywhere()

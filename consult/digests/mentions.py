@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
 from consult.comments.models import Comment
+from consult.digests import tallies
 from consult.digests.models import Theme, ThemeMember, ThemeMention
 from consult.digests.queries import Answer
 from consult.extensions import db
@@ -44,17 +45,15 @@ def of_theme(theme_id: int, limit: int = 50) -> list[tuple[Comment, float, int]]
 
 
 def counts(theme_ids: list[int]) -> dict[int, int]:
-    """Theme id → how many comments filed elsewhere also make its point."""
+    """Theme id → how many comments filed elsewhere also make its point (counted by digests.tallies)."""
     if not theme_ids:
         return {}
     rows = db.session.execute(
-        _live(
-            sa.select(ThemeMention.theme_id, sa.func.count()).where(
-                ThemeMention.theme_id.in_(theme_ids), ThemeMention.disputed.is_(False)
-            )
-        ).group_by(ThemeMention.theme_id)
+        sa.select(Theme.id, Theme.mention_count).where(
+            Theme.id.in_(theme_ids), Theme.retired.is_(False), Theme.mention_count > 0
+        )
     )
-    return {theme_id: n for theme_id, n in rows}
+    return dict(rows.all())
 
 
 def answers_for(comment_id: int, hold_below: float) -> list[tuple[int, Answer]]:
@@ -85,4 +84,5 @@ def dispute(comment_id: int, theme_id: int) -> bool:
         return False
     mention.disputed = True
     db.session.flush()
+    tallies.recount_themes([theme_id])
     return True

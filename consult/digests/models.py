@@ -85,6 +85,15 @@ class Theme(Model):
     size: Mapped[int] = mapped_column(default=0)  # comments, campaign copies included
     kinds: Mapped[dict] = mapped_column(sa.JSON, default=dict)
     representative_ids: Mapped[list] = mapped_column(sa.JSON, default=list)
+    # Kept by digests.tallies whenever members, stances or mentions change: pages read, never count.
+    resident_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    stance_support: Mapped[int] = mapped_column(default=0, server_default="0")
+    stance_oppose: Mapped[int] = mapped_column(default=0, server_default="0")
+    stance_neither: Mapped[int] = mapped_column(default=0, server_default="0")
+    stance_confirmed: Mapped[int] = mapped_column(default=0, server_default="0")  # tagged by a drafter
+    mention_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Its largest groups of copies, [representative comment id, copies with it], largest first.
+    campaigns: Mapped[list] = mapped_column(sa.JSON, default=list, server_default="[]")
     shaped: Mapped[bool] = mapped_column(default=False)
     retired: Mapped[bool] = mapped_column(default=False)  # no members left after a build or a merge
     position: Mapped[int] = mapped_column(default=0)
@@ -202,6 +211,14 @@ class CommentStance(Model):
         sa.CheckConstraint(sa.or_(sa.column("tag").is_(None), sa.column("tag").in_(STANCES)), name="tag"),
         sa.CheckConstraint(
             sa.or_(sa.column("suggested").is_(None), sa.column("suggested").in_(STANCES)), name="suggested"
+        ),
+        # The few comments to tag next, found without reading a million stances.
+        sa.Index(
+            "ix_comment_stances_asked",
+            "consultation_id",
+            "ask_rank",
+            postgresql_where=sa.text("ask_rank IS NOT NULL"),
+            sqlite_where=sa.text("ask_rank IS NOT NULL"),
         ),
     )
 

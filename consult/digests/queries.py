@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -44,7 +45,7 @@ def themes_for(
     wanted = {cid for t in themes for cid in (t.representative_ids or [])[:quotes]}
     comments = _comments(wanted, publishable)
     views = []
-    campaigns = _campaigns([t.id for t in themes], publishable=publishable)
+    campaigns = _campaigns(themes, publishable=publishable)
     for theme in themes:
         view = ThemeView(theme, [comments[c] for c in (theme.representative_ids or [])[:quotes] if c in comments])
         if publishable and len(view.quotes) < min(quotes, theme.size):
@@ -83,28 +84,14 @@ def _other_public_members(theme_id: int, shown: set[int], limit: int) -> list[Co
     )
 
 
-def _campaigns(
-    theme_ids: list[int], smallest: int = 3, shown: int = 3, *, publishable: bool = False
-) -> dict[int, list[Campaign]]:
-    """Copies grouped under their representative: shown as "N 条相同或相近意见" with one text.
-    Only groups of `smallest` or more (a pair is not a campaign), the `shown` largest per theme."""
-    if not theme_ids:
-        return {}
-    rows = db.session.execute(
-        sa.select(ThemeMember.theme_id, ThemeMember.duplicate_of_id, sa.func.count())
-        .where(ThemeMember.theme_id.in_(theme_ids), ThemeMember.duplicate_of_id.is_not(None))
-        .group_by(ThemeMember.theme_id, ThemeMember.duplicate_of_id)
-        .having(sa.func.count() >= smallest - 1)
-    ).all()
-    comments = _comments({rep for _t, rep, _n in rows}, publishable)
-    found: dict[int, list[Campaign]] = defaultdict(list)
-    for theme_id, rep, copies in rows:
-        if rep in comments:
-            found[theme_id].append(Campaign(comments[rep], copies + 1))
-    for theme_id, campaigns in found.items():
-        campaigns.sort(key=lambda c: (-c.count, c.representative.id))
-        del campaigns[shown:]
-    return found
+def _campaigns(themes: Sequence[Theme], shown: int = 3, *, publishable: bool = False) -> dict[int, list[Campaign]]:
+    """Copies grouped under their first comment, as counted by digests.tallies: shown as "N 条相同或
+    相近意见" with one text, the `shown` largest per theme."""
+    comments = _comments({first for t in themes for first, _n in (t.campaigns or [])}, publishable)
+    return {
+        t.id: [Campaign(comments[first], n) for first, n in (t.campaigns or []) if first in comments][:shown]
+        for t in themes
+    }
 
 
 def sibling_themes(theme: Theme) -> list[Theme]:
@@ -196,18 +183,10 @@ def held_members(theme: Theme, hold_below: float) -> list[tuple[Comment, float |
 
 
 def resident_counts(theme_ids: list[int]) -> dict[int, int]:
-    """Theme id → how many people its comments come from: comments left with the same contact count
-    once (see Comment.resident_key); one without a contact counts as its own author."""
+    """Theme id → how many people its comments come from (counted by digests.tallies)."""
     if not theme_ids:
         return {}
-    author = sa.func.coalesce(Comment.resident_key, sa.cast(Comment.id, sa.String))
-    rows = db.session.execute(
-        sa.select(ThemeMember.theme_id, sa.func.count(sa.distinct(author)))
-        .join(Comment, Comment.id == ThemeMember.comment_id)
-        .where(ThemeMember.theme_id.in_(theme_ids))
-        .group_by(ThemeMember.theme_id)
-    )
-    return {theme_id: n for theme_id, n in rows}
+    return dict(db.session.execute(sa.select(Theme.id, Theme.resident_count).where(Theme.id.in_(theme_ids))).all())
 
 
 def answered_by_article(consultation_id: int) -> dict[int | None, list[Theme]]:

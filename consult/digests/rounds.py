@@ -51,10 +51,11 @@ def rounds_of(consultation: Consultation) -> list[Consultation]:
     )
 
 
-def _received(round_ids: list[int]) -> dict[tuple[int, int | None], int]:
+def _received(round_ids: list[int], article_id: int | None) -> dict[tuple[int, int | None], int]:
+    only = Comment.article_id.is_not(None) if article_id is None else Comment.article_id == article_id
     rows = db.session.execute(
         sa.select(Comment.consultation_id, Comment.article_id, sa.func.count())
-        .where(Comment.consultation_id.in_(round_ids), Comment.state != "rejected", Comment.article_id.is_not(None))
+        .where(Comment.consultation_id.in_(round_ids), Comment.state != "rejected", only)
         .group_by(Comment.consultation_id, Comment.article_id)
     )
     return {(c, a): n for c, a, n in rows}
@@ -76,8 +77,10 @@ def across_rounds(consultation: Consultation, article_id: int | None = None) -> 
     """Every article of the draft (or just `article_id`) in every round, in this round's order; an
     article this round no longer has follows, numbered as it last stood."""
     rounds = rounds_of(consultation)
+    if article_id is not None and len(rounds) < 2:  # an article page shows other rounds only
+        return AcrossRounds(rounds, [])
     ids = [r.id for r in rounds]
-    received, themes = _received(ids), _themes(ids)
+    received, themes = _received(ids, article_id), _themes(ids)
     splits = {r.id: stance_queries.by_article(r.id) for r in rounds}
     numbers = {r.id: {a.article_id: a.number for a in load_structure(r.version_id).articles} for r in rounds}
     order = list(numbers[consultation.id])

@@ -9,7 +9,7 @@ from flask import current_app
 from consult import hooks
 from consult.comments.services import CommentError, check_article
 from consult.db import rows_changed, utcnow
-from consult.digests import holds
+from consult.digests import holds, tallies
 from consult.digests.liveness import recover_lost_builds
 from consult.digests.models import (
     DECISIONS,
@@ -105,6 +105,7 @@ def merge_themes(target: Theme, source: Theme) -> None:
     _touch(target)
     _touch(source)
     db.session.flush()
+    tallies.recount_themes([target.id, source.id])
 
 
 def move_comments(source: Theme, comment_ids: list[int], target: Theme) -> int:
@@ -174,6 +175,7 @@ def _recount(theme_ids) -> None:
     for theme in db.session.scalars(sa.select(Theme).where(Theme.id.in_(list(theme_ids)))):
         theme.take_members([(m.comment_id, m.kind) for m in _members(theme.id)])
     db.session.flush()
+    tallies.recount_themes(theme_ids)
 
 
 def answer_theme(actor, theme: Theme, decision: str, reason: str, revision: int) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -29,21 +28,16 @@ class StanceSplit:
 
 
 def _splits(consultation_id: int, key, *only) -> dict:
-    """Stance counts grouped by `key`, over the live themes matching `only` (all by default)."""
-    stance = sa.func.coalesce(CommentStance.tag, CommentStance.suggested)
-    confirmed = CommentStance.tag.is_not(None)
+    """Stance counts (kept on each theme by digests.tallies) added up by `key`, over the live themes
+    matching `only` (all by default); a group without any stance is left out."""
+    columns = (Theme.stance_support, Theme.stance_oppose, Theme.stance_neither, Theme.stance_confirmed)
     rows = db.session.execute(
-        sa.select(key, stance, confirmed, sa.func.count())
-        .select_from(ThemeMember)
-        .join(Theme, Theme.id == ThemeMember.theme_id)
-        .join(CommentStance, CommentStance.comment_id == ThemeMember.comment_id)
-        .where(Theme.consultation_id == consultation_id, Theme.retired.is_(False), stance.is_not(None), *only)
-        .group_by(key, stance, confirmed)
+        sa.select(key, *(sa.func.sum(column) for column in columns))
+        .where(Theme.consultation_id == consultation_id, Theme.retired.is_(False), *only)
+        .group_by(key)
     )
-    found: dict = defaultdict(StanceSplit)
-    for group, each, is_confirmed, count in rows:
-        found[group].add(each, count, bool(is_confirmed))
-    return dict(found)
+    found = {group: StanceSplit(*(int(n or 0) for n in counts)) for group, *counts in rows}
+    return {group: split for group, split in found.items() if split.total}
 
 
 def _article_is(article_id: int | None):
@@ -51,16 +45,16 @@ def _article_is(article_id: int | None):
 
 
 def by_theme(consultation_id: int) -> dict[int, StanceSplit]:
-    return _splits(consultation_id, ThemeMember.theme_id)
+    return _splits(consultation_id, Theme.id)
 
 
 def by_theme_of_article(consultation_id: int, article_id: int | None) -> dict[int, StanceSplit]:
     """Per theme of one article (None: the whole draft's): a page reads its own themes only."""
-    return _splits(consultation_id, ThemeMember.theme_id, _article_is(article_id))
+    return _splits(consultation_id, Theme.id, _article_is(article_id))
 
 
 def of_theme(theme: Theme) -> StanceSplit | None:
-    return _splits(theme.consultation_id, ThemeMember.theme_id, Theme.id == theme.id).get(theme.id)
+    return _splits(theme.consultation_id, Theme.id, Theme.id == theme.id).get(theme.id)
 
 
 def total(splits: dict[int, StanceSplit]) -> StanceSplit:
@@ -95,6 +89,7 @@ def tag_next(consultation_id: int, article_id: int | None) -> list[tuple[Comment
         .join(ThemeMember, ThemeMember.comment_id == Comment.id)
         .join(Theme, Theme.id == ThemeMember.theme_id)
         .where(
+            CommentStance.consultation_id == consultation_id,
             Theme.consultation_id == consultation_id,
             _article_is(article_id),
             CommentStance.tag.is_(None),

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from consult.analysis import stance as model
 from consult.db import utcnow
-from consult.digests import gather
+from consult.digests import gather, tallies
 from consult.digests.models import STANCES, CommentStance
 from consult.errors import DomainError
 from consult.extensions import db
@@ -43,6 +43,7 @@ def tag(actor, consultation_id: int, comment_id: int, stance: str) -> CommentSta
     row.ask_rank = None
     db.session.add(row)
     db.session.flush()
+    tallies.recount_theme_of(comment_id)
     return row
 
 
@@ -59,6 +60,7 @@ def refresh(consultation_id: int, article_key: str | None = None) -> int:
         if article_key is None or key == article_key:
             labelled += _refresh_group(consultation_id, rows, stored)
     db.session.flush()
+    tallies.recount_consultation(consultation_id)
     return labelled
 
 

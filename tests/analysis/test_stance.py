@@ -65,6 +65,14 @@ def test_nothing_to_learn_from_still_answers():
     assert stance.predict(["支持"], {0: "support"})[0].source == "tagged"
 
 
+def test_an_article_answered_only_by_copies_of_one_letter():
+    letter = "坚决反对在公园里收费，公园是大家的，应当免费开放。"
+    guesses = stance.predict([letter] * 4 + ["同上"] * 2)  # nothing for the reduction to find: no warning
+    assert [g.stance for g in guesses[:4]] == ["oppose"] * 4
+    tagged = stance.predict([letter] * 4, {0: "oppose"})
+    assert {g.stance for g in tagged} == {"oppose"}
+
+
 def test_ask_names_distinct_untagged_comments():
     asked = stance.ask(BAN, {}, 4)
     assert len(asked) == len(set(asked)) == 4

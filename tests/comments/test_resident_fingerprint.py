@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 from consult.comments.models import Comment
 from consult.comments.privacy import ContactCipher, canonical_contact
-from consult.digests.models import ThemeMember
+from consult.digests.models import Theme, ThemeMember
 from consult.extensions import db
 
 from factories import add_comment, build_digest, make_draft
@@ -61,3 +61,18 @@ def test_the_command_fills_in_fingerprints_for_older_comments(runner):
     assert result.exit_code == 0 and "Fingerprinted 1 comments." in result.output
     db.session.expire_all()
     assert db.session.get(Comment, comment.id).resident_key == expected
+
+
+def test_the_command_recounts_the_people_behind_each_theme(runner):
+    consultation = make_draft(articles=1)
+    texts = ["公园厕所太少了。", "公园厕所太少了！", "公园的厕所太少了"]
+    comments = [add_comment(consultation, 1, body=text, contact="li@example.org") for text in texts]
+    build_digest(consultation)
+    theme = db.session.get(Theme, db.session.get(ThemeMember, comments[0].id).theme_id)
+    assert (theme.size, theme.resident_count) == (3, 1)
+    db.session.execute(sa.update(Comment).values(resident_key=None))  # stored before fingerprints existed
+    build_digest(consultation)
+    assert db.session.get(Theme, theme.id).resident_count == 3
+    assert runner.invoke(args=["comments", "fingerprint"]).exit_code == 0
+    db.session.expire_all()
+    assert db.session.get(Theme, theme.id).resident_count == 1
