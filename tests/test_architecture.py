@@ -92,3 +92,14 @@ def test_domains_depend_one_way():
             if other in DOMAINS and DOMAINS.index(other) > DOMAINS.index(parts[1]):
                 backwards.append(f"{name} -> {target}")
     assert backwards == []
+
+
+def test_every_form_derives_from_the_one_base():
+    """consult.forms.Form loads WTForms' messages once per language; a form built on FlaskForm
+    directly would parse them again on every request."""
+    direct = [
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if path != PACKAGE / "forms.py" and "FlaskForm" in path.read_text(encoding="utf-8")
+    ]
+    assert direct == []

@@ -1,6 +1,5 @@
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -15,7 +14,7 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from consult.comments.labels import REASON_LABELS, ROLE_LABELS, SOURCE_LABELS, STATE_LABELS
 from consult.comments.text import LONGEST_GRAPHEME, perceived_length, too_long
-from consult.forms import TokenForm, contact_is_phone_or_email, options
+from consult.forms import Form, TokenForm, contact_is_phone_or_email, options
 from consult.http import database_id
 
 
@@ -60,7 +59,7 @@ class RecordCommentForm(CommentForm):
     submit = SubmitField(_l("录入意见"))
 
 
-class QueueFilterForm(FlaskForm):
+class QueueFilterForm(Form):
     class Meta:
         csrf = False  # a GET search form changes nothing
 
@@ -73,7 +72,7 @@ class QueueFilterForm(FlaskForm):
     submit = SubmitField(_l("筛选"))
 
 
-class BulkModerationForm(FlaskForm):
+class BulkModerationForm(Form):
     ids = SelectMultipleField(_l("选中的意见"), coerce=database_id, validate_choice=False)
     action = SelectField(_l("操作"), choices=options([("approve", _l("通过")), ("reject", _l("不通过"))]))
     reason = SelectField(
@@ -83,7 +82,7 @@ class BulkModerationForm(FlaskForm):
     submit = SubmitField(_l("执行"))
 
 
-class RedactForm(FlaskForm):
+class RedactForm(Form):
     public_text = TextAreaField(_l("公开显示的文字"), validators=[DataRequired(), Length(max=20000)])
     note = StringField(_l("遮盖的原因"), validators=[Optional(), Length(max=500)])
     submit = SubmitField(_l("保存公开文字"))

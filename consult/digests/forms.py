@@ -1,26 +1,25 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
 from consult.digests.labels import DECISION_LABELS
-from consult.forms import options
+from consult.forms import Form, options
 from consult.http import database_id
 
 
-class RenameThemeForm(FlaskForm):
+class RenameThemeForm(Form):
     label = StringField(_l("主题名称"), validators=[DataRequired(_l("请填写主题名称。")), Length(max=200)])
     revision = IntegerField(widget=HiddenInput())
     submit = SubmitField(_l("改名"))
 
 
-class MergeThemeForm(FlaskForm):
+class MergeThemeForm(Form):
     target = SelectField(_l("并入主题"), coerce=database_id)
     submit = SubmitField(_l("合并"))
 
 
-class MembersForm(FlaskForm):
+class MembersForm(Form):
     """Acts on the ticked comments of a theme: move, split off, or file under another article."""
 
     ids = SelectMultipleField(_l("选中的意见"), coerce=database_id, validate_choice=False)
@@ -33,7 +32,7 @@ class MembersForm(FlaskForm):
     confirm = SubmitField(_l("确认属于本主题"))
 
 
-class AnswerForm(FlaskForm):
+class AnswerForm(Form):
     decision = SelectField(
         _l("处理意见"),
         choices=options([("", "—")] + list(DECISION_LABELS.items())),
@@ -46,6 +45,6 @@ class AnswerForm(FlaskForm):
     submit = SubmitField(_l("保存答复"))
 
 
-class ReportForm(FlaskForm):
+class ReportForm(Form):
     introduction = TextAreaField(_l("说明"), validators=[Optional(), Length(max=20000)])
     submit = SubmitField(_l("发布意见采纳情况"))

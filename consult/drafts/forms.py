@@ -1,19 +1,20 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import DateTimeLocalField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
+from consult.forms import Form
+
 SLUG_HELP = _l("网址中使用的简称：小写字母、数字和连字符，例如 park-regulation")
 
 
-class ImportForm(FlaskForm):
+class ImportForm(Form):
     source = FileField(_l("草案文件（.docx、.doc、.wps、.odt、.pdf 或 .txt）"))
     pasted = TextAreaField(_l("或粘贴草案全文"), validators=[Optional(), Length(max=2_000_000)])
     submit = SubmitField(_l("解析并预览"))
 
 
-class DraftDetailsForm(FlaskForm):
+class DraftDetailsForm(Form):
     title = StringField(_l("标题"), validators=[DataRequired(_l("请填写标题")), Length(max=200)])
     slug = StringField(
         _l("网址简称"),
@@ -43,7 +44,7 @@ class ConsultationForm(DraftDetailsForm):
     submit = SubmitField(_l("保存修改"))
 
 
-class ScheduleForm(FlaskForm):
+class ScheduleForm(Form):
     opens_at = DateTimeLocalField(
         _l("开始时间"), format="%Y-%m-%dT%H:%M", validators=[DataRequired(_l("请填写开始时间"))]
     )

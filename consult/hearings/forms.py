@@ -1,18 +1,17 @@
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateTimeLocalField, IntegerField, RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import HiddenInput
 
 from consult.comments.labels import ROLE_LABELS
-from consult.forms import CheckboxesField, TokenForm, contact_is_phone_or_email, options
+from consult.forms import CheckboxesField, Form, TokenForm, contact_is_phone_or_email, options
 from consult.hearings.labels import KIND_LABELS, REGISTRATION_KIND_LABELS, STANCE_LABELS
 
 LOCAL = "%Y-%m-%dT%H:%M"
 
 
-class HearingForm(FlaskForm):
+class HearingForm(Form):
     kind = SelectField(_l("会议类型"), choices=options(KIND_LABELS.items()))
     title = StringField(_l("会议名称"), validators=[DataRequired(_l("请填写会议名称。")), Length(max=200)])
     starts_at = DateTimeLocalField(_l("开始时间"), format=LOCAL, validators=[DataRequired(_l("请填写开始时间。"))])
@@ -46,7 +45,7 @@ class RegistrationForm(TokenForm):
         self.district.choices = options([("", _l("不填写"))] + [(d, d) for d in current_app.config["DISTRICTS"]])
 
 
-class AgendaItemForm(FlaskForm):
+class AgendaItemForm(Form):
     title = StringField(_l("议题"), validators=[DataRequired(_l("请填写议题名称。")), Length(max=200)])
     article = SelectField(_l("条文"), validators=[Optional()])
     duration = IntegerField(_l("时长（分钟）"), default=20, validators=[NumberRange(1, 480)])
@@ -56,5 +55,5 @@ class AgendaItemForm(FlaskForm):
     submit = SubmitField(_l("保存议题"))
 
 
-class RevisionForm(FlaskForm):
+class RevisionForm(Form):
     revision = IntegerField(widget=HiddenInput())

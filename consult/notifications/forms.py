@@ -1,10 +1,11 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, SubmitField
 from wtforms.validators import DataRequired, Email, Length
 
+from consult.forms import Form
 
-class FollowForm(FlaskForm):
+
+class FollowForm(Form):
     email = EmailField(
         _l("电子邮箱"),
         validators=[DataRequired(_l("请填写电子邮箱")), Email(_l("电子邮箱格式不正确")), Length(max=254)],

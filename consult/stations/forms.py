@@ -1,15 +1,14 @@
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from consult.comments.labels import ROLE_LABELS
-from consult.forms import options
+from consult.forms import Form, options
 from consult.stations.labels import KIND_LABELS, STAR_LABELS
 
 
-class StationForm(FlaskForm):
+class StationForm(Form):
     name = StringField(_l("联络站名称"), validators=[DataRequired(_l("请填写联络站名称。")), Length(max=100)])
     district = StringField(
         _l("所在区"), validators=[DataRequired(_l("请填写所在区。")), Length(max=40)], description=_l("如：滨江区")
@@ -23,7 +22,7 @@ class StationForm(FlaskForm):
     submit = SubmitField(_l("保存"))
 
 
-class StationFilterForm(FlaskForm):
+class StationFilterForm(Form):
     class Meta:
         csrf = False  # a GET search form changes nothing
 
@@ -35,12 +34,12 @@ class StationFilterForm(FlaskForm):
     submit = SubmitField(_l("筛选"))
 
 
-class AttachDeputyForm(FlaskForm):
+class AttachDeputyForm(Form):
     deputy = SelectField(_l("代表"), validators=[DataRequired(_l("请选择代表。"))])
     submit = SubmitField(_l("联系到本站"))
 
 
-class OpinionForm(FlaskForm):
+class OpinionForm(Form):
     """An opinion a resident gave at the station on a draft in consultation."""
 
     consultation = SelectField(_l("针对的草案"), validators=[DataRequired(_l("请选择草案。"))])
@@ -64,7 +63,7 @@ class OpinionForm(FlaskForm):
         self.district.choices = options([("", _l("不填写"))] + [(d, d) for d in current_app.config["DISTRICTS"]])
 
 
-class MatterForm(FlaskForm):
+class MatterForm(Form):
     """A matter a resident raised at the station, for one of its deputies."""
 
     body = TextAreaField(

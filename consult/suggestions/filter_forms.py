@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, SubmitField
 from wtforms.validators import Length, Optional
 
 from consult.accounts.models import Unit
-from consult.forms import options
+from consult.forms import Form, options
 from consult.suggestions.labels import STATE_LABELS
 from consult.suggestions.listing import BLANK_CATEGORY, ListFilters
 
@@ -23,7 +22,7 @@ def _category_choices(categories: list[str]):
     return options([("", _l("全部")), (BLANK_CATEGORY, _l("未分类"))] + [(c, c) for c in categories])
 
 
-def _asked(form: FlaskForm, *names: str) -> list[str]:
+def _asked(form: Form, *names: str) -> list[str]:
     """The values asked for, "" for one not offered; a stale or hand-made link is not an error to show."""
     form.validate()
     values = [(form[name].data or "") if not form[name].errors else "" for name in names]
@@ -36,7 +35,7 @@ def _number(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() and len(value) < 10 else None
 
 
-class ListFilterForm(FlaskForm):
+class ListFilterForm(Form):
     class Meta:
         csrf = False
 
@@ -60,7 +59,7 @@ class ListFilterForm(FlaskForm):
                            key=bool(self.key.data), due=due or None)  # fmt: skip
 
 
-class PublicFilterForm(FlaskForm):
+class PublicFilterForm(Form):
     class Meta:
         csrf = False
 

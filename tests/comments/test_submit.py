@@ -191,3 +191,13 @@ def test_a_refused_comment_lists_its_problems_at_the_top_of_the_form(client):
     summary = form[: form.index("</div>")]
     assert 'class="error-summary"' in summary and "autofocus" in summary
     assert 'href="#body"' in summary and 'href="#contact"' in summary
+
+
+def test_the_forms_own_messages_speak_the_pages_language(client):
+    make_draft(articles=3)
+    refused = client.post(URL, data=comment_form(role="emperor"))
+    assert refused.status_code == 422 and "不是有效的选择" in refused.text
+    client.get("/language/en?next=/")
+    refused = client.post(URL, data=comment_form(role="emperor", token="tok-2"))
+    assert refused.status_code == 422 and "Not a valid choice" in refused.text and "不是有效的选择" not in refused.text
+    assert _count() == 0
