@@ -18,7 +18,7 @@ from .phrases import phrase_label
 from .reading import CHUNK_SIZE, read_comments
 from .tokenizer import Tokenizer
 from .units import Units, point_units
-from .workers import Workers
+from .workers import Workers, report
 
 ALSO_FIT = 0.3  # a comment's other point joins a theme only this close to its centre
 
@@ -48,6 +48,7 @@ def analyse(
     chunk_size: int = CHUNK_SIZE,
     words: Words = EVERY_WORD,
     on_stage: Callable[[str], None] | None = None,
+    on_read: Callable[[int], None] | None = None,
 ) -> Analysis:
     """Collapse copies, cut each comment into its points and group the points into themes: a
     comment belongs to the theme of its main point and is listed (``also``) under the others.
@@ -57,11 +58,13 @@ def analyse(
     range set by ``scope`` ("article": a handful, "draft": more). Stored tokens are shared out among
     a comment's points; others are segmented with ``tokenizer``; ``words`` says which count.
     Deterministic for a ``random_state``. ValueError for repeated ids or a bad ``k``/``scope``. ``on_stage`` hears each
-    stage's end.
+    stage's end ("read", "copies", "vectors", "clusters", "themes"); ``on_read``, how many comments are
+    read so far, chunk by chunk (reading is the longest stage).
     """
     stage = on_stage or (lambda name: None)
     _check(k, scope)
-    ids, kinds, rep_of, units, x = _vectors(comments, tokenizer, (workers, chunk_size, words), random_state, stage)
+    reading = (workers, chunk_size, words, on_read)
+    ids, kinds, rep_of, units, x = _vectors(comments, tokenizer, reading, random_state, stage)
     copies = np.bincount(rep_of, minlength=len(rep_of)).astype(np.float64)
     weights = copies[units.owner]
     labels, fit = _group_points(x, weights, units.main, k, scope, random_state)
@@ -78,30 +81,42 @@ def analyse(
 Group = tuple[list[CommentInput], str, frozenset[str], int, int]
 
 
-def analyse_each(groups: Iterable[Group], pool: Workers) -> Iterator[tuple[int, Analysis]]:
+def analyse_each(
+    groups: Iterable[Group], pool: Workers, hear: Callable[[tuple[int, str, int]], None] | None = None
+) -> Iterator[tuple[int, Analysis]]:
     """``analyse`` of each (comments, scope, words dropped, shortest word, chunk size), shared out to
     ``pool``'s processes (one group per process: the groups of a digest are its articles), as
-    (position of the group, its analysis) in the order they finish."""
-    return pool.map_unordered(_analyse_group, groups)
+    (position of the group, its analysis) in the order they finish. While they run, ``hear`` is
+    told (position, stage, comments read) as each group reads a chunk ("reading") or ends a stage."""
+    tasks = ((*group, position) for position, group in enumerate(groups))
+    return pool.map_unordered(_analyse_group, tasks, hear)
 
 
 def _analyse_group(
-    comments: list[CommentInput], scope: str, drop: frozenset[str], shortest: int, chunk_size: int = CHUNK_SIZE
+    comments: list[CommentInput], scope: str, drop: frozenset[str], shortest: int, chunk_size: int, position: int
 ) -> Analysis:
-    return analyse(comments, scope=scope, words=Words(drop, shortest), chunk_size=chunk_size)
+    return analyse(
+        comments,
+        scope=scope,
+        words=Words(drop, shortest),
+        chunk_size=chunk_size,
+        on_stage=lambda stage: report((position, stage, len(comments))),
+        on_read=lambda count: report((position, "reading", count)),
+    )
 
 
 def _vectors(
     comments: Iterable[CommentInput],
     tokenizer: Tokenizer | None,
-    reading: tuple[int, int, Words],
+    reading: tuple[int, int, Words, Callable[[int], None] | None],
     random_state: int,
     stage: Callable[[str], None],
 ) -> tuple[list[Hashable], np.ndarray, np.ndarray, Units, np.ndarray]:
     """Read, collapse copies, vectorise the representatives' points: (ids, kinds, representative
-    of each comment, the points, their vectors). ``reading`` is (worker processes, chunk size, words)."""
+    of each comment, the points, their vectors). ``reading`` is (worker processes, chunk size, words,
+    who hears the count read)."""
     with Workers(reading[0], tokenizer) as pool:
-        read = read_comments(comments, pool, reading[1], reading[2])
+        read = read_comments(comments, pool, *reading[1:])
         _check_ids(read.ids)
         stage("read")
         rep_of = copies_of(read)

@@ -7,7 +7,7 @@ word positions and texts), never its token list.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,13 +104,16 @@ def read_comments(
     workers: Workers | None = None,
     chunk_size: int = CHUNK_SIZE,
     words: Words = EVERY_WORD,
+    on_read: Callable[[int], None] | None = None,
 ) -> Read:
     """Read every comment once, ``chunk_size`` at a time, with ``workers`` (else in this process);
-    ``words`` says which of their words count."""
+    ``words`` says which of their words count; ``on_read`` hears how many are read, chunk by chunk."""
     ids: list[Hashable] = []
     joiner = _Joiner()
     for chunk in (workers or Workers()).map(_read, _batches(comments, ids, chunk_size, words)):
         joiner.add(chunk)
+        if on_read is not None:
+            on_read(joiner.n)
     return joiner.join(ids)
 
 

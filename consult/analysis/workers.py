@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -21,6 +22,7 @@ from threadpoolctl import threadpool_limits
 from .tokenizer import Tokenizer
 
 T = TypeVar("T")
+HEAR_EVERY = 1.0  # seconds between looks at the workers' news while a long task runs
 # Per thread: two analyses running inline in two threads of one process each see their own.
 _current = threading.local()
 
@@ -38,12 +40,21 @@ def worker_tokenizer() -> Tokenizer | None:
     return getattr(_current, "tokenizer", None)
 
 
+def report(news: Any) -> None:
+    """Tell the process that handed out the running task how it is going (see ``Workers(hear=)``);
+    nothing when nobody listens."""
+    tell = getattr(_current, "tell", None)
+    if tell is not None:
+        tell(news)
+
+
 def _nothing() -> None:
     return None
 
 
-def _init_worker(tokenizer: Tokenizer | None) -> None:
+def _init_worker(tokenizer: Tokenizer | None, news: Any = None) -> None:
     _current.tokenizer = tokenizer
+    _current.tell = news.put if news is not None else None
     threadpool_limits(limits=1)
 
 
@@ -60,6 +71,7 @@ class Workers:
         self.processes = max(1, processes)
         self.tokenizer = tokenizer
         self.start = start
+        self._news: Any = None  # what tasks ``report``, on its way here
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> Workers:
@@ -69,6 +81,9 @@ class Workers:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+        if self._news is not None:
+            self._news.close()
+            self._news = None
 
     def warm(self) -> None:
         """Start the processes now (without waiting for them), so that they are ready by the time
@@ -97,14 +112,18 @@ class Workers:
         while pending:
             yield pending.popleft().result()
 
-    def map_unordered(self, fn: Callable[..., T], tasks: Iterable[tuple[Any, ...]]) -> Iterator[tuple[int, T]]:
+    def map_unordered(
+        self, fn: Callable[..., T], tasks: Iterable[tuple[Any, ...]], hear: Callable[[Any], None] | None = None
+    ) -> Iterator[tuple[int, T]]:
         """(position of the task, ``fn(*task)``) as each finishes: a long task does not hold back
-        the news of the short ones done meanwhile."""
+        the news of the short ones done meanwhile. ``hear`` is called here with what the running
+        tasks ``report``, within a second or so."""
         tasks = list(tasks)
         if self.processes == 1 or len(tasks) < 2:
-            yield from enumerate(self._inline(fn, iter(tasks)))
+            yield from enumerate(self._inline(fn, iter(tasks), hear))
             return
         pool = self._start()
+        self._pass_news(None)  # left over from an earlier map: not about these tasks
         waiting = iter(enumerate(tasks))
         running: dict[Future[T], int] = {}
         for position, task in waiting:
@@ -112,21 +131,36 @@ class Workers:
             if len(running) >= 2 * self.processes:
                 break
         while running:
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            done, _ = wait(running, timeout=HEAR_EVERY if hear else None, return_when=FIRST_COMPLETED)
+            self._pass_news(hear)
             for future in done:
                 yield running.pop(future), future.result()
                 follows = next(waiting, None)
                 if follows is not None:
                     running[pool.submit(fn, *follows[1])] = follows[0]
+        self._pass_news(hear)
 
-    def _inline(self, fn: Callable[..., T], tasks: Iterator[tuple[Any, ...]]) -> Iterator[T]:
-        before = worker_tokenizer()
-        try:
-            for task in tasks:
-                _current.tokenizer = self.tokenizer
-                yield fn(*task)
-        finally:
-            _current.tokenizer = before
+    def _pass_news(self, hear: Callable[[Any], None] | None) -> None:
+        while self._news is not None:
+            try:
+                news = self._news.get_nowait()
+            except queue.Empty:
+                return
+            if hear is not None:
+                hear(news)
+
+    def _inline(
+        self, fn: Callable[..., T], tasks: Iterator[tuple[Any, ...]], hear: Callable[[Any], None] | None = None
+    ) -> Iterator[T]:
+        # Set for each call only: between results the caller runs with what it had (its own news).
+        for task in tasks:
+            before = worker_tokenizer(), getattr(_current, "tell", None)
+            _current.tokenizer, _current.tell = self.tokenizer, hear
+            try:
+                result = fn(*task)
+            finally:
+                _current.tokenizer, _current.tell = before
+            yield result
 
     def _start(self) -> ProcessPoolExecutor:
         # Forked workers inherit the loaded dictionary, so they start in milliseconds; where fork
@@ -139,7 +173,9 @@ class Workers:
                 # The server loads the analysis once and forks each worker from it; it does not import
                 # the caller's main module (a job worker's, a benchmark's), which the workers never use.
                 context.set_forkserver_preload(["consult.analysis.pipeline", "consult.analysis.warm"])
+            # The news queue goes to each worker as it starts: a queue cannot travel with a task.
+            self._news = context.Queue()
             self._pool = ProcessPoolExecutor(
-                self.processes, mp_context=context, initializer=_init_worker, initargs=(self.tokenizer,)
+                self.processes, mp_context=context, initializer=_init_worker, initargs=(self.tokenizer, self._news)
             )
         return self._pool

@@ -7,7 +7,8 @@ readers keep the last good digest while a build runs, and a failed build changes
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import cast
+from collections.abc import Iterator
+from typing import TypeVar, cast
 
 import sqlalchemy as sa
 from flask import current_app
@@ -30,10 +31,12 @@ from consult.extensions import db
 from consult.logs import safe_error_text
 from consult.timezones import city_zone
 
+T = TypeVar("T")
 MEMBER_COLUMNS = ("comment_id", "theme_id", "duplicate_of_id", "kind", "pinned", "fit")
 # A build of this many comments rewrites enough rows that the planner must hear of it at once.
 ANALYSE_FROM = 10_000
 REWRITTEN = ("theme_members", "theme_mentions", "comment_references", "themes")
+REPORT_ROWS = 100_000  # members written between two reports of progress
 UNSORTED = ""  # auto_label of the theme holding comments with no words to group by
 
 
@@ -65,11 +68,14 @@ def _build(build_id: int, consultation_id: int) -> None:
     # One BLAS/OpenMP thread: an article's fits are small, and threads spinning at every barrier cost
     # more than they save (100k comments on 2 cores: 21 s with two threads when idle, 90 s beside other
     # work, 15 s with one). The result then no longer depends on how many cores the worker has.
-    with threadpool_limits(limits=1), build_workers(gather.comment_count(consultation_id)) as pool:
+    total = gather.comment_count(consultation_id)
+    with threadpool_limits(limits=1), build_workers(total) as pool:
         pool.warm()  # the worker processes start while the comments are read
-        rows = gather.comment_rows(consultation_id)
+        rows = gather.comment_rows(
+            consultation_id, lambda read: progress(build_id, 1 + 7 * read // max(1, total), "reading")
+        )
         stats = digest_stats(rows, city_zone())
-        progress(build_id, 10, "grouping")
+        progress(build_id, 9, "reading")
         state = BuildState.load(consultation_id)
         by_article: dict[int | None, list[gather.Row]] = defaultdict(list)
         common = frozenset(_common_tokens(rows))
@@ -78,9 +84,11 @@ def _build(build_id: int, consultation_id: int) -> None:
                 by_article[row.article_id].append(row)
         articles = sorted(by_article.items(), key=lambda i: i[0] or 0)
         afresh = [(article_id, _place_known(state, article_id, listed, common)) for article_id, listed in articles]
+        progress(build_id, 10, "grouping")
         found = analyse_articles((build_id, consultation_id), pool, afresh, common)
     for article_id, rest in afresh:
         _group_afresh(state, article_id, rest, found[article_id])
+    progress(build_id, 86, "writing")
     _write(build_id, state, _references(consultation, rows), stats, rows)
 
 
@@ -188,13 +196,15 @@ def _write(build_id: int, state: BuildState, references, stats: dict, rows: list
     """The build's result in one transaction, and only if the build is still the running one."""
     db.session.add_all(state.fresh)
     db.session.flush()
-    _replace_members(state, references)
+    _replace_members(build_id, state, references)
     parts.forget(state.consultation_id)
+    _writing(build_id, 95)
     members = state.members()
     for theme in state.themes():
         theme.take_members(members.get(theme.id, []))
     db.session.flush()
     tallies.recount_consultation(state.consultation_id)
+    _writing(build_id, 98)
     done = {
         "state": "done",
         "progress": 100,
@@ -220,7 +230,7 @@ def _write(build_id: int, state: BuildState, references, stats: dict, rows: list
         db.session.commit()
 
 
-def _replace_members(state: BuildState, references: list[tuple[int, int]]) -> None:
+def _replace_members(build_id: int, state: BuildState, references: list[tuple[int, int]]) -> None:
     theme_ids = [t.id for t in state.themes()]
     if theme_ids:
         db.session.execute(sa.delete(ThemeMember).where(ThemeMember.theme_id.in_(theme_ids)))
@@ -237,10 +247,27 @@ def _replace_members(state: BuildState, references: list[tuple[int, int]]) -> No
     )
     # Not the ORM's bulk insert: it starts a new batch wherever a row's None columns differ from the
     # previous row's (duplicate_of_id), 17k statements for 100k members.
-    insert_many(db.session, cast(sa.Table, ThemeMember.__table__), MEMBER_COLUMNS, member_rows)
+    written = _reporting(member_rows, build_id, len(state.placements), (86, 93))
+    insert_many(db.session, cast(sa.Table, ThemeMember.__table__), MEMBER_COLUMNS, written)
     if references:
         db.session.execute(sa.insert(CommentReference), [{"comment_id": c, "article_id": a} for c, a in references])
     _replace_mentions(state, theme_ids)
+
+
+def _reporting(rows: Iterator[T], build_id: int, total: int, span: tuple[int, int]) -> Iterator[T]:
+    """The rows passed on as they are written, the build's progress moving across ``span`` with them
+    (a million members take half a minute)."""
+    for n, row in enumerate(rows, start=1):
+        if n % REPORT_ROWS == 0:
+            _writing(build_id, span[0] + (span[1] - span[0]) * n // max(1, total))
+        yield row
+
+
+def _writing(build_id: int, percent: int) -> None:
+    # SQLite lets one connection write at a time: beside the digest's open transaction a progress
+    # would wait for it to end, so there the bar moves on when the digest is written.
+    if db.engine.dialect.name != "sqlite":
+        progress(build_id, percent, "writing")
 
 
 def _replace_mentions(state: BuildState, theme_ids: list[int]) -> None:

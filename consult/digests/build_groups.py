@@ -3,6 +3,8 @@ build already did (parts.py)."""
 
 from __future__ import annotations
 
+import time
+
 from flask import current_app
 
 from consult.analysis import Analysis, CommentInput
@@ -10,6 +12,12 @@ from consult.analysis.pipeline import analyse_each
 from consult.analysis.workers import Workers, default_workers
 from consult.digests import gather, parts
 from consult.digests.liveness import progress
+
+# How much of an article's grouping is done at the end of each stage of the analysis (reading is the
+# longest: about two thirds at 100k comments); while reading, its share by the comments read.
+READ_SHARE = 0.65
+STAGE_SHARES = {"read": READ_SHARE, "copies": 0.7, "vectors": 0.88, "clusters": 0.94, "themes": 1.0}
+WRITE_EVERY = 2.0  # seconds: often enough to watch, rarely enough to cost nothing
 
 
 def analyse_articles(
@@ -33,15 +41,47 @@ def analyse_articles(
             found[article_id] = kept
     chunk = current_app.config["ANALYSIS_CHUNK"]
     groups = [(_inputs(rest), scope, common, 2, chunk) for _, rest, scope, _ in todo]
-    total = sum(len(rest) for _, rest in afresh)
-    done = total - sum(len(rest) for _, rest, _, _ in todo)  # taken up from a stopped build
-    for position, analysis in analyse_each(groups, pool):
-        article_id, rest, _, key = todo[position]
+    tracker = GroupingProgress(build_id, sum(len(rest) for _, rest in afresh), [len(rest) for _, rest, _, _ in todo])
+    for position, analysis in analyse_each(groups, pool, tracker.hear):
+        article_id, _rest, _, key = todo[position]
         parts.save(consultation_id, key, analysis)
         found[article_id] = analysis
-        done += len(rest)  # by comments, not articles: one article may hold a quarter of them
-        progress(build_id, 10 + int(75 * done / max(1, total)), "grouping")
+        tracker.finished(position)
     return found
+
+
+class GroupingProgress:
+    """The build's progress while its articles are grouped, from 10 to 85 %, by comments (one article
+    may hold a quarter of them), an article still being grouped counted by how far it has gone: its
+    reading, chunk by chunk, then each later stage. Written every few seconds at most."""
+
+    def __init__(self, build_id: int, total: int, sizes: list[int]):
+        self.build_id, self.total, self.sizes = build_id, max(1, total), sizes
+        self.done = total - sum(sizes)  # taken up from a stopped build
+        self.going: dict[int, float] = {}  # position → share of it done
+        self.ended: set[int] = set()  # news of theirs may still arrive, late: it is old
+        self.written_at = 0.0
+
+    def hear(self, news: tuple[int, str, int]) -> None:
+        position, stage, read = news
+        if not 0 <= position < len(self.sizes) or position in self.ended:
+            return
+        share = READ_SHARE * read / max(1, self.sizes[position]) if stage == "reading" else STAGE_SHARES.get(stage, 0)
+        self.going[position] = max(share, self.going.get(position, 0.0))
+        self._write(force=False)
+
+    def finished(self, position: int) -> None:
+        self.ended.add(position)
+        self.going.pop(position, None)
+        self.done += self.sizes[position]
+        self._write(force=True)
+
+    def _write(self, force: bool) -> None:
+        if not force and time.monotonic() - self.written_at < WRITE_EVERY:
+            return
+        self.written_at = time.monotonic()
+        grouped = self.done + sum(self.sizes[p] * share for p, share in self.going.items())
+        progress(self.build_id, 10 + int(75 * grouped / self.total), "grouping")
 
 
 def build_workers(comments: int) -> Workers:

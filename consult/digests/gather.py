@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -32,7 +33,8 @@ def comment_count(consultation_id: int) -> int:
     return db.session.scalar(sa.select(sa.func.count()).where(Comment.consultation_id == consultation_id)) or 0
 
 
-def comment_rows(consultation_id: int) -> list[Row]:
+def comment_rows(consultation_id: int, on_read: Callable[[int], None] | None = None) -> list[Row]:
+    """The consultation's comments, in id order; ``on_read`` hears how many are read, chunk by chunk."""
     placed = sa.select(CommentPlacement.comment_id, CommentPlacement.article_id).subquery()
     columns = (
         Comment.id,
@@ -53,9 +55,16 @@ def comment_rows(consultation_id: int) -> list[Row]:
         .outerjoin(placed, placed.c.comment_id == Comment.id)
         .where(Comment.consultation_id == consultation_id)
         .order_by(Comment.id)
+        .limit(READ_CHUNK)
     )
-    # In chunks from a server-side cursor (PostgreSQL): a million rows are never one result buffer.
-    return [_row(*values) for values in db.session.execute(query.execution_options(yield_per=READ_CHUNK))]
+    # A chunk at a time, each its own query (a million rows are never one result buffer), so that
+    # nothing is left open between them while the progress is written (SQLite would be locked).
+    rows: list[Row] = []
+    while chunk := db.session.execute(query.where(Comment.id > (rows[-1].id if rows else 0))).all():
+        rows += [_row(*values) for values in chunk]
+        if on_read is not None:
+            on_read(len(rows))
+    return rows
 
 
 def _row(

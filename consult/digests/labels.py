@@ -23,6 +23,7 @@ BUILD_STAGE_LABELS = {
     "": _l("排队中"),
     "reading": _l("读取意见"),
     "grouping": _l("归纳主题"),
+    "writing": _l("保存摘要"),
     "done": _l("完成"),
     "failed": _l("失败"),
 }

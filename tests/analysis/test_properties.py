@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from consult.analysis import CommentInput, Tokenizer, analyse, find_article_refs, normalize_text
 from consult.analysis.normalize import _INVISIBLE_RE
 from consult.analysis.reading import read_comments
-from consult.analysis.workers import Workers
+from consult.analysis.workers import Workers, report
 
 TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=200) | st.text(
     alphabet="第十二三条之一款12０１２ 　\u200b，。！？公园遛狗", max_size=60
@@ -81,3 +81,24 @@ def test_unordered_results_arrive_as_each_task_finishes():
         finished = [position for position, _ in pool.map_unordered(time.sleep, [(0.8,), (0.0,), (0.0,), (0.0,)])]
     assert sorted(finished) == [0, 1, 2, 3] and finished[-1] == 0  # the long first task does not hold back the rest
     assert list(Workers(1).map_unordered(len, [("ab",), ("c",)])) == [(0, 2), (1, 1)]
+
+
+def _slow_reporter(label: str, steps: int) -> str:
+    for step in range(steps):
+        report((label, step))
+        time.sleep(0.3)
+    return label
+
+
+def test_a_long_task_is_heard_from_before_it_ends():
+    for processes in (2, 1):
+        heard: list[tuple[str, int, float]] = []
+        ended: dict[str, float] = {}
+        with Workers(processes) as pool:
+            hear = lambda news: heard.append((*news, time.monotonic()))  # noqa: E731
+            for _position, label in pool.map_unordered(_slow_reporter, [("long", 8), ("short", 1)], hear):
+                ended[label] = time.monotonic()
+        assert [step for label, step, _ in heard if label == "long"] == list(range(8))
+        early = [step for label, step, at in heard if label == "long" and at < ended["long"] - 0.25]
+        assert len(early) >= 4, (processes, heard, ended)  # heard while it ran, not all at its end
+    report(("nobody", 0))  # outside a task: no listener, nothing happens

@@ -160,6 +160,38 @@ def test_a_big_build_groups_its_articles_in_worker_processes_with_the_same_resul
     assert pooled_build.state == "done" and _placed() == inline and len(inline) == 24
 
 
+@pytest.mark.parametrize("workers", [0, 2])
+def test_progress_moves_while_a_big_build_reads_groups_and_writes(app, monkeypatch, workers):
+    from consult.digests import build_groups
+
+    consultation = make_draft(articles=2)
+    for n in range(40):
+        add_comment(consultation, 1, body=f"{(NOISE + DOGS)[n % 8]}，第{n}位居民的意见")
+    add_comment(consultation, 2, body=DOGS[0])
+    from consult.digests import build as building
+
+    written: list[tuple[int, str]] = []
+    for module in (build_groups, building):
+        monkeypatch.setattr(module, "progress", lambda _build, percent, stage: written.append((percent, stage)))
+    monkeypatch.setattr(build_groups, "WRITE_EVERY", 0.0)
+    monkeypatch.setattr(building, "REPORT_ROWS", 10)  # the members are written in four steps
+    app.config.update(ANALYSIS_CHUNK=5)  # eight chunks to read for the big article
+    if workers:
+        app.config.update(DIGEST_PARALLEL_FROM=1, DIGEST_WORKERS=workers)
+    assert build_digest(consultation).state == "done"
+    percents = [percent for percent, _ in written]
+    order = ["reading", "grouping", "writing"]
+    assert percents == sorted(percents) and [order.index(stage) for _, stage in written] == sorted(
+        order.index(stage) for _, stage in written
+    )
+    assert written[0][1] == "reading"
+    grouping = [percent for percent, stage in written if stage == "grouping"]
+    assert 10 <= grouping[0] and grouping[-1] == 85
+    assert len(set(grouping)) >= 6  # not just once per article: while the big one was read and grouped
+    if db.engine.dialect.name != "sqlite":  # SQLite has one writer: its bar waits for the digest's transaction
+        assert len({percent for percent, stage in written if stage == "writing"}) >= 4  # then as it is written
+
+
 def test_a_build_stopped_midway_is_taken_up_where_it_stopped_and_never_half_written(app, monkeypatch):
     from consult.digests import build_groups
     from consult.digests.models import DigestPart
@@ -170,8 +202,8 @@ def test_a_build_stopped_midway_is_taken_up_where_it_stopped_and_never_half_writ
             add_comment(consultation, number, body=f"{text}（第{number}条）")
     analyse_each = build_groups.analyse_each
 
-    def dies_after_the_first(groups, pool):
-        results = analyse_each(groups, pool)
+    def dies_after_the_first(groups, pool, hear=None):
+        results = analyse_each(groups, pool, hear)
         yield next(results)
         raise RuntimeError("worker killed")  # the others never finish
 
@@ -182,10 +214,10 @@ def test_a_build_stopped_midway_is_taken_up_where_it_stopped_and_never_half_writ
 
     analysed = []
 
-    def counting(groups, pool):
+    def counting(groups, pool, hear=None):
         groups = list(groups)
         analysed.extend(len(comments) for comments, *_ in groups)
-        return analyse_each(groups, pool)
+        return analyse_each(groups, pool, hear)
 
     monkeypatch.setattr(build_groups, "analyse_each", counting)
     assert build_digest(consultation).state == "done"
@@ -200,3 +232,17 @@ def test_a_build_stopped_midway_is_taken_up_where_it_stopped_and_never_half_writ
 
 def _placed():
     return sorted(db.session.execute(db.select(ThemeMember.comment_id, Theme.auto_label).join(Theme)).all())
+
+
+def test_news_of_an_article_heard_after_it_ended_moves_nothing(monkeypatch):
+    from consult.digests import build_groups
+
+    written: list[int] = []
+    monkeypatch.setattr(build_groups, "progress", lambda _build, percent, _stage: written.append(percent))
+    tracker = build_groups.GroupingProgress(1, 100, [60, 40])
+    tracker.hear((0, "reading", 30))
+    tracker.finished(1)
+    tracker.finished(0)
+    tracker.hear((0, "themes", 60))  # sent before it ended, arrived after: old news
+    tracker.hear((5, "read", 1))  # not a position of this build
+    assert written == sorted(written) and written[-1] == 85 and len(written) == 3
