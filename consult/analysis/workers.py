@@ -41,7 +41,7 @@ def worker_tokenizer() -> Tokenizer | None:
 
 
 def report(news: Any) -> None:
-    """Tell the process that handed out the running task how it is going (see ``Workers(hear=)``);
+    """Tell the process that handed out the running task how it is going (``map_unordered``'s ``hear``);
     nothing when nobody listens."""
     tell = getattr(_current, "tell", None)
     if tell is not None:
