@@ -6,22 +6,12 @@ the grouping is sure of the point and the resident has not said it is not theirs
 from __future__ import annotations
 
 import sqlalchemy as sa
-from sqlalchemy.orm import aliased
 
 from consult.comments.models import Comment
 from consult.digests import tallies
 from consult.digests.models import Theme, ThemeMember, ThemeMention
-from consult.digests.queries import Answer
+from consult.digests.queries import Answer, live_mentions
 from consult.extensions import db
-
-
-def _live(query: sa.Select) -> sa.Select:
-    # A mention of the theme the comment now sits in (a drafter moved it there) says nothing new.
-    own = aliased(ThemeMember)
-    main = sa.select(own.theme_id).where(own.comment_id == ThemeMention.comment_id).scalar_subquery()
-    return query.join(Theme, Theme.id == ThemeMention.theme_id).where(
-        Theme.retired.is_(False), ThemeMention.theme_id != sa.func.coalesce(main, 0)
-    )
 
 
 def of_theme(theme_id: int, limit: int = 50) -> list[tuple[Comment, float, int]]:
@@ -29,7 +19,7 @@ def of_theme(theme_id: int, limit: int = 50) -> list[tuple[Comment, float, int]]
     fit, how many copies of it are among them — a campaign is listed once)."""
     copy_of = sa.func.coalesce(ThemeMember.duplicate_of_id, Comment.id)
     rows = db.session.execute(
-        _live(
+        live_mentions(
             sa.select(copy_of, sa.func.max(ThemeMention.fit), sa.func.count())
             .select_from(ThemeMention)
             .join(Comment, Comment.id == ThemeMention.comment_id)
@@ -61,7 +51,7 @@ def answers_for(comment_id: int, hold_below: float) -> list[tuple[int, Answer]]:
     drafter has named: the grouping must be sure of the point, and the resident must not have
     said it is not theirs."""
     rows = db.session.scalars(
-        _live(
+        live_mentions(
             sa.select(Theme)
             .select_from(ThemeMention)
             .where(

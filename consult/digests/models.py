@@ -119,7 +119,8 @@ class Theme(Model):
 
     def take_members(self, members: list[tuple[int, str]]) -> None:
         """Size, kinds and quotes from its members, (comment id, proposal kind) each; a theme left
-        without members is retired. The one recount, after a build and after a drafter's move."""
+        without members is retired. After a build and after a drafter's move, beside
+        digests.tallies, which counts what needs the database (people, stances, mentions, campaigns)."""
         ids = {comment_id for comment_id, _kind in members}
         self.size, self.retired = len(members), not members
         kinds: dict[str, int] = {}

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
+from sqlalchemy.orm import aliased
 
 from consult.comments.models import Comment
 from consult.comments.queries import public_filter
-from consult.digests.models import AnswerDispute, CommentAnswer, CommentReference, Theme, ThemeMember
+from consult.digests.models import AnswerDispute, CommentAnswer, CommentReference, Theme, ThemeMember, ThemeMention
 from consult.extensions import db
 
 
@@ -92,6 +93,16 @@ def _campaigns(themes: Sequence[Theme], shown: int = 3, *, publishable: bool = F
         t.id: [Campaign(comments[first], n) for first, n in (t.campaigns or []) if first in comments][:shown]
         for t in themes
     }
+
+
+def live_mentions(query: sa.Select) -> sa.Select:
+    """``query`` over ThemeMention, kept to the mentions that still say something: of a live theme,
+    and not of the theme the comment now sits in (a drafter moved it there)."""
+    own = aliased(ThemeMember)
+    main = sa.select(own.theme_id).where(own.comment_id == ThemeMention.comment_id).scalar_subquery()
+    return query.join(Theme, Theme.id == ThemeMention.theme_id).where(
+        Theme.retired.is_(False), ThemeMention.theme_id != sa.func.coalesce(main, 0)
+    )
 
 
 def sibling_themes(theme: Theme) -> list[Theme]:

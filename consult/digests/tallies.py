@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import cast
 
 import sqlalchemy as sa
-from sqlalchemy.orm import aliased
 
 from consult.comments.models import Comment
 from consult.digests.models import CommentStance, Theme, ThemeMember, ThemeMention
+from consult.digests.queries import live_mentions
 from consult.extensions import db
 
 STANCE_COLUMNS = ("stance_support", "stance_oppose", "stance_neither")
@@ -61,7 +62,7 @@ def recount(scope) -> None:
 def _campaigns(scope) -> dict[int, list[list[int]]]:
     """Theme id → its largest groups of copies: [the group's first comment, how many], largest first."""
     rows = db.session.execute(
-        sa.select(ThemeMember.theme_id, sa.func.coalesce(ThemeMember.duplicate_of_id, 0), sa.func.count())
+        sa.select(ThemeMember.theme_id, ThemeMember.duplicate_of_id, sa.func.count())
         .join(Theme, Theme.id == ThemeMember.theme_id)
         .where(scope, ThemeMember.duplicate_of_id.is_not(None))
         .group_by(ThemeMember.theme_id, ThemeMember.duplicate_of_id)
@@ -69,7 +70,7 @@ def _campaigns(scope) -> dict[int, list[list[int]]]:
     )
     found: dict[int, list[list[int]]] = defaultdict(list)
     for theme_id, first, copies in rows:
-        found[theme_id].append([first, copies + 1])
+        found[theme_id].append([cast(int, first), copies + 1])  # never None: see the where clause
     for groups in found.values():
         groups.sort(key=lambda group: (-group[1], group[0]))
         del groups[CAMPAIGNS_KEPT:]
@@ -101,7 +102,7 @@ def _stances(scope) -> sa.Select:
         sa.select(
             ThemeMember.theme_id,
             *(counted(stance == column.removeprefix("stance_"), column) for column in STANCE_COLUMNS),
-            counted(sa.and_(CommentStance.tag.is_not(None), stance.is_not(None)), "stance_confirmed"),
+            counted(CommentStance.tag.is_not(None), "stance_confirmed"),
         )
         .join(CommentStance, CommentStance.comment_id == ThemeMember.comment_id)
         .join(Theme, Theme.id == ThemeMember.theme_id)
@@ -111,13 +112,6 @@ def _stances(scope) -> sa.Select:
 
 
 def _mentions(scope) -> sa.Select:
-    # A mention of the theme the comment now sits in (a drafter moved it there) says nothing new;
-    # one the resident disputed is not counted.
-    own = aliased(ThemeMember)
-    return (
-        sa.select(ThemeMention.theme_id, sa.func.count().label("mention_count"))
-        .join(Theme, Theme.id == ThemeMention.theme_id)
-        .outerjoin(own, own.comment_id == ThemeMention.comment_id)
-        .where(scope, ThemeMention.disputed.is_(False), sa.func.coalesce(own.theme_id, 0) != ThemeMention.theme_id)
-        .group_by(ThemeMention.theme_id)
-    )
+    # Only those still saying something, and not one the resident disputed.
+    counted = sa.select(ThemeMention.theme_id, sa.func.count().label("mention_count"))
+    return live_mentions(counted.where(ThemeMention.disputed.is_(False))).where(scope).group_by(ThemeMention.theme_id)

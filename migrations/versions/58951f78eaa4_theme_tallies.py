@@ -36,13 +36,14 @@ BACKFILL = {
         for name in ("support", "oppose", "neither")
     },
     "stance_confirmed": (
-        f"coalesce(sum(CASE WHEN s.tag IS NOT NULL AND {STANCE} IS NOT NULL THEN 1 ELSE 0 END), 0)",
+        "coalesce(sum(CASE WHEN s.tag IS NOT NULL THEN 1 ELSE 0 END), 0)",
         MEMBERS.format(join="JOIN comment_stances s ON s.comment_id = m.comment_id"),
     ),
     "mention_count": (
         "count(*)",
         "FROM theme_mentions t LEFT JOIN theme_members own ON own.comment_id = t.comment_id "
-        "WHERE t.theme_id = themes.id AND NOT t.disputed AND coalesce(own.theme_id, 0) != t.theme_id",
+        "WHERE t.theme_id = themes.id AND NOT themes.retired AND NOT t.disputed "
+        "AND coalesce(own.theme_id, 0) != t.theme_id",
     ),
 }
 CAMPAIGNS = (
