@@ -105,7 +105,8 @@ class Words:
     def keep(self, tokens: Sequence[str]) -> tuple[str, ...]:
         if not self.drop and self.shortest <= 1:
             return tuple(tokens)
-        return tuple(t for t in tokens if len(t) >= self.shortest and t not in self.drop)
+        drop, shortest = self.drop, self.shortest
+        return tuple([t for t in tokens if len(t) >= shortest and t not in drop])
 
 
 EVERY_WORD = Words()

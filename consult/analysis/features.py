@@ -62,8 +62,18 @@ def _tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     return normalize(counts, copy=False)
 
 
-def _slices(skeletons: Codes) -> Iterator[tuple[Codes]]:
-    for part in skeletons.slices(CHAR_CHUNK):
+def _slice_size(n: int, processes: int) -> int:
+    """At most CHAR_CHUNK texts a slice, and as many slices as will keep every worker busy to the end
+    (120k texts on 2 workers: 4 of 30k, not 50k + 50k then 20k while one worker waits)."""
+    if n <= CHAR_CHUNK:
+        return max(1, n)  # one slice, in this process: not worth starting the workers for
+    slices = -(-n // CHAR_CHUNK)
+    slices = -(-slices // processes) * processes
+    return max(1, -(-n // slices))
+
+
+def _slices(skeletons: Codes, size: int) -> Iterator[tuple[Codes]]:
+    for part in skeletons.slices(size):
         yield (part,)
 
 
@@ -86,7 +96,7 @@ def _fit_sample(
     flat in N; they are built again for the projection (cheaper than holding them).
     """
     df = np.zeros(1 << CHAR_BITS)
-    for part in pool.map(_char_df, _slices(skeletons)):
+    for part in pool.map(_char_df, _slices(skeletons, _slice_size(len(skeletons), pool.processes))):
         df += part
     char_idf = _idf(df, len(skeletons))
     picked = char_counts(skeletons.select(rows))
@@ -155,8 +165,9 @@ def _project(
     split = words.shape[1] if words is not None else 0
     out = words @ (full[:split] * np.float32(1 - CHAR_WEIGHT)) if words is not None else np.zeros((n, dims), np.float32)
     char_part = full[split:] * np.float32(CHAR_WEIGHT)
-    tasks = ((part, char_idf, char_part) for part in skeletons.slices(CHAR_CHUNK))
-    for start, projected in zip(range(0, n, CHAR_CHUNK), pool.map(_char_projection, tasks)):
+    size = _slice_size(n, pool.processes)
+    tasks = ((part, char_idf, char_part) for part in skeletons.slices(size))
+    for start, projected in zip(range(0, n, size), pool.map(_char_projection, tasks)):
         out[start : start + len(projected)] += projected
     out /= norm[:, None]
     vectors: np.ndarray = normalize(out, copy=False)  # in place: a million rows are 160 MB

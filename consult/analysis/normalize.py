@@ -85,7 +85,7 @@ def skeleton(normalized: str) -> str:
     one skeleton.
     """
     text = _NON_WORD_RE.sub("", normalized.casefold())
-    return _DIGITS_RE.sub("0", text)
+    return text if text.isalpha() else _DIGITS_RE.sub("0", text)  # letters only: no number to fold
 
 
 def has_content(normalized: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 SHORTEST, LONGEST = 4, 16
 MEMBERS = 200  # clauses are read from the theme's first members only: the label settles long before
@@ -49,10 +49,11 @@ def _trim(clause: str) -> str:
     said = clause.find("认为", 0, 8)  # "居民普遍认为……": what they think, not that they think it
     if said >= 0 and len(clause) - said - 2 >= SHORTEST:
         clause = clause[said + 2 :]
-    for filler in _FILLERS:
-        if clause.startswith(filler) and len(clause) - len(filler) >= SHORTEST:
-            clause = clause[len(filler) :]
-            break
+    if clause.startswith(_FILLERS):  # one test for all: most clauses open with none of them
+        for filler in _FILLERS:
+            if clause.startswith(filler) and len(clause) - len(filler) >= SHORTEST:
+                clause = clause[len(filler) :]
+                break
     while len(clause) > SHORTEST and clause[-1] in _WEAK_ENDS:
         clause = clause[:-1]
     while len(clause) > SHORTEST and clause[0] in _WEAK_ENDS:
@@ -60,11 +61,23 @@ def _trim(clause: str) -> str:
     return clause
 
 
+def _occurrences(word: str, clause: str) -> Iterator[int]:
+    """Where ``word`` starts in ``clause``, left to right, occurrences not overlapping."""
+    if not word:
+        yield from range(len(clause) + 1)
+        return
+    at = clause.find(word)
+    while at >= 0:
+        yield at
+        at = clause.find(word, at + len(word))
+
+
 def _window(clause: str, keywords: Sequence[str], weight: dict[str, float]) -> str:
     """The LONGEST-character stretch of a long clause holding most keyword weight, cut at keyword
     edges so no keyword is split."""
-    edges = sorted({0, len(clause)} | {m.start() for k in keywords for m in re.finditer(re.escape(k), clause)})
-    ends = sorted({len(clause)} | {m.end() for k in keywords for m in re.finditer(re.escape(k), clause)})
+    found = [(at, at + len(k)) for k in keywords for at in _occurrences(k, clause)]
+    edges = sorted({0, len(clause)} | {start for start, _ in found})
+    ends = sorted({len(clause)} | {end for _, end in found})
     best, best_score = clause[:LONGEST], -1.0
     for start in edges:
         for end in ends:

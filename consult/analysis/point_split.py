@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .points import makes_a_point
@@ -34,6 +34,12 @@ _NOISE = re.compile(
     r"|^(?:尊敬的)?(?:各位)?(?:(?:领导|同志|老师|工作人员)们?(?:你|您)?|你|您)好[,，!！。:：]?"
     r"|此致\s*敬礼|(?:以上(?:是我的)?(?:意见|建议)?(?:仅?供参考)?|谢谢(?:你们|您)?|辛苦了)[。!！]*$"
 )
+# Every match of _NOISE holds one of these, or is a greeting the text starts with.
+_NOISE_MARKS = (
+    *("/", "【", "@", "#", "|", "发表了博文", "转发微博", "轉發微博", "分享自", "网页链接", "查看图片"),
+    *("此致", "以上", "谢谢", "辛苦了"),
+)
+_GREETING_STARTS = ("尊敬的", "各位", "领导", "同志", "老师", "工作人员", "你", "您")
 _NOT_CONTENT = re.compile(r"[\W_\d\0]+")
 _SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[。！？!?；;…]+")
@@ -58,13 +64,15 @@ class Point:
 
 def _masked(text: str) -> str:
     """The text with every noise character replaced by NUL: same length, so positions still hold."""
+    if not text.startswith(_GREETING_STARTS) and not any(mark in text for mark in _NOISE_MARKS):
+        return text  # most comments hold no noise: no scan
     return _NOISE.sub(lambda m: "\0" * len(m.group(0)), text)
 
 
-def _sentences(masked: str) -> list[tuple[int, int]]:
+def _sentences(masked: str, enumerates: bool) -> list[tuple[int, int]]:
     ends = [m.end() for m in _SENTENCE_END.finditer(masked)]
     spans = list(zip([0, *ends], [*ends, len(masked)]))
-    if _ENUMERATION.search(masked):  # most comments hold no enumeration mark: nothing more to cut
+    if enumerates:  # most comments hold no enumeration mark: nothing more to cut
         # An enumeration mark opens a sentence of its own even after a comma.
         cut: list[tuple[int, int]] = []
         for a, b in spans:
@@ -83,15 +91,18 @@ def _opens(masked: str, at: int, sentence_start: int) -> bool:
     return not before.strip() or before[-1] in ",，:：、 "
 
 
-def _starts_new(sentence: str, current: str) -> bool:
+def _starts_new(sentence: str, current: Callable[[], str], enumerates: bool) -> bool:
+    """Whether ``sentence`` opens a new point after the point so far (``current()``); ``enumerates``
+    says whether the comment holds an enumeration mark at all (a sentence cannot open with one else)."""
     s = sentence.lstrip(" ,，、\0")
-    if _ENUMERATION.match(s):
+    if enumerates and _ENUMERATION.match(s):
         return True
     if s.startswith(_TURNS):
         return True
-    if s.startswith(_GOES_ON):
+    if s.startswith(_GOES_ON) or not s.startswith(_REQUESTS):
         return False
-    return s.startswith(_REQUESTS) and len(_content(current)) >= _MIN_BEFORE_NEW and _asks(current)
+    so_far = current()
+    return _asks(so_far) and len(_content(so_far)) >= _MIN_BEFORE_NEW
 
 
 def _asks(text: str) -> bool:
@@ -106,10 +117,11 @@ def _content(text: str) -> str:
 def split_points(normalized: str) -> list[Point]:
     """The points a (normalised) comment makes, in order; empty when it makes none."""
     masked = _masked(normalized)
+    enumerates = _ENUMERATION.search(masked) is not None
     groups: list[list[int]] = []
-    for a, b in _sentences(masked):
+    for a, b in _sentences(masked, enumerates):
         sentence = masked[a:b]
-        if groups and not _starts_new(sentence, masked[groups[-1][0] : groups[-1][1]]):
+        if groups and not _starts_new(sentence, lambda: masked[groups[-1][0] : groups[-1][1]], enumerates):
             groups[-1][1] = b
         else:
             groups.append([a, b])

@@ -35,6 +35,7 @@ _SVD_SAMPLE = 3000
 _MAX_SUGGESTED = 0.95  # a suggestion is never shown as certain: only a person's tag is
 _MAX_UNTAGGED = 0.8  # nor as near-certain before anyone has tagged a comment of the article
 _REPOST = re.compile(r"//\s*@.*$|【[^】]{0,60}】|https?://\S+|@[\w\-]{1,30}[:：\s]?|#([^#]{1,40})#")
+_REPOST_MARKS = ("/", "【", "@", "#")  # every match of _REPOST holds one of these
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class StanceGuess:
 def clean(text: str, *, normalized: bool = False) -> str:
     """The commenter's own words: reposted chains, URLs and @-mentions dropped, hashtags unwrapped."""
     text = (text or "") if normalized else normalize_text(text or "")
+    if not any(mark in text for mark in _REPOST_MARKS):  # most comments: nothing to drop, no scan
+        return text.strip()
     return _REPOST.sub(lambda m: (m.group(1) or "") + " ", text).strip()
 
 

@@ -3,8 +3,11 @@ keyword list, never carrying Latin letters, digits or escapes."""
 
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from consult.analysis import CommentInput, analyse
-from consult.analysis.phrases import phrase_label
+from consult.analysis.phrases import _occurrences, phrase_label
 
 JUNK = re.compile(r"[A-Za-z0-9_]")
 FINES = [
@@ -55,3 +58,9 @@ def test_every_theme_label_on_mixed_comments_is_a_phrase_not_a_keyword_list():
         assert not JUNK.search(theme.label), theme.label
         assert theme.label != "、".join(theme.keywords[:3]) and "、" not in theme.label
         assert any(theme.label in re.sub(r"\s", "", t) for t in texts), theme.label  # the comments' own words
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="公园园开放", max_size=20), st.text(alphabet="公园园开放", max_size=3))
+def test_keyword_places_are_found_as_a_regular_expression_would_find_them(clause, word):
+    assert list(_occurrences(word, clause)) == [m.start() for m in re.finditer(re.escape(word), clause)]

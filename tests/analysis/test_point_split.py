@@ -86,3 +86,23 @@ def test_a_comment_joins_its_main_theme_and_is_also_listed_under_its_other_point
     assert letter_id not in result.themes[dog_theme].member_ids  # counted once, under its main point
     assert sum(t.size for t in result.themes) == len(texts)
     assert all(i not in result.also for i in range(len(texts) - 1))
+
+
+NOISE_SAMPLES = (
+    "//@某人:转发", "【新闻标题】", "https://example.cn/a?b=1", "@张三：", "#公园条例#", "|沈阳·太原...",
+    "发表了博文", "转发微博", "轉發微博", "分享自微博客户端", "网页链接", "查看图片", "尊敬的各位领导你好，",
+    "您好！", "老师们好", "此致 敬礼", "以上是我的意见仅供参考。", "谢谢你们！", "辛苦了",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("noise", NOISE_SAMPLES)
+def test_the_shortcut_for_text_without_noise_never_skips_noise(noise):
+    """Texts that hold no noise mark skip the noise and repost scans; every kind of noise has a mark."""
+    from consult.analysis import point_split, stance
+
+    for text in (noise + "建议延长开放时间", "建议延长开放时间" + noise, "建议延长" + noise + "开放时间"):
+        norm = normalize_text(text)
+        assert point_split._masked(norm) == point_split._NOISE.sub(lambda m: "\0" * len(m.group(0)), norm)
+        full = stance._REPOST.sub(lambda m: (m.group(1) or "") + " ", norm).strip()
+        assert stance.clean(norm, normalized=True) == full
+    assert point_split._masked(normalize_text(noise)) != normalize_text(noise)
