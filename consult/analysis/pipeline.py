@@ -12,6 +12,7 @@ from .chunks import EVERY_WORD, KINDS, Words
 from .cluster import SCOPE_K, cluster_vectors
 from .copies import copies_of
 from .features import document_vectors
+from .heap import give_back
 from .models import Analysis, CommentInput, DuplicateGroup, Theme
 from .phrases import MEMBERS as _LABEL_ROWS
 from .phrases import phrase_label
@@ -120,10 +121,12 @@ def _vectors(
         _check_ids(read.ids)
         stage("read")
         rep_of = copies_of(read)
+        read.let_go("signatures", "shingles", "signed", "skeleton_hash")
         stage("copies")
         units, skeletons = point_units(read, (rep_of == np.arange(len(rep_of))) & read.speaks)
         ids, kinds = read.ids, read.kind
-        del read  # what is still needed is in the units: the token lists and signatures go
+        del read  # what is still needed is in the units
+        give_back()
         x = document_vectors(units.counts, skeletons, random_state, pool)
     stage("vectors")
     return ids, kinds, rep_of, units, x

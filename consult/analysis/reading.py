@@ -16,6 +16,7 @@ import numpy as np
 from .chunks import EVERY_WORD, Chunk, Item, Words, read_chunk
 from .codes import Codes, Texts
 from .dedup import BINS
+from .heap import give_back
 from .models import CommentInput
 from .workers import Workers, worker_tokenizer
 
@@ -40,6 +41,16 @@ class Read:
     words: list[str]
     point_texts: Texts
     point_skeletons: Codes
+
+    def let_go(self, *names: str) -> None:
+        """Drop these fields (left empty) once no later stage reads them: at a million comments the
+        signatures, tokens, texts and skeletons are 200 MB each."""
+        for name in names:
+            value = getattr(self, name)
+            if isinstance(value, np.ndarray):
+                setattr(self, name, np.zeros((0, *value.shape[1:]), dtype=value.dtype))
+            else:
+                setattr(self, name, type(value).of([]))
 
 
 class _Joiner:
@@ -114,7 +125,9 @@ def read_comments(
         joiner.add(chunk)
         if on_read is not None:
             on_read(joiner.n)
-    return joiner.join(ids)
+    read = joiner.join(ids)
+    give_back()  # the chunks just joined, freed
+    return read
 
 
 def _batches(

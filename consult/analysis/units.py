@@ -27,17 +27,17 @@ class Units:
 def point_units(read: Read, reps: np.ndarray) -> tuple[Units, Codes]:
     """The points of the representative comments ``reps`` (a mask over comments), with their
     word counts, and the points' skeletons. Words only one point uses are dropped once there are
-    enough points for that to matter: they cannot link two texts."""
+    enough points for that to matter: they cannot link two texts. Takes the points out of ``read``
+    one field at a time (a field and its selection are held together, never all of them)."""
     keep = np.flatnonzero(reps[read.point_owner])
     counts, vocab = _word_counts(read, keep)
-    units = Units(
-        owner=read.point_owner[keep],
-        main=read.point_main[keep],
-        texts=read.point_texts.select(keep),
-        counts=counts,
-        vocab=vocab,
-    )
-    return units, read.point_skeletons.select(keep)
+    read.let_go("token_ids", "token_ends")
+    texts = read.point_texts.select(keep)
+    read.let_go("point_texts")
+    skeletons = read.point_skeletons.select(keep)
+    read.let_go("point_skeletons")
+    units = Units(owner=read.point_owner[keep], main=read.point_main[keep], texts=texts, counts=counts, vocab=vocab)
+    return units, skeletons
 
 
 def _word_counts(read: Read, points: np.ndarray) -> tuple[sparse.csr_matrix, np.ndarray]:

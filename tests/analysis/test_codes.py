@@ -30,3 +30,22 @@ def test_character_counts_stay_inside_each_text():
     # Each text of L characters has L unigrams and L - 1 bigrams: none runs into the next text.
     assert counts.sum(axis=1).A1.tolist() == [max(2 * len(t) - 1, 0) for t in TEXTS]
     assert counts[0].max() == 1 and char_counts(["公园公园"]).max() == 2
+
+
+def test_the_points_are_taken_out_of_what_was_read_and_selected_whole():
+    """point_units holds one field of the read and its selection at a time: each field it has taken
+    is left empty, and the selection is what the field held for the kept points."""
+    from consult.analysis import CommentInput
+    from consult.analysis.reading import read_comments
+    from consult.analysis.units import point_units
+
+    texts = ["建议延长公园开放时间，方便上班族晨练。", "另外，停车费太贵，希望降低收费标准。", "支持！"]
+    read = read_comments([CommentInput(i, t, None) for i, t in enumerate(texts)])
+    every_text, every_skeleton = list(read.point_texts), read.point_skeletons.texts()
+    keep = np.array([True, False, True])
+    kept_points = [i for i, owner in enumerate(read.point_owner) if keep[owner] and read.speaks[owner]]
+    units, skeletons = point_units(read, keep & read.speaks)
+    assert list(units.texts) == [every_text[i] for i in kept_points]
+    assert skeletons.texts() == [every_skeleton[i] for i in kept_points]
+    assert len(read.point_texts) == len(read.point_skeletons) == len(read.token_ids) == 0
+    assert read.token_ids.dtype == np.int32 and len(read.kind) == 3  # what later stages read stays
