@@ -83,14 +83,18 @@ Group = tuple[list[CommentInput], str, frozenset[str], int, int]
 
 
 def analyse_each(
-    groups: Iterable[Group], pool: Workers, hear: Callable[[tuple[int, str, int]], None] | None = None
+    groups: Iterable[Group],
+    pool: Workers,
+    hear: Callable[[tuple[int, str, int]], None] | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[tuple[int, Analysis]]:
     """``analyse`` of each (comments, scope, words dropped, shortest word, chunk size), shared out to
     ``pool``'s processes (one group per process: the groups of a digest are its articles), as
     (position of the group, its analysis) in the order they finish. While they run, ``hear`` is
-    told (position, stage, comments read) as each group reads a chunk ("reading") or ends a stage."""
+    told (position, stage, comments read) as each group reads a chunk ("reading") or ends a stage,
+    and ``meanwhile`` is run once (see ``Workers.map_unordered``)."""
     tasks = ((*group, position) for position, group in enumerate(groups))
-    return pool.map_unordered(_analyse_group, tasks, hear)
+    return pool.map_unordered(_analyse_group, tasks, hear, meanwhile)
 
 
 def _analyse_group(

@@ -73,11 +73,15 @@ class Workers:
         self.start = start
         self._news: Any = None  # what tasks ``report``, on its way here
         self._pool: ProcessPoolExecutor | None = None
+        self._booting: threading.Thread | None = None
 
     def __enter__(self) -> Workers:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if self._booting is not None:
+            self._booting.join()
+            self._booting = None
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
@@ -86,12 +90,20 @@ class Workers:
             self._news = None
 
     def warm(self) -> None:
-        """Start the processes now (without waiting for them), so that they are ready by the time
-        there is work: a fork server's workers take a second or two to boot."""
-        if self.processes > 1:
+        """Start the processes now, so that they are ready by the time there is work: a fork
+        server's workers take a second or two to boot. Returns at once: starting a process waits
+        for the fork server to have loaded the analysis, so a thread of its own does the waiting."""
+        if self.processes > 1 and self._booting is None:
             pool = self._start()
+            self._booting = threading.Thread(target=self._boot, args=(pool,), name="workers-boot", daemon=True)
+            self._booting.start()
+
+    def _boot(self, pool: ProcessPoolExecutor) -> None:
+        try:
             for _ in range(self.processes):
                 pool.submit(_nothing)
+        except RuntimeError:  # shut down before they were all started: nothing left to start
+            return
 
     def map(self, fn: Callable[..., T], tasks: Iterable[tuple[Any, ...]]) -> Iterator[T]:
         """``fn(*task)`` for each task, in order. ``fn`` must be a module-level function."""
@@ -113,13 +125,20 @@ class Workers:
             yield pending.popleft().result()
 
     def map_unordered(
-        self, fn: Callable[..., T], tasks: Iterable[tuple[Any, ...]], hear: Callable[[Any], None] | None = None
+        self,
+        fn: Callable[..., T],
+        tasks: Iterable[tuple[Any, ...]],
+        hear: Callable[[Any], None] | None = None,
+        meanwhile: Callable[[], None] | None = None,
     ) -> Iterator[tuple[int, T]]:
         """(position of the task, ``fn(*task)``) as each finishes: a long task does not hold back
         the news of the short ones done meanwhile. ``hear`` is called here with what the running
-        tasks ``report``, within a second or so."""
+        tasks ``report``, within a second or so; ``meanwhile``, once, when the first tasks have been
+        handed out (work of the caller's own that the workers need not wait for)."""
         tasks = list(tasks)
         if self.processes == 1 or len(tasks) < 2:
+            if meanwhile is not None:
+                meanwhile()
             yield from enumerate(self._inline(fn, iter(tasks), hear))
             return
         pool = self._start()
@@ -130,6 +149,8 @@ class Workers:
             running[pool.submit(fn, *task)] = position
             if len(running) >= 2 * self.processes:
                 break
+        if meanwhile is not None:
+            meanwhile()
         while running:
             done, _ = wait(running, timeout=HEAR_EVERY if hear else None, return_when=FIRST_COMPLETED)
             self._pass_news(hear)

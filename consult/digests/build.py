@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import sqlalchemy as sa
 from flask import current_app
@@ -74,7 +74,6 @@ def _build(build_id: int, consultation_id: int) -> None:
         rows = gather.comment_rows(
             consultation_id, lambda read: progress(build_id, 1 + 7 * read // max(1, total), "reading")
         )
-        stats = digest_stats(rows, city_zone())
         progress(build_id, 9, "reading")
         state = BuildState.load(consultation_id)
         by_article: dict[int | None, list[gather.Row]] = defaultdict(list)
@@ -85,11 +84,16 @@ def _build(build_id: int, consultation_id: int) -> None:
         articles = sorted(by_article.items(), key=lambda i: i[0] or 0)
         afresh = [(article_id, _place_known(state, article_id, listed, common)) for article_id, listed in articles]
         progress(build_id, 10, "grouping")
-        found = analyse_articles((build_id, consultation_id), pool, afresh, common)
+        side: dict[str, Any] = {}  # what needs no grouping, worked out while the workers group
+
+        def meanwhile() -> None:
+            side["stats"], side["references"] = digest_stats(rows, city_zone()), _references(consultation, rows)
+
+        found = analyse_articles((build_id, consultation_id), pool, afresh, common, meanwhile)
     for article_id, rest in afresh:
         _group_afresh(state, article_id, rest, found[article_id])
     progress(build_id, 86, "writing")
-    _write(build_id, state, _references(consultation, rows), stats, rows)
+    _write(build_id, state, side["references"], side["stats"], rows)
 
 
 def _common_tokens(rows: list[gather.Row], share: float = 0.4) -> set[str]:

@@ -4,6 +4,7 @@ build already did (parts.py)."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from flask import current_app
 
@@ -21,12 +22,16 @@ WRITE_EVERY = 2.0  # seconds: often enough to watch, rarely enough to cost nothi
 
 
 def analyse_articles(
-    build: tuple[int, int], pool: Workers, afresh: list[tuple[int | None, list[gather.Row]]], common: frozenset[str]
+    build: tuple[int, int],
+    pool: Workers,
+    afresh: list[tuple[int | None, list[gather.Row]]],
+    common: frozenset[str],
+    meanwhile: Callable[[], None] | None = None,
 ) -> dict[int | None, Analysis]:
     """Each article's comments to group afresh, analysed (the biggest first, so that the processes
     finish together; words used across the draft and one-character words left out) or taken up
     from a build that was stopped after grouping them (see parts.py). ``build`` is (build id,
-    consultation id)."""
+    consultation id); ``meanwhile`` is the build's own work done while the workers group."""
     build_id, consultation_id = build
     found: dict[int | None, Analysis] = {}
     todo = []
@@ -42,7 +47,7 @@ def analyse_articles(
     chunk = current_app.config["ANALYSIS_CHUNK"]
     groups = [(_inputs(rest), scope, common, 2, chunk) for _, rest, scope, _ in todo]
     tracker = GroupingProgress(build_id, sum(len(rest) for _, rest in afresh), [len(rest) for _, rest, _, _ in todo])
-    for position, analysis in analyse_each(groups, pool, tracker.hear):
+    for position, analysis in analyse_each(groups, pool, tracker.hear, meanwhile):
         article_id, _rest, _, key = todo[position]
         parts.save(consultation_id, key, analysis)
         found[article_id] = analysis

@@ -77,10 +77,19 @@ def test_analysis_streamed_through_worker_processes_equals_one_process():
 
 
 def test_unordered_results_arrive_as_each_task_finishes():
+    side: list[str] = []
     with Workers(2) as pool:
-        finished = [position for position, _ in pool.map_unordered(time.sleep, [(0.8,), (0.0,), (0.0,), (0.0,)])]
+        tasks = [(0.8,), (0.0,), (0.0,), (0.0,)]
+        finished = [
+            position for position, _ in pool.map_unordered(time.sleep, tasks, meanwhile=lambda: side.append("x"))
+        ]
     assert sorted(finished) == [0, 1, 2, 3] and finished[-1] == 0  # the long first task does not hold back the rest
-    assert list(Workers(1).map_unordered(len, [("ab",), ("c",)])) == [(0, 2), (1, 1)]
+    assert side == ["x"]  # the caller's own work, done once while the workers ran
+    assert list(Workers(1).map_unordered(len, [("ab",), ("c",)], meanwhile=lambda: side.append("y"))) == [
+        (0, 2),
+        (1, 1),
+    ]
+    assert side == ["x", "y"]
 
 
 def _slow_reporter(label: str, steps: int) -> str:
@@ -102,3 +111,13 @@ def test_a_long_task_is_heard_from_before_it_ends():
         early = [step for label, step, at in heard if label == "long" and at < ended["long"] - 0.25]
         assert len(early) >= 4, (processes, heard, ended)  # heard while it ran, not all at its end
     report(("nobody", 0))  # outside a task: no listener, nothing happens
+
+
+def test_warming_a_fork_server_pool_leaves_the_waiting_to_a_thread():
+    """A build reads its comments while the workers boot: warm() must not wait for the fork server,
+    which first loads the analysis (a fresh interpreter: far longer than returning takes)."""
+    with Workers(2, start="forkserver") as pool:
+        pool.warm()
+        booting = pool._booting is not None and pool._booting.is_alive()
+        assert list(pool.map(len, [("ab",), ("c",), ("def",)])) == [2, 1, 3]
+    assert booting and pool._booting is None  # the boot thread is over once the pool is

@@ -202,8 +202,8 @@ def test_a_build_stopped_midway_is_taken_up_where_it_stopped_and_never_half_writ
             add_comment(consultation, number, body=f"{text}（第{number}条）")
     analyse_each = build_groups.analyse_each
 
-    def dies_after_the_first(groups, pool, hear=None):
-        results = analyse_each(groups, pool, hear)
+    def dies_after_the_first(groups, pool, hear=None, meanwhile=None):
+        results = analyse_each(groups, pool, hear, meanwhile)
         yield next(results)
         raise RuntimeError("worker killed")  # the others never finish
 
@@ -214,10 +214,10 @@ def test_a_build_stopped_midway_is_taken_up_where_it_stopped_and_never_half_writ
 
     analysed = []
 
-    def counting(groups, pool, hear=None):
+    def counting(groups, pool, hear=None, meanwhile=None):
         groups = list(groups)
         analysed.extend(len(comments) for comments, *_ in groups)
-        return analyse_each(groups, pool, hear)
+        return analyse_each(groups, pool, hear, meanwhile)
 
     monkeypatch.setattr(build_groups, "analyse_each", counting)
     assert build_digest(consultation).state == "done"
