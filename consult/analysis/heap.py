@@ -23,6 +23,6 @@ _TRIM = _malloc_trim()
 
 
 def give_back() -> None:
-    """Return the heap's free pages to the system (a few milliseconds)."""
+    """Return the heap's free pages to the system (milliseconds; tens of them after a big read)."""
     if _TRIM is not None:
         _TRIM(0)
