@@ -17,7 +17,7 @@ import numpy as np
 from .codes import Codes, Texts
 from .dedup import BINS, MIN_CHARS, signatures
 from .normalize import normalize_text, skeleton
-from .point_split import Point, split_points, tokens_by_point
+from .point_split import Point, is_whole, split_points, tokens_by_point
 from .points import makes_a_point
 from .proposals import ProposalKind, classify_proposal
 from .tokenizer import Tokenizer, default_tokenizer
@@ -70,8 +70,10 @@ class _Points:
         self.ids: list[int] = []
         self.words = _Vocabulary()
         self.texts: list[str] = []
+        self.skeletons: list[str] = []
 
-    def add(self, owner: int, points: list[Point], tokens: list[tuple[str, ...]]) -> None:
+    def add(self, owner: int, points: list[Point], tokens: list[tuple[str, ...]], whole: str | None) -> None:
+        """``whole``: the comment's skeleton when its one point is the whole comment (the same)."""
         sizes = [(len(t), len(p.text)) for p, t in zip(points, tokens)]
         main = sizes.index(max(sizes))  # the first of the longest
         position = self.words.__getitem__
@@ -81,6 +83,7 @@ class _Points:
             self.ids.extend(map(position, toks))
             self.ends.append(len(self.ids))
             self.texts.append(point.text)
+            self.skeletons.append(whole if whole is not None else skeleton(point.text))
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[str], Texts, Codes]:
         """The Chunk fields from ``point_owner`` on."""
@@ -91,7 +94,7 @@ class _Points:
             np.asarray(self.ids, dtype=np.int32),
             list(self.words),
             Texts.of(self.texts),
-            Codes.of([skeleton(t) for t in self.texts]),
+            Codes.of(self.skeletons),
         )
 
 
@@ -137,8 +140,9 @@ def read_chunk(items: Sequence[Item], tokenizer: Tokenizer | None = None, words:
             signed[j] = skel
         if makes_a_point(norm, normalized=True):
             speaks[j] = True
-            found = split_points(norm) or [Point(0, len(norm), norm)]
-            points.add(j, found, [words.keep(t) for t in _point_tokens(norm, found, stored, tokenizer)])
+            found = split_points(norm, whole_speaks=True) or [Point(0, len(norm), norm)]
+            tokens = [words.keep(t) for t in _point_tokens(norm, found, stored, tokenizer)]
+            points.add(j, found, tokens, skel if len(found) == 1 and is_whole(found[0], norm) else None)
     sig, shingles = signatures(list(signed.values()))
     return Chunk(
         n,

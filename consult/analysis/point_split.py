@@ -40,6 +40,7 @@ _NOISE_MARKS = (
     *("此致", "以上", "谢谢", "辛苦了"),
 )
 _GREETING_STARTS = ("尊敬的", "各位", "领导", "同志", "老师", "工作人员", "你", "您")
+_EDGES = " ,，、:："  # what a point loses at its ends
 _NOT_CONTENT = re.compile(r"[\W_\d\0]+")
 _SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[。！？!?；;…]+")
@@ -114,8 +115,10 @@ def _content(text: str) -> str:
     return _NOT_CONTENT.sub("", text)
 
 
-def split_points(normalized: str) -> list[Point]:
-    """The points a (normalised) comment makes, in order; empty when it makes none."""
+def split_points(normalized: str, whole_speaks: bool = False) -> list[Point]:
+    """The points a (normalised) comment makes, in order; empty when it makes none. ``whole_speaks``:
+    the caller found that the whole text makes a point (``makes_a_point``), so a single point that is
+    the whole text, without noise, makes one too (the same letters are left of both)."""
     masked = _masked(normalized)
     enumerates = _ENUMERATION.search(masked) is not None
     groups: list[list[int]] = []
@@ -129,6 +132,8 @@ def split_points(normalized: str) -> list[Point]:
         last = groups.pop()
         groups[-1][1] = last[1]
     points = [Point(a, b, _clean(masked[a:b])) for a, b in groups]
+    if whole_speaks and len(points) == 1 and masked is normalized and is_whole(points[0], normalized):
+        return points
     kept = [p for p in points if makes_a_point(p.text, normalized=True)]
     if not kept and points and makes_a_point(_clean(masked), normalized=True):
         kept = [Point(groups[0][0], groups[-1][1], _clean(masked))]
@@ -136,7 +141,13 @@ def split_points(normalized: str) -> list[Point]:
 
 
 def _clean(span: str) -> str:
-    return _SPACES.sub(" ", span.replace("\0", " ")).strip(" ,，、:：")
+    return _SPACES.sub(" ", span.replace("\0", " ")).strip(_EDGES)
+
+
+def is_whole(point: Point, normalized: str) -> bool:
+    """Whether the point's text is the whole comment, but for punctuation at its ends: it then has
+    the comment's letters and digits, so the same skeleton."""
+    return point.text == normalized or point.text == normalized.strip(_EDGES)
 
 
 def tokens_by_point(text: str, tokens: Sequence[str], points: Sequence[Point]) -> list[tuple[str, ...]]:

@@ -7,7 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from consult.analysis import CommentInput, Tokenizer, analyse, find_article_refs, normalize_text
-from consult.analysis.normalize import _INVISIBLE_RE
+from consult.analysis.normalize import _INVISIBLE_RE, skeleton
+from consult.analysis.point_split import is_whole, split_points
+from consult.analysis.points import makes_a_point
 from consult.analysis.reading import read_comments
 from consult.analysis.workers import Workers, report
 
@@ -23,6 +25,22 @@ def test_normalize_is_idempotent_and_leaves_nothing_invisible(text):
     assert normalize_text(once) == once
     assert not _INVISIBLE_RE.search(once)
     assert once == once.strip() and "  " not in once
+
+
+POINTY = st.text(alphabet="建议公园开放时间延长。，、：另外停车费太贵希望降低1２一是二是 ", min_size=4, max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT | POINTY)
+def test_a_comment_known_to_make_a_point_is_cut_as_any_other(text):
+    """read_chunk tells split_points that the whole comment makes a point, and takes the comment's
+    skeleton for a point that is the whole comment: both shortcuts give what the long way gives."""
+    norm = normalize_text(text)
+    if makes_a_point(norm, normalized=True):
+        found = split_points(norm, whole_speaks=True)
+        assert found == split_points(norm)
+        if len(found) == 1 and is_whole(found[0], norm):
+            assert skeleton(found[0].text) == skeleton(norm)
 
 
 @settings(max_examples=300, deadline=None)
