@@ -52,10 +52,23 @@ def _nothing() -> None:
     return None
 
 
-def _init_worker(tokenizer: Tokenizer | None, news: Any = None) -> None:
+def _init_worker(tokenizer: Tokenizer | None, news: Any = None, owner: Any = None) -> None:
     _current.tokenizer = tokenizer
     _current.tell = news.put if news is not None else None
     threadpool_limits(limits=1)
+    if owner is not None:
+        threading.Thread(target=_exit_with, args=(owner,), name="owner-watch", daemon=True).start()
+
+
+def _exit_with(owner: Any) -> None:
+    """Wait until the process that started this worker is gone (only it holds the other end of
+    ``owner``), then go too: a pool whose job worker was killed would otherwise wait for work for ever,
+    holding its memory."""
+    try:
+        owner.recv_bytes()
+    except (EOFError, OSError):
+        pass
+    os._exit(0)
 
 
 class Workers:
@@ -74,6 +87,7 @@ class Workers:
         self._news: Any = None  # what tasks ``report``, on its way here
         self._pool: ProcessPoolExecutor | None = None
         self._booting: threading.Thread | None = None
+        self._alive: Any = None  # closed only when this process ends (see _exit_with)
 
     def __enter__(self) -> Workers:
         return self
@@ -88,6 +102,9 @@ class Workers:
         if self._news is not None:
             self._news.close()
             self._news = None
+        if self._alive is not None:  # the workers have ended: nobody is left to watch it
+            self._alive.close()
+            self._alive = None
 
     def warm(self) -> None:
         """Start the processes now, so that they are ready by the time there is work: a fork
@@ -196,7 +213,15 @@ class Workers:
                 context.set_forkserver_preload(["consult.analysis.pipeline", "consult.analysis.warm"])
             # The news queue goes to each worker as it starts: a queue cannot travel with a task.
             self._news = context.Queue()
+            # A worker that was not forked from this process holds no copy of ``_alive``: when this
+            # process dies, the worker's end reads EOF (a forked one would keep it open itself).
+            owner = None
+            if method != "fork":
+                owner, self._alive = context.Pipe(duplex=False)
             self._pool = ProcessPoolExecutor(
-                self.processes, mp_context=context, initializer=_init_worker, initargs=(self.tokenizer, self._news)
+                self.processes,
+                mp_context=context,
+                initializer=_init_worker,
+                initargs=(self.tokenizer, self._news, owner),
             )
         return self._pool

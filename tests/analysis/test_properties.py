@@ -139,3 +139,39 @@ def test_warming_a_fork_server_pool_leaves_the_waiting_to_a_thread():
         booting = pool._booting is not None and pool._booting.is_alive()
         assert list(pool.map(len, [("ab",), ("c",), ("def",)])) == [2, 1, 3]
     assert booting and pool._booting is None  # the boot thread is over once the pool is
+
+
+OWNER = """
+import sys, time
+from consult.analysis.workers import Workers
+with Workers(2, start="forkserver") as pool:
+    assert list(pool.map(len, [("ab",), ("c",), ("d",)])) == [2, 1, 1]
+    print(" ".join(map(str, pool._pool._processes)), flush=True)
+    time.sleep(600)
+"""
+
+
+def test_workers_go_when_the_process_that_started_them_is_killed():
+    """A job worker killed mid-build (the OOM killer, a hard stop) must not leave its pool behind."""
+    import signal
+    import subprocess
+    import sys
+
+    with subprocess.Popen([sys.executable, "-c", OWNER], stdout=subprocess.PIPE, text=True) as owner:
+        try:
+            workers = [int(pid) for pid in owner.stdout.readline().split()]
+            assert len(workers) == 2 and all(_alive(pid) for pid in workers)
+        finally:
+            owner.send_signal(signal.SIGKILL)
+    deadline = time.monotonic() + 30
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(pid) for pid in workers)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(") ")[-1][0] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False
