@@ -88,6 +88,7 @@ class Workers:
         self._pool: ProcessPoolExecutor | None = None
         self._booting: threading.Thread | None = None
         self._alive: Any = None  # closed only when this process ends (see _exit_with)
+        self._method = ""  # how the processes start, once they have
 
     def __enter__(self) -> Workers:
         return self
@@ -109,9 +110,14 @@ class Workers:
     def warm(self) -> None:
         """Start the processes now, so that they are ready by the time there is work: a fork
         server's workers take a second or two to boot. Returns at once: starting a process waits
-        for the fork server to have loaded the analysis, so a thread of its own does the waiting."""
+        for the fork server to have loaded the analysis, so a thread of its own does the waiting.
+        Forked workers start at once, and forking from a thread could copy a lock another holds:
+        they are started here."""
         if self.processes > 1 and self._booting is None:
             pool = self._start()
+            if self._method == "fork":
+                self._boot(pool)
+                return
             self._booting = threading.Thread(target=self._boot, args=(pool,), name="workers-boot", daemon=True)
             self._booting.start()
 
@@ -206,6 +212,7 @@ class Workers:
         if self._pool is None:
             methods = multiprocessing.get_all_start_methods()
             method = self.start if self.start in methods else "fork" if "fork" in methods else "spawn"
+            self._method = method
             context = multiprocessing.get_context(method)
             if method == "forkserver":
                 # The server loads the analysis once and forks each worker from it; it does not import

@@ -141,6 +141,15 @@ def test_warming_a_fork_server_pool_leaves_the_waiting_to_a_thread():
     assert booting and pool._booting is None  # the boot thread is over once the pool is
 
 
+def test_forked_workers_are_started_by_the_caller_not_by_a_thread():
+    """Forking from a second thread could copy a lock the first holds mid-call: warm() forks inline."""
+    with Workers(2, start="fork") as pool:
+        pool.warm()
+        assert pool._booting is None
+        assert pool._pool is not None and len(pool._pool._processes) == 2
+        assert list(pool.map(len, [("ab",), ("c",), ("def",)])) == [2, 1, 3]
+
+
 OWNER = """
 import sys, time
 from consult.analysis.workers import Workers
