@@ -1,14 +1,16 @@
 """Speed and memory of consult.analysis at growing sizes, stage by stage.
 
-    python benchmarks/analysis_speed.py --sizes 1000,10000,100000 [--raw] [--naive]
+    python benchmarks/analysis_speed.py --sizes 1000,10000,100000 [--tokens] [--raw] [--naive]
     python benchmarks/analysis_speed.py --sizes 1000000          # takes minutes
 
 The comments are generated once into a JSON-lines file (under the temp directory) and
 streamed from it into ``analyse`` the way a digest build streams rows from a database
 cursor: the input is never held whole. Each size runs in a fresh process; "peak" is
 the most memory it and its worker processes held at once (proportional set size, so
-pages the workers share with it count once), sampled every 50 ms. "stored" gives analyse the tokens stored at submission; "--raw"
-also times the path from raw text; both read with every CPU. "--naive" times
+pages the workers share with it count once), sampled every 50 ms. "stored" gives analyse what submission
+stores: tokens and each comment's cut (its points, made once per set of rules into a second file); "--tokens"
+also times it with the tokens alone (comments stored before cuts were), "--raw" from raw text; all read
+with every CPU. "--naive" times
 jieba.lcut + TfidfVectorizer + KMeans for comparison. "--chunk" sets the comments per
 chunk (the setting memory is bounded by). Per-comment segmentation p50/p99 is printed once.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import resource
 import subprocess
 import sys
@@ -53,20 +56,47 @@ def _corpus_file(n: int) -> Path:
     return path
 
 
-def _stream(path: Path, stored: bool) -> Iterator:
+def _cut_of(line: str) -> str:
+    from consult.analysis import normalize_text
+    from consult.analysis.prepared import prepare_cut
+
+    text, tokens = json.loads(line)
+    return prepare_cut(normalize_text(text), tokens) or ""
+
+
+def _cuts_file(n: int) -> Path:
+    """Each comment's cut as submission stores it, one per line, made once for the current rules."""
+    from consult.analysis.prepared import RULES
+
+    path = Path(tempfile.gettempdir()) / f"consult-bench-cuts-{n}-seed1-{RULES}.txt"
+    if not path.exists():
+        partial = path.with_suffix(".partial")
+        with _corpus_file(n).open(encoding="utf-8") as lines, partial.open("w", encoding="utf-8") as out:
+            with multiprocessing.get_context("fork").Pool() as pool:
+                for cut in pool.imap(_cut_of, lines, chunksize=1000):
+                    out.write(cut + "\n")
+        partial.rename(path)
+    return path
+
+
+def _stream(n: int, mode: str) -> Iterator:
+    """The comments with what submission stored: tokens and cuts ("stored"), tokens ("tokens"), nothing."""
     from consult.analysis import CommentInput
 
-    with path.open(encoding="utf-8") as lines:
+    cuts = _cuts_file(n).open(encoding="utf-8") if mode == "stored" else None
+    with _corpus_file(n).open(encoding="utf-8") as lines:
         for i, line in enumerate(lines):
             text, tokens = json.loads(line)
-            yield CommentInput(i, text, tokens if stored else None)
+            cut = cuts.readline().rstrip("\n") or None if cuts else None
+            yield CommentInput(i, text, tokens if mode != "raw" else None, cut)
+    if cuts:
+        cuts.close()
 
 
 def _run_size(n: int, mode: str, naive: bool, chunk: int) -> dict:
     from consult.analysis import Tokenizer, analyse
     from consult.analysis.workers import default_workers
 
-    path = _corpus_file(n)
     tokenizer = Tokenizer()
     report = {"n": n, "base_mb": round(_rss_mb()), "mode": mode}
     stages, last = {}, [time.perf_counter()]
@@ -80,7 +110,7 @@ def _run_size(n: int, mode: str, naive: bool, chunk: int) -> dict:
     sampler.start()
     start = time.perf_counter()
     result = analyse(
-        _stream(path, mode == "stored"),
+        _stream(n, mode),
         scope="draft",
         tokenizer=tokenizer,
         workers=default_workers(),
@@ -97,7 +127,7 @@ def _run_size(n: int, mode: str, naive: bool, chunk: int) -> dict:
     report["peak_mb"] = round(sampler.stop())
     del result
     if naive:
-        report["naive"] = _naive([json.loads(line)[0] for line in path.open(encoding="utf-8")])
+        report["naive"] = _naive([json.loads(line)[0] for line in _corpus_file(n).open(encoding="utf-8")])
     return report
 
 
@@ -156,6 +186,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--raw", action="store_true", help="also time the pipeline from raw text")
+    parser.add_argument("--tokens", action="store_true", help="also time it from stored tokens without cuts")
     parser.add_argument("--naive", action="store_true", help="also time the naive pipeline")
     parser.add_argument("--chunk", type=int, default=CHUNK_SIZE, help="comments per chunk")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
@@ -166,8 +197,8 @@ def main() -> None:
         return
     print("segmentation per comment:", json.dumps(segmentation_latency()))
     for n in (int(s) for s in args.sizes.split(",")):
-        _corpus_file(n)  # generated here, not inside the measured process
-        for mode in ["stored"] + ["raw"] * args.raw:
+        _cuts_file(n)  # generated here (with the comments), not inside the measured process
+        for mode in ["stored"] + ["tokens"] * args.tokens + ["raw"] * args.raw:
             cmd = [sys.executable, __file__, "--one", str(n), "--mode", mode, "--chunk", str(args.chunk)]
             proc = subprocess.run(cmd + ["--naive"] * (args.naive and mode == "stored"), capture_output=True, text=True)
             if proc.returncode:

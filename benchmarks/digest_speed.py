@@ -10,7 +10,7 @@ Targets (issue #17): the job ≤ 10 s for 100k comments, ≤ 180 s and ≤ 4 GB 
 (--cores pins the process); digest and article pages ≤ 200 ms at the server (p95); progress visible. A fresh database (temporary SQLite file,
 or consult_bench_<pid> made on the PostgreSQL server and dropped after) gets the schema, the demo and N
 seeded comments on park-regulation (30–300 chars, 20 % campaign copies, skewed over the 42 articles, 12 %
-on the whole draft, varied states, sources, roles, districts, dates; tokens by prepare() as at submission,
+on the whole draft, varied states, sources, roles, districts, dates; tokens and cuts by prepare() as at submission,
 not part of the job) in a child process, then vacuumed and analysed on PostgreSQL (as autovacuum would be
 after a bulk load). Memory: the peak of the job's process and its workers together, sampled every 50 ms.
 Printed: job wall/CPU time, time per build step, themes, progress read every 0.5 s by a second thread on
@@ -150,11 +150,11 @@ def generate(n: int, seed: int, articles: int) -> list[tuple[int | None, str]]:
     return out
 
 
-def comment_rows(texts, prepared, consultation, articles, districts, seed: int):
+def comment_rows(texts, prepared, consultation, articles, districts, seed: int, cuts: bool = True):
     rng = random.Random(seed + 1)
     opens, span = consultation.opens_at, (utcnow() - consultation.opens_at).total_seconds()
     for n, (index, text) in enumerate(texts):
-        normalized, tokens = prepared[text]
+        normalized, tokens, cut = prepared[text]
         state, source, role = (rng.choices(list(w), list(w.values()))[0] for w in (STATES, SOURCES, ROLES))
         yield {
             "consultation_id": consultation.id,
@@ -164,6 +164,7 @@ def comment_rows(texts, prepared, consultation, articles, districts, seed: int):
             "body": text,
             "body_normalized": normalized,
             "tokens": tokens,
+            "cut": cut if cuts else None,
             "state": state,
             "reject_reason": "off_topic" if state == "rejected" else None,
             "wants_public": rng.random() < 0.85,
@@ -188,8 +189,10 @@ def make_app(url: str):
     )
 
 
-def seed_database(url: str, n: int, seed: int, processes: int) -> None:
-    """Schema, demo and n comments (runs in a child process)."""
+def seed_database(url: str, n: int, seed: int, processes: int, cuts: bool = True) -> None:
+    """Schema, demo and n comments (runs in a child process); ``cuts``: store each comment's cut, as
+    submission does (without: every comment is cut by the rules in the job, as one stored before
+    the cuts were)."""
     app = make_app(url)
     with app.app_context():
         db.create_all()
@@ -209,7 +212,8 @@ def seed_database(url: str, n: int, seed: int, processes: int) -> None:
             f"at submission (not part of the job) in {time.perf_counter() - start:.1f} s"
         )
         start = time.perf_counter()
-        rows = list(comment_rows(texts, prepared, consultation, articles, [*app.config["DISTRICTS"], None], seed))
+        districts = [*app.config["DISTRICTS"], None]
+        rows = list(comment_rows(texts, prepared, consultation, articles, districts, seed, cuts))
         for at in range(0, len(rows), 5000):  # executemany, 5000 rows at a time
             db.session.execute(sa.insert(Comment), rows[at : at + 5000])
         db.session.commit()
@@ -331,11 +335,14 @@ def main() -> None:
     parser.add_argument("--database-url", default=os.environ.get("CONSULT_BENCH_DATABASE_URL"))
     parser.add_argument("--seed-only", help="seed this (empty) database and keep it, for --seeded runs")
     parser.add_argument("--seeded", help="a database seeded before (--seed-only): run the job and the pages there")
+    parser.add_argument(
+        "--without-cuts", action="store_true", help="seed comments without their cuts (see seed_database)"
+    )
     args = parser.parse_args()
     os.sched_setaffinity(0, sorted(os.sched_getaffinity(0))[: args.cores])  # the seeding child inherits it
     cores = len(os.sched_getaffinity(0))
     if args.seed_only:
-        seed_database(args.seed_only, args.comments, args.seed, cores)
+        seed_database(args.seed_only, args.comments, args.seed, cores, not args.without_cuts)
         return
     if args.seeded:
         measure(args.seeded)
@@ -343,9 +350,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as workdir, scratch_database(args.database_url, Path(workdir)) as url:
         print(
             f"{sa.make_url(url).get_backend_name()}, {cores} cores, {args.comments} comments, seed {args.seed}, "
+            f"{'without' if args.without_cuts else 'with'} stored cuts, "
             f"load average {os.getloadavg()[0]:.1f}"
         )
-        seeding = (url, args.comments, args.seed, cores)
+        seeding = (url, args.comments, args.seed, cores, not args.without_cuts)
         child = multiprocessing.get_context("spawn").Process(target=seed_database, args=seeding)
         child.start()
         child.join()

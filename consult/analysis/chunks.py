@@ -17,14 +17,12 @@ import numpy as np
 from .codes import Codes, Texts
 from .dedup import BINS, MIN_CHARS, signatures
 from .normalize import normalize_text, skeleton
-from .point_split import Point, is_whole, split_points, tokens_by_point
-from .points import makes_a_point
-from .proposals import ProposalKind, classify_proposal
+from .prepared import KIND_CODE, Cut, cut_by_rules, read_cut, whole_point
+from .proposals import classify_proposal
 from .tokenizer import Tokenizer, default_tokenizer
 
-KINDS = tuple(ProposalKind)  # a kind is stored as its position here
-_KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
-Item = tuple[str, "Sequence[str] | str | None"]  # a comment's text, and its stored tokens if any
+# A comment's text, its stored tokens if any and the code of its cut made at submission if any.
+Item = tuple[str, "Sequence[str] | str | None", "str | None"]
 
 
 @dataclass
@@ -72,18 +70,18 @@ class _Points:
         self.texts: list[str] = []
         self.skeletons: list[str] = []
 
-    def add(self, owner: int, points: list[Point], tokens: list[tuple[str, ...]], whole: str | None) -> None:
+    def add(self, owner: int, texts: list[str], tokens: list[tuple[str, ...]], whole: str | None) -> None:
         """``whole``: the comment's skeleton when its one point is the whole comment (the same)."""
-        sizes = [(len(t), len(p.text)) for p, t in zip(points, tokens)]
+        sizes = [(len(t), len(text)) for text, t in zip(texts, tokens)]
         main = sizes.index(max(sizes))  # the first of the longest
         position = self.words.__getitem__
-        for i, (point, toks) in enumerate(zip(points, tokens)):
+        for i, (text, toks) in enumerate(zip(texts, tokens)):
             self.owner.append(owner)
             self.main.append(i == main)
             self.ids.extend(map(position, toks))
             self.ends.append(len(self.ids))
-            self.texts.append(point.text)
-            self.skeletons.append(whole if whole is not None else skeleton(point.text))
+            self.texts.append(text)
+            self.skeletons.append(whole if whole is not None else skeleton(text))
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[str], Texts, Codes]:
         """The Chunk fields from ``point_owner`` on."""
@@ -116,7 +114,8 @@ EVERY_WORD = Words()
 
 
 def read_chunk(items: Sequence[Item], tokenizer: Tokenizer | None = None, words: Words | None = None) -> Chunk:
-    """Read ``items`` (text, stored tokens or None); missing tokens are segmented per point."""
+    """Read ``items`` (text, stored tokens or None, code of its cut or None): a comment with a code
+    made by the current rules skips them; missing tokens are segmented per point."""
     words = words or EVERY_WORD
     n = len(items)
     hashes = np.zeros(n, dtype=np.uint64)
@@ -125,9 +124,9 @@ def read_chunk(items: Sequence[Item], tokenizer: Tokenizer | None = None, words:
     first: dict[str, int] = {}
     signed: dict[int, str] = {}  # comment → skeleton, for the ones long enough to be near-copied
     points = _Points()
-    for j, (text, stored) in enumerate(items):
-        norm = normalize_text(text if isinstance(text, str) else "")
-        kind[j] = _KIND_CODE[classify_proposal(norm, normalized=True)]
+    for j, (text, stored, code) in enumerate(items):
+        norm, tokens, cut = _stored(text, stored, code)
+        kind[j] = cut.kind if cut is not None else KIND_CODE[classify_proposal(norm, normalized=True)]
         skel = skeleton(norm)
         if not skel:
             continue
@@ -138,11 +137,11 @@ def read_chunk(items: Sequence[Item], tokenizer: Tokenizer | None = None, words:
         hashes[j] = skeleton_hash(skel)
         if len(skel) >= MIN_CHARS:
             signed[j] = skel
-        if makes_a_point(norm, normalized=True):
+        if cut is None:
+            cut = _cut(norm, tokens, tokenizer)
+        if cut.texts:
             speaks[j] = True
-            found = split_points(norm, whole_speaks=True) or [Point(0, len(norm), norm)]
-            tokens = [words.keep(t) for t in _point_tokens(norm, found, stored, tokenizer)]
-            points.add(j, found, tokens, skel if len(found) == 1 and is_whole(found[0], norm) else None)
+            points.add(j, cut.texts, [words.keep(t) for t in cut.tokens], skel if whole_point(cut, norm) else None)
     sig, shingles = signatures(list(signed.values()))
     return Chunk(
         n,
@@ -156,14 +155,21 @@ def read_chunk(items: Sequence[Item], tokenizer: Tokenizer | None = None, words:
     )
 
 
-def _point_tokens(
-    norm: str, points: list[Point], stored: Sequence[str] | str | None, tokenizer: Tokenizer | None
-) -> list[tuple[str, ...]]:
-    """Stored tokens shared out among the points, or each point segmented afresh."""
-    if stored is not None:
-        tokens = tuple(stored.split()) if isinstance(stored, str) else tuple(stored)
-        if len(points) == 1 and points[0].start == 0 and points[0].end >= len(norm):
-            return [tokens]  # one point over the whole text holds every token
-        return tokens_by_point(norm, tokens, points)
+def _stored(
+    text: str, stored: Sequence[str] | str | None, code: str | None
+) -> tuple[str, tuple[str, ...] | None, Cut | None]:
+    """The normalised text, the stored tokens (None: segment them) and the stored cut if it holds."""
+    norm = normalize_text(text if isinstance(text, str) else "")
+    if stored is None:
+        return norm, None, None
+    tokens = tuple(stored.split()) if isinstance(stored, str) else tuple(stored)
+    return norm, tokens, read_cut(code, norm, tokens) if code else None
+
+
+def _cut(norm: str, tokens: tuple[str, ...] | None, tokenizer: Tokenizer | None) -> Cut:
+    """The comment cut by the rules; without stored tokens, each point is segmented afresh."""
+    if tokens is not None:
+        return cut_by_rules(norm, tokens)
+    cut = cut_by_rules(norm, ())
     segmenter = tokenizer or default_tokenizer()
-    return [tuple(segmenter.tokens(p.text, normalized=True)) for p in points]
+    return Cut(cut.kind, cut.texts, [tuple(segmenter.tokens(t, normalized=True)) for t in cut.texts])

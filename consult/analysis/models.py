@@ -9,11 +9,13 @@ from typing import NamedTuple
 
 class CommentInput(NamedTuple):
     """One comment: its id, its text and, when stored at submission, its tokens (a tuple, or the
-    space-joined string the web layer stores). A named tuple: a million are made per big analysis."""
+    space-joined string the web layer stores) and the code of its cut (``prepared.prepare_cut``: with
+    the tokens, it spares reading the rules again). A named tuple: a million are made per big analysis."""
 
     id: Hashable
     text: str
     tokens: tuple[str, ...] | str | None = None
+    cut: str | None = None
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import numpy as np
 from scipy import sparse
 
 from . import themes as th
-from .chunks import EVERY_WORD, KINDS, Words
+from .chunks import EVERY_WORD, Words
 from .cluster import SCOPE_K, cluster_vectors
 from .copies import copies_of
 from .features import document_vectors
@@ -16,6 +16,7 @@ from .heap import give_back
 from .models import Analysis, CommentInput, DuplicateGroup, Theme
 from .phrases import MEMBERS as _LABEL_ROWS
 from .phrases import phrase_label
+from .prepared import KINDS
 from .reading import CHUNK_SIZE, read_comments
 from .tokenizer import Tokenizer
 from .units import Units, point_units

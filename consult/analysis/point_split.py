@@ -63,7 +63,7 @@ class Point:
     text: str
 
 
-def _masked(text: str) -> str:
+def without_noise(text: str) -> str:
     """The text with every noise character replaced by NUL: same length, so positions still hold."""
     if not text.startswith(_GREETING_STARTS) and not any(mark in text for mark in _NOISE_MARKS):
         return text  # most comments hold no noise: no scan
@@ -119,7 +119,7 @@ def split_points(normalized: str, whole_speaks: bool = False) -> list[Point]:
     """The points a (normalised) comment makes, in order; empty when it makes none. ``whole_speaks``:
     the caller found that the whole text makes a point (``makes_a_point``), so a single point that is
     the whole text, without noise, makes one too (the same letters are left of both)."""
-    masked = _masked(normalized)
+    masked = without_noise(normalized)
     enumerates = _ENUMERATION.search(masked) is not None
     groups: list[list[int]] = []
     for a, b in _sentences(masked, enumerates):
@@ -142,6 +142,11 @@ def split_points(normalized: str, whole_speaks: bool = False) -> list[Point]:
 
 def _clean(span: str) -> str:
     return _SPACES.sub(" ", span.replace("\0", " ")).strip(_EDGES)
+
+
+def clean_span(masked: str, start: int, end: int) -> str:
+    """A point's text: its span of the text ``without_noise``, spaces folded, edges trimmed."""
+    return _clean(masked[start:end])
 
 
 def is_whole(point: Point, normalized: str) -> bool:

@@ -136,7 +136,7 @@ def _batches(
     batch: list[Item] = []
     for comment in comments:
         ids.append(comment.id)
-        batch.append((comment.text, comment.tokens))
+        batch.append((comment.text, comment.tokens, comment.cut))
         if len(batch) == size:
             yield batch, words
             batch = []

@@ -1,9 +1,10 @@
-"""`flask comments fingerprint`"""
+"""`flask comments fingerprint`, `flask comments cut`"""
 
 import click
 from flask import Blueprint
 
 from consult import hooks
+from consult.comments.cuts import refresh_cuts
 from consult.comments.fingerprints import refresh_fingerprints
 from consult.comments.privacy import contact_cipher
 from consult.extensions import db
@@ -21,3 +22,12 @@ def fingerprint():
     click.echo(f"Fingerprinted {done} comments.")
     if unreadable:
         click.echo(f"{unreadable} contacts could not be read with the configured keys; left as they were.", err=True)
+
+
+@bp.cli.command("cut")
+def cut():
+    """Cut the comments stored without a cut or cut by earlier rules (after an upgrade), so that
+    digest builds need not."""
+    done = refresh_cuts()
+    db.session.commit()
+    click.echo(f"Cut {done} comments.")

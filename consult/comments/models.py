@@ -47,6 +47,8 @@ class Comment(Model):
     body_normalized: Mapped[str] = mapped_column(sa.Text)  # NFKC, invisible characters removed
     public_body: Mapped[str | None] = mapped_column(sa.Text)  # redacted text; None = body
     tokens: Mapped[str] = mapped_column(sa.Text, default="")  # segmented once, reused by digests
+    # Its kind and points as the analysis cuts them, worked out once too (consult.analysis.prepared).
+    cut: Mapped[str | None] = mapped_column(sa.Text)
     display_name: Mapped[str | None] = mapped_column(sa.String(40))
     contact_encrypted: Mapped[bytes | None] = mapped_column(sa.LargeBinary)
     # A keyed hash of the contact (see ContactCipher.fingerprint): who wrote several comments.

@@ -53,7 +53,7 @@ def _build(consultation, article_id, data: CommentInput, cipher: ContactCipher, 
         raise CommentError("too_long", limit=max_chars)
     if data.source not in SOURCES:
         raise CommentError("unknown_source")
-    normalized, tokens = prepare(body)
+    normalized, tokens, cut = prepare(body)
     if not normalized.strip():
         raise CommentError("empty")
     contact = data.contact.strip()
@@ -65,6 +65,7 @@ def _build(consultation, article_id, data: CommentInput, cipher: ContactCipher, 
         body=body,
         body_normalized=normalized,
         tokens=tokens,
+        cut=cut,
         display_name=data.display_name.strip() or None,
         contact_encrypted=cipher.encrypt(contact) if contact else None,
         resident_key=cipher.fingerprint(contact) if contact else None,

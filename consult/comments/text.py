@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from consult.analysis import Tokenizer, normalize_text
+from consult.analysis.prepared import prepare_cut
 from consult.analysis.tokenizer import default_tokenizer
 
 
@@ -30,7 +31,8 @@ def too_long(text: str, limit: int) -> bool:
     return len(text) > limit * LONGEST_GRAPHEME or perceived_length(text) > limit
 
 
-def prepare(text: str) -> tuple[str, str]:
-    """(normalised text, space-joined tokens) for storage beside the original."""
+def prepare(text: str) -> tuple[str, str, str | None]:
+    """(normalised text, space-joined tokens, code of its cut) for storage beside the original."""
     normalized = normalize_text(text)
-    return normalized, " ".join(tokenizer().tokens(normalized, normalized=True))
+    tokens = " ".join(tokenizer().tokens(normalized, normalized=True))
+    return normalized, tokens, prepare_cut(normalized, tokens)

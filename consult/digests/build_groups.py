@@ -99,4 +99,4 @@ def build_workers(comments: int) -> Workers:
 
 
 def _inputs(rows: list[gather.Row]) -> list[CommentInput]:
-    return [CommentInput(r.id, r.text, r.tokens) for r in rows]
+    return [CommentInput(r.id, r.text, r.tokens, r.cut) for r in rows]

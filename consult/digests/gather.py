@@ -21,6 +21,7 @@ class Row:
     article_id: int | None  # where it is filed for the digest (a drafter's placement wins)
     text: str
     tokens: str  # as stored: space-joined (split only where needed: a million tuples of words weigh gigabytes)
+    cut: str | None  # its cut as stored (consult.analysis.prepared), if it has one
     state: str
     public: bool
     source: str
@@ -43,6 +44,7 @@ def comment_rows(consultation_id: int, on_read: Callable[[int], None] | None = N
         placed.c.article_id,
         Comment.body_normalized,
         Comment.tokens,
+        Comment.cut,
         Comment.state,
         Comment.wants_public,
         Comment.source,
@@ -68,7 +70,7 @@ def comment_rows(consultation_id: int, on_read: Callable[[int], None] | None = N
 
 
 def _row(
-    id_, article_id, placed, placed_article, text, tokens, state, wants_public, source, role, district, created_at
+    id_, article_id, placed, placed_article, text, tokens, cut, state, wants_public, source, role, district, created_at
 ) -> Row:
     # Positional, not read by name: twelve named lookups on each of 100k rows cost about 0.6 s a build.
     return Row(
@@ -76,6 +78,7 @@ def _row(
         article_id=placed_article if placed is not None else article_id,
         text=text,
         tokens=tokens or "",
+        cut=cut,
         state=state,
         public=state == "approved" and wants_public,
         source=source,

@@ -160,6 +160,35 @@ def test_a_big_build_groups_its_articles_in_worker_processes_with_the_same_resul
     assert pooled_build.state == "done" and _placed() == inline and len(inline) == 24
 
 
+def test_comments_are_cut_at_submission_and_a_build_reads_the_same_without_the_cuts(app, monkeypatch):
+    """A build takes the cuts stored at submission; comments stored before cuts existed, or cut by
+    other rules, are cut the long way, to the same digest."""
+    from consult.analysis import chunks
+    from consult.analysis.prepared import RULES, cut_by_rules, read_cut
+    from consult.comments.models import Comment
+
+    by_rules: list[str] = []
+    monkeypatch.setattr(chunks, "cut_by_rules", lambda norm, words: by_rules.append(norm) or cut_by_rules(norm, words))
+
+    consultation = make_draft(articles=3)
+    for text in NOISE + DOGS + ["一是遛狗要牵绳；二是广场舞音量要限制。另外，厕所太少。", "支持！"]:
+        add_comment(consultation, 2, body=text)
+    comments = db.session.scalars(db.select(Comment)).all()
+    assert all(c.cut and c.cut.startswith(RULES) for c in comments)
+    for c in comments:
+        words = tuple(c.tokens.split())
+        assert read_cut(c.cut, c.body_normalized, words) == cut_by_rules(c.body_normalized, words)
+    build_digest(consultation)
+    with_cuts = _placed()
+    assert by_rules == []
+
+    db.session.execute(db.update(Comment).values(cut=None))
+    db.session.commit()
+    build_digest(consultation)
+    assert _placed() == with_cuts and len(with_cuts) == len(comments)
+    assert len(by_rules) == len(comments)
+
+
 @pytest.mark.parametrize("workers", [0, 2])
 def test_progress_moves_while_a_big_build_reads_groups_and_writes(app, monkeypatch, workers):
     from consult.digests import build_groups
