@@ -17,8 +17,7 @@ import numpy as np
 from .codes import Codes, Texts
 from .dedup import BINS, MIN_CHARS, signatures
 from .normalize import normalize_text, skeleton
-from .prepared import KIND_CODE, Cut, cut_by_rules, read_cut, whole_point
-from .proposals import classify_proposal
+from .prepared import Points, current, kind_by_rules, kind_in, points_by_rules, points_in, whole_point
 from .tokenizer import Tokenizer, default_tokenizer
 
 # A comment's text, its stored tokens if any and the code of its cut made at submission if any.
@@ -125,8 +124,9 @@ def read_chunk(items: Sequence[Item], tokenizer: Tokenizer | None = None, words:
     signed: dict[int, str] = {}  # comment → skeleton, for the ones long enough to be near-copied
     points = _Points()
     for j, (text, stored, code) in enumerate(items):
-        norm, tokens, cut = _stored(text, stored, code)
-        kind[j] = cut.kind if cut is not None else KIND_CODE[classify_proposal(norm, normalized=True)]
+        norm = normalize_text(text if isinstance(text, str) else "")
+        cut = code if stored is not None and current(code) else None  # a cut holds with its tokens only
+        kind[j] = kind_in(cut) if cut is not None else kind_by_rules(norm)
         skel = skeleton(norm)
         if not skel:
             continue
@@ -137,11 +137,10 @@ def read_chunk(items: Sequence[Item], tokenizer: Tokenizer | None = None, words:
         hashes[j] = skeleton_hash(skel)
         if len(skel) >= MIN_CHARS:
             signed[j] = skel
-        if cut is None:
-            cut = _cut(norm, tokens, tokenizer)
-        if cut.texts:
+        texts, tokens = _points(norm, stored, cut, tokenizer)
+        if texts:
             speaks[j] = True
-            points.add(j, cut.texts, [words.keep(t) for t in cut.tokens], skel if whole_point(cut, norm) else None)
+            points.add(j, texts, [words.keep(t) for t in tokens], skel if whole_point(texts, norm) else None)
     sig, shingles = signatures(list(signed.values()))
     return Chunk(
         n,
@@ -155,21 +154,12 @@ def read_chunk(items: Sequence[Item], tokenizer: Tokenizer | None = None, words:
     )
 
 
-def _stored(
-    text: str, stored: Sequence[str] | str | None, code: str | None
-) -> tuple[str, tuple[str, ...] | None, Cut | None]:
-    """The normalised text, the stored tokens (None: segment them) and the stored cut if it holds."""
-    norm = normalize_text(text if isinstance(text, str) else "")
+def _points(norm: str, stored: Sequence[str] | str | None, cut: str | None, tokenizer: Tokenizer | None) -> Points:
+    """The comment's points and their tokens: as its stored cut says, else by the rules (each point
+    segmented afresh when no tokens were stored)."""
     if stored is None:
-        return norm, None, None
+        texts, _ = points_by_rules(norm, ())
+        segmenter = tokenizer or default_tokenizer()
+        return texts, [tuple(segmenter.tokens(t, normalized=True)) for t in texts]
     tokens = tuple(stored.split()) if isinstance(stored, str) else tuple(stored)
-    return norm, tokens, read_cut(code, norm, tokens) if code else None
-
-
-def _cut(norm: str, tokens: tuple[str, ...] | None, tokenizer: Tokenizer | None) -> Cut:
-    """The comment cut by the rules; without stored tokens, each point is segmented afresh."""
-    if tokens is not None:
-        return cut_by_rules(norm, tokens)
-    cut = cut_by_rules(norm, ())
-    segmenter = tokenizer or default_tokenizer()
-    return Cut(cut.kind, cut.texts, [tuple(segmenter.tokens(t, normalized=True)) for t in cut.texts])
+    return points_in(cut, norm, tokens) if cut is not None else points_by_rules(norm, tokens)

@@ -89,22 +89,29 @@ def _char_projection(skeletons: Codes, char_idf: np.ndarray, char_part: np.ndarr
 
 def _fit_sample(
     words: sparse.csr_matrix | None, skeletons: Codes, rows: np.ndarray, norm: np.ndarray, pool: Workers
-) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """The stacked, weighted TF-IDF rows the SVD is fitted on, and the char idf.
+) -> tuple[sparse.csr_matrix, np.ndarray, sparse.csr_matrix | None]:
+    """The stacked, weighted TF-IDF rows the SVD is fitted on, the char idf, and the character counts
+    of all the texts when they fit in one slice (else None).
 
-    Character counts are built a slice at a time (by the workers) and dropped, keeping memory
-    flat in N; they are built again for the projection (cheaper than holding them).
+    Character counts of many texts are built a slice at a time (by the workers) and dropped, keeping
+    memory flat in N; they are built again for the projection (cheaper than holding them). Texts that
+    fit in one slice (every article of most drafts) are counted once, and the counts kept.
     """
-    df = np.zeros(1 << CHAR_BITS)
-    for part in pool.map(_char_df, _slices(skeletons, _slice_size(len(skeletons), pool.processes))):
-        df += part
+    size = _slice_size(len(skeletons), pool.processes)
+    whole = char_counts(skeletons) if size >= len(skeletons) else None
+    if whole is not None:
+        df = np.bincount(whole.indices, minlength=1 << CHAR_BITS).astype(np.float64)
+    else:
+        df = np.zeros(1 << CHAR_BITS)
+        for part in pool.map(_char_df, _slices(skeletons, size)):
+            df += part
     char_idf = _idf(df, len(skeletons))
-    picked = char_counts(skeletons.select(rows))
+    picked = whole[rows] if whole is not None else char_counts(skeletons.select(rows))
     blocks = [_tfidf(picked, char_idf) * np.float32(CHAR_WEIGHT)]
     if words is not None:
         blocks.insert(0, words[rows] * np.float32(1 - CHAR_WEIGHT))
     sample = sparse.hstack(blocks, format="csr")
-    return sparse.diags(1 / norm[rows]) @ sample, char_idf
+    return sparse.diags(1 / norm[rows]) @ sample, char_idf, whole
 
 
 def document_vectors(
@@ -132,7 +139,7 @@ def document_vectors(
     norm[norm == 0] = 1
     rng = np.random.default_rng(random_state)
     rows = np.arange(n) if n <= LSA_FIT_ROWS else np.sort(rng.choice(n, LSA_FIT_ROWS, replace=False))
-    sample, char_idf = _fit_sample(words, skeletons, rows, norm, pool)
+    sample, char_idf, counted = _fit_sample(words, skeletons, rows, norm, pool)
     # Columns that no two fitted rows share add width (and SVD time) but no direction.
     columns = np.flatnonzero(np.bincount(sample.indices, minlength=sample.shape[1]) >= 2)
     dims = min(LSA_DIMS, len(rows) - 1, len(columns) - 1)
@@ -142,12 +149,12 @@ def document_vectors(
             if n > len(rows)
             else normalize(np.asarray(sample.todense(), dtype=np.float32))
         )
-    return _project(words, skeletons, sample, (columns, dims), (char_idf, norm), random_state, pool)
+    return _project(words, (skeletons, counted), sample, (columns, dims), (char_idf, norm), random_state, pool)
 
 
 def _project(
     words: sparse.csr_matrix | None,
-    skeletons: Codes,
+    texts: tuple[Codes, sparse.csr_matrix | None],
     sample: sparse.csr_matrix,
     shape: tuple[np.ndarray, int],
     chars: tuple[np.ndarray, np.ndarray],
@@ -155,8 +162,9 @@ def _project(
     pool: Workers,
 ) -> np.ndarray:
     """Fit the SVD on the sample's shared ``columns`` (``dims`` components); project every text,
-    a slice at a time. ``chars`` holds the character idf and each text's norm."""
-    (columns, dims), (char_idf, norm) = shape, chars
+    a slice at a time. ``texts`` holds their letters and, when counted already, their character
+    counts (consumed); ``chars`` the character idf and each text's norm."""
+    (columns, dims), (char_idf, norm), (skeletons, counted) = shape, chars, texts
     n = len(skeletons)
     svd = TruncatedSVD(dims, algorithm="randomized", n_iter=3, random_state=random_state)
     svd.fit(sample[:, columns])
@@ -165,10 +173,13 @@ def _project(
     split = words.shape[1] if words is not None else 0
     out = words @ (full[:split] * np.float32(1 - CHAR_WEIGHT)) if words is not None else np.zeros((n, dims), np.float32)
     char_part = full[split:] * np.float32(CHAR_WEIGHT)
-    size = _slice_size(n, pool.processes)
-    tasks = ((part, char_idf, char_part) for part in skeletons.slices(size))
-    for start, projected in zip(range(0, n, size), pool.map(_char_projection, tasks)):
-        out[start : start + len(projected)] += projected
+    if counted is not None:
+        out += _tfidf(counted, char_idf) @ char_part
+    else:
+        size = _slice_size(n, pool.processes)
+        tasks = ((part, char_idf, char_part) for part in skeletons.slices(size))
+        for start, projected in zip(range(0, n, size), pool.map(_char_projection, tasks)):
+            out[start : start + len(projected)] += projected
     out /= norm[:, None]
     vectors: np.ndarray = normalize(out, copy=False)  # in place: a million rows are 160 MB
     return vectors

@@ -36,6 +36,10 @@ def _rules() -> str:
 
 
 RULES = _rules()
+_PREFIX = f"{RULES}|"
+
+
+Points = tuple[list[str], list[tuple[str, ...]]]  # a comment's points' texts, and each point's tokens
 
 
 @dataclass(frozen=True)
@@ -48,29 +52,38 @@ class Cut:
     tokens: list[tuple[str, ...]]
 
 
-def cut_by_rules(normalized: str, tokens: tuple[str, ...]) -> Cut:
+def kind_by_rules(normalized: str) -> int:
+    return KIND_CODE[classify_proposal(normalized, normalized=True)]
+
+
+def points_by_rules(normalized: str, tokens: tuple[str, ...]) -> Points:
     """The long way: every rule run over the text."""
-    return _by_rules(normalized, tokens)[0]
+    found, own = _found(normalized, tokens)
+    return [p.text for p in found], own
 
 
-def _by_rules(normalized: str, tokens: tuple[str, ...]) -> tuple[Cut, list[Point]]:
-    kind = KIND_CODE[classify_proposal(normalized, normalized=True)]
+def cut_by_rules(normalized: str, tokens: tuple[str, ...]) -> Cut:
+    return Cut(kind_by_rules(normalized), *points_by_rules(normalized, tokens))
+
+
+def _found(normalized: str, tokens: tuple[str, ...]) -> tuple[list[Point], list[tuple[str, ...]]]:
     if not makes_a_point(normalized, normalized=True):
-        return Cut(kind, [], []), []
+        return [], []
     found = split_points(normalized, whole_speaks=True) or [Point(0, len(normalized), normalized)]
     if len(found) == 1 and found[0].start == 0 and found[0].end >= len(normalized):
-        return Cut(kind, [found[0].text], [tokens]), found  # one point over the whole text: every token
-    return Cut(kind, [p.text for p in found], tokens_by_point(normalized, tokens, found)), found
+        return found, [tokens]  # one point over the whole text holds every token
+    return found, tokens_by_point(normalized, tokens, found)
 
 
 def prepare_cut(normalized: str, tokens: str) -> str | None:
     """The code of a comment (its normalised text and space-joined tokens), or None when the code
     could not say exactly what the rules found (the comment is then read the long way)."""
     words = tuple(tokens.split())
-    cut, found = _by_rules(normalized, words)
+    found, shared = _found(normalized, words)
+    cut = Cut(kind_by_rules(normalized), [p.text for p in found], shared)
     masked = without_noise(normalized) if found else normalized
     points, cursor = [], 0
-    for point, own in zip(found, cut.tokens):
+    for point, own in zip(found, shared):
         start = _slice_start(words, own, cursor)
         text = _text_code(normalized, masked, point)
         if start is None or text is None:
@@ -105,11 +118,19 @@ def _slice_start(words: tuple[str, ...], own: tuple[str, ...], cursor: int) -> i
     return None
 
 
-def read_cut(code: str | None, normalized: str, words: tuple[str, ...]) -> Cut | None:
-    """The cut a code records, or None when there is no code or it was made by other rules."""
-    if not code or not code.startswith(RULES):
-        return None
-    _, kind, points = code.split("|")
+def current(code: str | None) -> bool:
+    """Whether ``code`` is a cut made by the rules in force."""
+    return code is not None and code.startswith(_PREFIX)
+
+
+def kind_in(code: str) -> int:
+    """The kind a current code records (read without its points: a copy needs no more)."""
+    return int(code[len(_PREFIX) : code.index("|", len(_PREFIX))])
+
+
+def points_in(code: str, normalized: str, words: tuple[str, ...]) -> Points:
+    """The points a current code records, with their tokens taken from ``words``."""
+    points = code[code.index("|", len(_PREFIX)) + 1 :]
     texts, tokens = [], []
     masked = None
     for point in points.split(";") if points else ():
@@ -123,9 +144,16 @@ def read_cut(code: str | None, normalized: str, words: tuple[str, ...]) -> Cut |
         first, end = where.split("-")
         texts.append(text)
         tokens.append(words[int(first) : int(end)])
-    return Cut(int(kind), texts, tokens)
+    return texts, tokens
 
 
-def whole_point(cut: Cut, normalized: str) -> bool:
-    """Whether the cut's one point is the whole comment (it then has the comment's skeleton)."""
-    return len(cut.texts) == 1 and is_whole(Point(0, len(normalized), cut.texts[0]), normalized)
+def read_cut(code: str | None, normalized: str, words: tuple[str, ...]) -> Cut | None:
+    """The cut a code records, or None when there is no code or it was made by other rules."""
+    if code is None or not current(code):
+        return None
+    return Cut(kind_in(code), *points_in(code, normalized, words))
+
+
+def whole_point(texts: list[str], normalized: str) -> bool:
+    """Whether a comment's one point is the whole comment (it then has the comment's skeleton)."""
+    return len(texts) == 1 and is_whole(Point(0, len(normalized), texts[0]), normalized)

@@ -100,12 +100,11 @@ def _common_tokens(rows: list[gather.Row], share: float = 0.4) -> set[str]:
     """Words used under a large share of the draft's articles (公园 in a park regulation): they say
     nothing about what sets one theme apart. Counted per article, so one campaign cannot make its
     own words look common."""
-    groups: dict[int | None, set[str]] = defaultdict(set)
-    sizes: Counter = Counter()
+    stored: dict[int | None, list[str]] = defaultdict(list)
     for row in rows:
-        groups[row.article_id].update(row.tokens)
-        sizes[row.article_id] += 1
-    busy = [tokens for key, tokens in groups.items() if sizes[key] >= 3]
+        stored[row.article_id].append(row.tokens)
+    # Each article's words as one set: one join and split per article (the tokens are stored joined).
+    busy = [set(" ".join(tokens).split()) for tokens in stored.values() if len(tokens) >= 3]
     if len(busy) < 5:
         return set()
     spread = Counter(token for tokens in busy for token in tokens)

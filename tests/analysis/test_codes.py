@@ -49,3 +49,21 @@ def test_the_points_are_taken_out_of_what_was_read_and_selected_whole():
     assert skeletons.texts() == [every_skeleton[i] for i in kept_points]
     assert len(read.point_texts) == len(read.point_skeletons) == len(read.token_ids) == 0
     assert read.token_ids.dtype == np.int32 and len(read.kind) == 3  # what later stages read stays
+
+
+def test_texts_counted_once_get_the_vectors_of_texts_counted_slice_by_slice(monkeypatch):
+    """Up to CHAR_CHUNK texts, the character counts are built once and kept for the projection;
+    beyond, a slice at a time and built again: the same vectors to the last bit."""
+    from scipy import sparse
+
+    from consult.analysis import features
+    from consult.analysis.normalize import skeleton
+
+    stems = ["公园应当免费开放", "遛狗要拴绳", "广场舞音量太大", "停车费太贵希望降低", "厕所太少应当增设"]
+    letters = Codes.of([skeleton(f"{stems[i % 5]}{i}号{stems[(i * 7) % 5][: i % 4]}") for i in range(900)])
+    words = sparse.random(900, 300, density=0.02, format="csr", random_state=1, dtype=np.float32)
+    words.data = np.ceil(words.data * 3)
+    once = features.document_vectors(words.copy(), letters)
+    monkeypatch.setattr(features, "CHAR_CHUNK", 200)
+    sliced = features.document_vectors(words.copy(), letters)
+    assert np.array_equal(once, sliced) and once.shape == (900, features.LSA_DIMS)

@@ -77,12 +77,22 @@ def test_real_comments_read_the_same_with_their_codes():
     _assert_same_chunk(texts)
 
 
-def test_a_code_made_by_other_rules_is_read_the_long_way(monkeypatch):
-    norm, tokens, code = _prepared(LETTERS_WITH_NOISE[0])
-    assert read_cut(code, norm, tuple(tokens.split())) is not None
-    monkeypatch.setattr(prepared, "RULES", "0" * len(prepared.RULES))
+def _other_rules(code: str) -> str:
+    _, kind, points = code.split("|")
+    return f"0badc0de|{(int(kind) + 1) % len(prepared.KINDS)}|{points}"
+
+
+def test_a_code_made_by_other_rules_is_read_the_long_way():
+    """A cut stored under earlier rules (a different RULES) is ignored: the rules in force run."""
+    items = _items(LETTERS_WITH_NOISE, True)
+    # Earlier rules found another kind: were the code trusted, the kinds below would differ.
+    old = [(norm, tokens, _other_rules(code)) for norm, tokens, code in items]
+    norm, tokens, code = old[0]
     assert read_cut(code, norm, tuple(tokens.split())) is None
-    _assert_same_chunk(LETTERS_WITH_NOISE)  # codes ignored: the rules run
+    assert read_cut(items[0][2], norm, tuple(tokens.split())) is not None
+    stale, slow = read_chunk(old), read_chunk(_items(LETTERS_WITH_NOISE, False))
+    assert list(stale.point_texts) == list(slow.point_texts) and np.array_equal(stale.kind, slow.kind)
+    assert np.array_equal(stale.token_ids, slow.token_ids) and np.array_equal(stale.speaks, slow.speaks)
 
 
 def test_a_code_that_does_not_read_back_to_the_cut_is_not_stored(monkeypatch):

@@ -164,11 +164,13 @@ def test_comments_are_cut_at_submission_and_a_build_reads_the_same_without_the_c
     """A build takes the cuts stored at submission; comments stored before cuts existed, or cut by
     other rules, are cut the long way, to the same digest."""
     from consult.analysis import chunks
-    from consult.analysis.prepared import RULES, cut_by_rules, read_cut
+    from consult.analysis.prepared import RULES, cut_by_rules, points_by_rules, read_cut
     from consult.comments.models import Comment
 
     by_rules: list[str] = []
-    monkeypatch.setattr(chunks, "cut_by_rules", lambda norm, words: by_rules.append(norm) or cut_by_rules(norm, words))
+    monkeypatch.setattr(
+        chunks, "points_by_rules", lambda norm, words: by_rules.append(norm) or points_by_rules(norm, words)
+    )
 
     consultation = make_draft(articles=3)
     for text in NOISE + DOGS + ["一是遛狗要牵绳；二是广场舞音量要限制。另外，厕所太少。", "支持！"]:
@@ -275,3 +277,19 @@ def test_news_of_an_article_heard_after_it_ended_moves_nothing(monkeypatch):
     tracker.hear((0, "themes", 60))  # sent before it ended, arrived after: old news
     tracker.hear((5, "read", 1))  # not a position of this build
     assert written == sorted(written) and written[-1] == 85 and len(written) == 3
+
+
+def test_words_common_to_most_articles_are_words_not_characters():
+    """The tokens are stored space-joined: the common words are counted word by word."""
+    from types import SimpleNamespace
+
+    from consult.digests.build import _common_tokens
+
+    topics = ["遛狗 牵绳", "广场舞 音量", "停车费 太贵", "厕所 太少", "开放 时间", "门票 免费"]
+    rows = [
+        SimpleNamespace(article_id=article, tokens=f"建议 公园 {topic} 第{article * 3 + n}位")
+        for article, topic in enumerate(topics)
+        for n in range(3)
+    ]
+    assert _common_tokens(rows) == {"建议", "公园"}
+    assert _common_tokens(rows[:12]) == set()  # fewer than five articles with comments: nothing is common
