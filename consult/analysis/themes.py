@@ -194,7 +194,12 @@ def _central_words(
     unit = sparse.diags(1 / np.maximum(norms, 1e-12)) @ m
     centre = np.asarray((sparse.csr_matrix(damp[members][None, :]) @ unit).todense()).ravel()
     closeness = unit @ centre
+    # Only members with a usable word are looked at (a theme of points whose words are all too
+    # common to count may hold thousands without one).
+    worded = np.asarray((m.multiply(usable[None, :]) > 0).sum(axis=1)).ravel() > 0
     for i in np.argsort(-closeness, kind="stable"):  # the next one if it has no usable word
+        if not worded[i]:
+            continue
         row = sub[members[i]].toarray().ravel() * word_score
         words, scores = _ranked(row, usable & (row > 0), vocab, lengths)
         if words:

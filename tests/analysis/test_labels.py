@@ -123,6 +123,35 @@ def test_nothing_shared_gives_whole_words_of_one_comment_and_a_whole_clause_of_i
     assert 4 <= len(theme.label) <= 16
 
 
+def test_the_central_comment_with_a_usable_word_gives_the_words_however_many_have_none():
+    """A theme of points whose words all count for nothing: the words come from the member closest
+    to its centre that has one, as looking at each member in turn would find."""
+    from scipy import sparse
+
+    from consult.analysis.themes import FALLBACK_WORDS, _central_words, _ranked
+
+    rng = np.random.default_rng(3)
+    for trial in range(20):
+        sub = sparse.random(300, 40, density=0.05, format="csr", random_state=trial, dtype=np.float32)
+        usable = rng.random(40) < 0.2
+        inside, damp, score = rng.random(300) < 0.7, 1 + rng.random(300), rng.random(40)
+        vocab = np.array([f"词{i}" for i in range(40)], dtype=object)
+        lengths = np.full(40, 2)
+        found = _central_words(sub, damp, inside, score, usable, vocab, lengths)
+        members = np.flatnonzero(inside)
+        m = sub[members].multiply(score[None, :]).tocsr()
+        unit = sparse.diags(1 / np.maximum(np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel()), 1e-12)) @ m
+        closeness = unit @ np.asarray((sparse.csr_matrix(damp[members][None, :]) @ unit).todense()).ravel()
+        expected: tuple[list, list] = ([], [])
+        for i in np.argsort(-closeness, kind="stable"):
+            row = sub[members[i]].toarray().ravel() * score
+            words, scores = _ranked(row, usable & (row > 0), vocab, lengths)
+            if words:
+                expected = (words[:FALLBACK_WORDS], scores[:FALLBACK_WORDS])
+                break
+        assert found == expected
+
+
 def test_a_word_every_theme_uses_does_not_label_them():
     topics = {
         "dogs": "公园遛狗要拴绳，公园里狗粪要清理",
