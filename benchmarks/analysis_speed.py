@@ -7,7 +7,7 @@ The comments are generated once into a JSON-lines file (under the temp directory
 streamed from it into ``analyse`` the way a digest build streams rows from a database
 cursor: the input is never held whole. Each size runs in a fresh process; "peak" is
 the most memory it and its worker processes held at once (proportional set size, so
-pages the workers share with it count once), sampled every 50 ms. "stored" gives analyse what submission
+pages the workers share with it count once), sampled every 200 ms. "stored" gives analyse what submission
 stores: tokens and each comment's cut (its points, made once per set of rules into a second file); "--tokens"
 also times it with the tokens alone (comments stored before cuts were), "--raw" from raw text; all read
 with every CPU. "--naive" times

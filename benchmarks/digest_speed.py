@@ -12,7 +12,7 @@ or consult_bench_<pid> made on the PostgreSQL server and dropped after) gets the
 seeded comments on park-regulation (30–300 chars, 20 % campaign copies, skewed over the 42 articles, 12 %
 on the whole draft, varied states, sources, roles, districts, dates; tokens and cuts by prepare() as at submission,
 not part of the job) in a child process, then vacuumed and analysed on PostgreSQL (as autovacuum would be
-after a bulk load). Memory: the peak of the job's process and its workers together, sampled every 50 ms.
+after a bulk load). Memory: the peak of the job's process and its workers together, sampled every 200 ms.
 Printed: job wall/CPU time, time per build step, themes, progress read every 0.5 s by a second thread on
 its own connection; p50/p95 of 50 requests after 3 warm-ups through Flask's test client as a drafter of
 the digest page, the digest of the most commented article and its public page.

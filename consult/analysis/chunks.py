@@ -112,11 +112,13 @@ class Words:
 EVERY_WORD = Words()
 
 
-def read_chunk(items: Sequence[Item], tokenizer: Tokenizer | None = None, words: Words | None = None) -> Chunk:
+def read_chunk(
+    items: Sequence[Item], tokenizer: Tokenizer | None = None, words: Words | None = None, normalized: bool = False
+) -> Chunk:
     """Read ``items`` (text, stored tokens or None, code of its cut or None): a comment with a code
-    made by the current rules skips them; missing tokens are segmented per point."""
-    words = words or EVERY_WORD
-    n = len(items)
+    made by the current rules skips them; missing tokens are segmented per point. ``normalized``:
+    the texts are normalised already (as stored at submission) and are taken as they are."""
+    words, n = words or EVERY_WORD, len(items)
     hashes = np.zeros(n, dtype=np.uint64)
     speaks = np.zeros(n, dtype=bool)
     kind = np.zeros(n, dtype=np.int8)
@@ -124,7 +126,8 @@ def read_chunk(items: Sequence[Item], tokenizer: Tokenizer | None = None, words:
     signed: dict[int, str] = {}  # comment → skeleton, for the ones long enough to be near-copied
     points = _Points()
     for j, (text, stored, code) in enumerate(items):
-        norm = normalize_text(text if isinstance(text, str) else "")
+        text = text if isinstance(text, str) else ""
+        norm = text if normalized else normalize_text(text)
         cut = code if stored is not None and current(code) else None  # a cut holds with its tokens only
         kind[j] = kind_in(cut) if cut is not None else kind_by_rules(norm)
         skel = skeleton(norm)
@@ -142,16 +145,8 @@ def read_chunk(items: Sequence[Item], tokenizer: Tokenizer | None = None, words:
             speaks[j] = True
             points.add(j, texts, [words.keep(t) for t in tokens], skel if whole_point(texts, norm) else None)
     sig, shingles = signatures(list(signed.values()))
-    return Chunk(
-        n,
-        hashes,
-        np.fromiter(signed, np.int64, len(signed)),
-        sig.reshape(-1, BINS),
-        shingles,
-        speaks,
-        kind,
-        *points.arrays(),
-    )
+    signed_at = np.fromiter(signed, np.int64, len(signed))
+    return Chunk(n, hashes, signed_at, sig.reshape(-1, BINS), shingles, speaks, kind, *points.arrays())
 
 
 def _points(norm: str, stored: Sequence[str] | str | None, cut: str | None, tokenizer: Tokenizer | None) -> Points:

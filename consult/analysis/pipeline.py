@@ -51,6 +51,7 @@ def analyse(
     words: Words = EVERY_WORD,
     on_stage: Callable[[str], None] | None = None,
     on_read: Callable[[int], None] | None = None,
+    normalized: bool = False,
 ) -> Analysis:
     """Collapse copies, cut each comment into its points and group the points into themes: a
     comment belongs to the theme of its main point and is listed (``also``) under the others.
@@ -58,14 +59,14 @@ def analyse(
     ``comments`` may be any iterable (a database cursor, say): it is read once, ``chunk_size`` at a
     time, by ``workers`` processes. ``k`` fixes the number of themes, else it is chosen within a
     range set by ``scope`` ("article": a handful, "draft": more). Stored tokens are shared out among
-    a comment's points; others are segmented with ``tokenizer``; ``words`` says which count.
-    Deterministic for a ``random_state``. ValueError for repeated ids or a bad ``k``/``scope``. ``on_stage`` hears each
-    stage's end ("read", "copies", "vectors", "clusters", "themes"); ``on_read``, how many comments are
-    read so far, chunk by chunk (reading is the longest stage).
-    """
+    a comment's points; others are segmented with ``tokenizer``; ``words`` says which count;
+    ``normalized``: the texts are ``normalize_text``-ed already (stored so), taken as they are.
+    Deterministic for a ``random_state``. ValueError for repeated ids or a bad ``k``/``scope``. ``on_stage``
+    hears each stage's end ("read", "copies", "vectors", "clusters", "themes"); ``on_read``, how many
+    comments are read so far, chunk by chunk."""
     stage = on_stage or (lambda name: None)
     _check(k, scope)
-    reading = (workers, chunk_size, words, on_read)
+    reading = (workers, chunk_size, words, on_read, normalized)
     ids, kinds, rep_of, units, x = _vectors(comments, tokenizer, reading, random_state, stage)
     copies = np.bincount(rep_of, minlength=len(rep_of)).astype(np.float64)
     weights = copies[units.owner]
@@ -90,7 +91,8 @@ def analyse_each(
     meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[tuple[int, Analysis]]:
     """``analyse`` of each (comments, scope, words dropped, shortest word, chunk size), shared out to
-    ``pool``'s processes (one group per process: the groups of a digest are its articles), as
+    ``pool``'s processes (one group per process: the groups of a digest are its articles, their texts
+    normalised as stored at submission), as
     (position of the group, its analysis) in the order they finish. While they run, ``hear`` is
     told (position, stage, comments read) as each group reads a chunk ("reading") or ends a stage,
     and ``meanwhile`` is run once (see ``Workers.map_unordered``)."""
@@ -108,19 +110,20 @@ def _analyse_group(
         chunk_size=chunk_size,
         on_stage=lambda stage: report((position, stage, len(comments))),
         on_read=lambda count: report((position, "reading", count)),
+        normalized=True,
     )
 
 
 def _vectors(
     comments: Iterable[CommentInput],
     tokenizer: Tokenizer | None,
-    reading: tuple[int, int, Words, Callable[[int], None] | None],
+    reading: tuple[int, int, Words, Callable[[int], None] | None, bool],
     random_state: int,
     stage: Callable[[str], None],
 ) -> tuple[list[Hashable], np.ndarray, np.ndarray, Units, np.ndarray]:
     """Read, collapse copies, vectorise the representatives' points: (ids, kinds, representative
     of each comment, the points, their vectors). ``reading`` is (worker processes, chunk size, words,
-    who hears the count read)."""
+    who hears the count read, whether the texts are normalised)."""
     with Workers(reading[0], tokenizer) as pool:
         read = read_comments(comments, pool, *reading[1:])
         _check_ids(read.ids)

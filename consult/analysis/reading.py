@@ -116,12 +116,14 @@ def read_comments(
     chunk_size: int = CHUNK_SIZE,
     words: Words = EVERY_WORD,
     on_read: Callable[[int], None] | None = None,
+    normalized: bool = False,
 ) -> Read:
     """Read every comment once, ``chunk_size`` at a time, with ``workers`` (else in this process);
-    ``words`` says which of their words count; ``on_read`` hears how many are read, chunk by chunk."""
+    ``words`` says which of their words count; ``on_read`` hears how many are read, chunk by chunk;
+    ``normalized``: the texts are normalised already."""
     ids: list[Hashable] = []
     joiner = _Joiner()
-    for chunk in (workers or Workers()).map(_read, _batches(comments, ids, chunk_size, words)):
+    for chunk in (workers or Workers()).map(_read, _batches(comments, ids, chunk_size, (words, normalized))):
         joiner.add(chunk)
         if on_read is not None:
             on_read(joiner.n)
@@ -131,18 +133,18 @@ def read_comments(
 
 
 def _batches(
-    comments: Iterable[CommentInput], ids: list[Hashable], size: int, words: Words
-) -> Iterator[tuple[list[Item], Words]]:
+    comments: Iterable[CommentInput], ids: list[Hashable], size: int, how: tuple[Words, bool]
+) -> Iterator[tuple[list[Item], Words, bool]]:
     batch: list[Item] = []
     for comment in comments:
         ids.append(comment.id)
         batch.append((comment.text, comment.tokens, comment.cut))
         if len(batch) == size:
-            yield batch, words
+            yield batch, *how
             batch = []
     if batch:
-        yield batch, words
+        yield batch, *how
 
 
-def _read(batch: list[Item], words: Words) -> Chunk:
-    return read_chunk(batch, worker_tokenizer(), words)
+def _read(batch: list[Item], words: Words, normalized: bool) -> Chunk:
+    return read_chunk(batch, worker_tokenizer(), words, normalized)

@@ -64,7 +64,7 @@ def _encode(analysis: Analysis) -> bytes:
         "also": [[c, list(found.items())] for c, found in analysis.also.items()],
         "kinds": list(analysis.kinds.items()),
     }
-    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 6)
+    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 1)  # kept minutes
 
 
 def _decode(payload: bytes) -> Analysis:

@@ -112,3 +112,15 @@ def test_the_rules_a_code_names_cover_every_module_they_import():
         tree = ast.parse((folder / f"{name}.py").read_text(encoding="utf-8"))
         imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 1}
         assert imported <= set(RULE_MODULES), (name, imported - set(RULE_MODULES))
+
+
+def test_texts_stored_normalised_are_read_as_they_are():
+    """A build hands over the texts normalised at submission: reading them again as they are gives
+    what normalising them again gives (normalising is idempotent), without the work."""
+    texts = [*LETTERS_WITH_NOISE, "ＡＢＣ全角的建议：公园应当免费开放！\u200b另外，停车费太贵。"]
+    items = _items(texts, True)
+    again, taken = read_chunk(items), read_chunk(items, normalized=True)
+    assert list(taken.point_texts) == list(again.point_texts) and np.array_equal(taken.kind, again.kind)
+    assert np.array_equal(taken.skeleton_hash, again.skeleton_hash)
+    as_is = read_chunk([("ＡＢＣ建议公园免费开放，延长时间", None, None)], normalized=True)
+    assert "ＡＢＣ" in list(as_is.point_texts)[0]  # taken as it is: not normalised here
