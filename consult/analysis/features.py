@@ -168,11 +168,14 @@ def _project(
     n = len(skeletons)
     svd = TruncatedSVD(dims, algorithm="randomized", n_iter=3, random_state=random_state)
     svd.fit(sample[:, columns])
-    full = np.zeros((sample.shape[1], dims), dtype=np.float32)
-    full[columns] = svd.components_.T
     split = words.shape[1] if words is not None else 0
-    out = words @ (full[:split] * np.float32(1 - CHAR_WEIGHT)) if words is not None else np.zeros((n, dims), np.float32)
-    char_part = full[split:] * np.float32(CHAR_WEIGHT)
+    # Each block's share of the components, weighted; zero outside the shared columns. Weighting only
+    # those rows (not the whole 131k-row character part) saves an article 20 MB of arithmetic.
+    weight = np.where(columns < split, np.float32(1 - CHAR_WEIGHT), np.float32(CHAR_WEIGHT))
+    full = np.zeros((sample.shape[1], dims), dtype=np.float32)
+    full[columns] = svd.components_.T * weight[:, None]
+    out = words @ full[:split] if words is not None else np.zeros((n, dims), np.float32)
+    char_part = full[split:]
     if counted is not None:
         out += _tfidf(counted, char_idf) @ char_part
     else:

@@ -90,28 +90,40 @@ def _window(clause: str, keywords: Sequence[str], weight: dict[str, float]) -> s
     return best
 
 
+def _usable(raw: str, keywords: Sequence[str], weight: dict[str, float]) -> str:
+    """The clause a label could be made of, trimmed and narrowed; "" when there is none."""
+    if _JUNK.search(raw) or len(raw) < SHORTEST:
+        return ""
+    clause = _trim(raw)
+    if len(clause) > LONGEST:
+        clause = _trim(_window(clause, keywords, weight))
+    return clause if len(clause) >= SHORTEST else ""
+
+
 def phrase_label(texts: Sequence[str], keywords: Sequence[str], weights: Sequence[float] | None = None) -> str:
     """A label for a theme whose (distinct) member texts are `texts`, central ones first, each with
     its weight (copies); `keywords` best first. "" only when no text has a usable clause."""
     weight = {k: 1 / (rank + 1) for rank, k in enumerate(keywords) if k}
     shared: dict[str, float] = {}
     candidates: dict[str, float] = {}
+    # Members of a theme repeat one another's clauses: each distinct one is cut and scored once.
+    usable: dict[str, str] = {}
+    said: dict[str, float] = {}
     for position, text in enumerate(texts[:MEMBERS]):
         copies = weights[position] if weights is not None else 1.0
         seen = set()
         for raw in _clauses(text):
-            if _JUNK.search(raw) or len(raw) < SHORTEST:
-                continue
-            clause = _trim(raw)
-            if len(clause) > LONGEST:
-                clause = _trim(_window(clause, keywords, weight))
-            if clause in seen or len(clause) < SHORTEST:
+            clause = usable.get(raw)
+            if clause is None:
+                clause = usable[raw] = _usable(raw, keywords, weight)
+            if not clause or clause in seen:
                 continue
             seen.add(clause)
             shared[clause] = shared.get(clause, 0.0) + 1 + math.log(max(copies, 1.0))
-            said = sum(w for k, w in weight.items() if k in clause)
+            if clause not in said:
+                said[clause] = sum(w for k, w in weight.items() if k in clause)
             # Central comments come first: a small bonus keeps ties on the theme's core.
-            candidates[clause] = max(candidates.get(clause, 0.0), said + 0.05 / (1 + position))
+            candidates[clause] = max(candidates.get(clause, 0.0), said[clause] + 0.05 / (1 + position))
     if not candidates:
         return ""
     return max(candidates, key=lambda c: (candidates[c] * (1 + math.log(shared[c])), -abs(len(c) - 10)))

@@ -36,7 +36,7 @@ def _rules() -> str:
 
 
 RULES = _rules()
-_PREFIX = f"{RULES}|"
+CURRENT_PREFIX = f"{RULES}|"  # every cut made by the rules in force starts so
 
 
 Points = tuple[list[str], list[tuple[str, ...]]]  # a comment's points' texts, and each point's tokens
@@ -90,7 +90,7 @@ def prepare_cut(normalized: str, tokens: str) -> str | None:
             return None
         cursor = start + len(own)
         points.append(f"{text}{start}-{cursor}")
-    code = f"{RULES}|{cut.kind}|{';'.join(points)}"
+    code = f"{CURRENT_PREFIX}{cut.kind}|{';'.join(points)}"
     return code if read_cut(code, normalized, words) == cut else None
 
 
@@ -120,17 +120,17 @@ def _slice_start(words: tuple[str, ...], own: tuple[str, ...], cursor: int) -> i
 
 def current(code: str | None) -> bool:
     """Whether ``code`` is a cut made by the rules in force."""
-    return code is not None and code.startswith(_PREFIX)
+    return code is not None and code.startswith(CURRENT_PREFIX)
 
 
 def kind_in(code: str) -> int:
     """The kind a current code records (read without its points: a copy needs no more)."""
-    return int(code[len(_PREFIX) : code.index("|", len(_PREFIX))])
+    return int(code[len(CURRENT_PREFIX) : code.index("|", len(CURRENT_PREFIX))])
 
 
 def points_in(code: str, normalized: str, words: tuple[str, ...]) -> Points:
     """The points a current code records, with their tokens taken from ``words``."""
-    points = code[code.index("|", len(_PREFIX)) + 1 :]
+    points = code[code.index("|", len(CURRENT_PREFIX)) + 1 :]
     texts, tokens = [], []
     masked = None
     for point in points.split(";") if points else ():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from consult.analysis.prepared import RULES, prepare_cut
+from consult.analysis.prepared import CURRENT_PREFIX, prepare_cut
 from consult.comments.models import Comment
 from consult.extensions import db
 
@@ -15,7 +15,7 @@ BATCH = 2000
 
 def refresh_cuts() -> int:
     """How many comments were cut anew."""
-    stale = sa.or_(Comment.cut.is_(None), sa.not_(Comment.cut.startswith(f"{RULES}|", autoescape=True)))
+    stale = sa.or_(Comment.cut.is_(None), sa.not_(Comment.cut.startswith(CURRENT_PREFIX, autoescape=True)))
     query = sa.select(Comment.id, Comment.body_normalized, Comment.tokens).where(stale).order_by(Comment.id)
     done = last = 0
     while batch := db.session.execute(query.where(Comment.id > last).limit(BATCH)).all():
