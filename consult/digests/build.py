@@ -7,8 +7,7 @@ readers keep the last good digest while a build runs, and a failed build changes
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 import sqlalchemy as sa
 from flask import current_app
@@ -16,13 +15,14 @@ from threadpoolctl import threadpool_limits
 
 from consult.analysis import Analysis, classify_proposal, find_article_refs
 from consult.analysis.assign import assign_to_groups
-from consult.comments.models import Comment
-from consult.db import insert_many, refresh_statistics, rows_changed, utcnow
+from consult.analysis.heap import collection_paused
+from consult.db import refresh_statistics, rows_changed, utcnow
 from consult.digests import gather, parts, tallies
 from consult.digests.build_groups import analyse_articles, build_workers
 from consult.digests.build_state import BuildState
+from consult.digests.build_write import replace_members, writing
 from consult.digests.liveness import Heartbeat, progress
-from consult.digests.models import CommentReference, DigestBuild, Theme, ThemeMember, ThemeMention
+from consult.digests.models import DigestBuild, Theme
 from consult.digests.stats import digest_stats
 from consult.drafts.models import Consultation
 from consult.drafts.numerals import parse_article_number
@@ -31,12 +31,9 @@ from consult.extensions import db
 from consult.logs import safe_error_text
 from consult.timezones import city_zone
 
-T = TypeVar("T")
-MEMBER_COLUMNS = ("comment_id", "theme_id", "duplicate_of_id", "kind", "pinned", "fit")
 # A build of this many comments rewrites enough rows that the planner must hear of it at once.
 ANALYSE_FROM = 10_000
 REWRITTEN = ("theme_members", "theme_mentions", "comment_references", "themes")
-REPORT_ROWS = 100_000  # members written between two reports of progress
 UNSORTED = ""  # auto_label of the theme holding comments with no words to group by
 
 
@@ -56,7 +53,8 @@ def run_build(build_id: int) -> None:
     db.session.rollback()
     with Heartbeat(db.engine, build_id, current_app.config["DIGEST_HEARTBEAT_SECONDS"]):
         try:
-            _build(build_id, consultation_id)
+            with collection_paused():
+                _build(build_id, consultation_id)
         except Exception as error:  # a failed build must leave the last good digest untouched
             db.session.rollback()
             current_app.logger.exception("digest build %s failed", build_id)
@@ -199,15 +197,15 @@ def _write(build_id: int, state: BuildState, references, stats: dict, rows: list
     """The build's result in one transaction, and only if the build is still the running one."""
     db.session.add_all(state.fresh)
     db.session.flush()
-    _replace_members(build_id, state, references)
+    replace_members(build_id, state, references)
     parts.forget(state.consultation_id)
-    _writing(build_id, 95)
+    writing(build_id, 95)
     members = state.members()
     for theme in state.themes():
         theme.take_members(members.get(theme.id, []))
     db.session.flush()
     tallies.recount_consultation(state.consultation_id)
-    _writing(build_id, 98)
+    writing(build_id, 98)
     done = {
         "state": "done",
         "progress": 100,
@@ -231,63 +229,3 @@ def _write(build_id: int, state: BuildState, references, stats: dict, rows: list
     if len(rows) >= ANALYSE_FROM:
         refresh_statistics(db.session, REWRITTEN)
         db.session.commit()
-
-
-def _replace_members(build_id: int, state: BuildState, references: list[tuple[int, int]]) -> None:
-    theme_ids = [t.id for t in state.themes()]
-    if theme_ids:
-        db.session.execute(sa.delete(ThemeMember).where(ThemeMember.theme_id.in_(theme_ids)))
-    # The rows read are all the consultation's comments, and only builds write references.
-    db.session.execute(
-        sa.delete(CommentReference).where(
-            CommentReference.comment_id.in_(
-                sa.select(Comment.id).where(Comment.consultation_id == state.consultation_id)
-            )
-        )
-    )
-    member_rows = (
-        (cid, p.theme.id, p.duplicate_of, p.kind, cid in state.pinned, p.fit) for cid, p in state.placements.items()
-    )
-    # Not the ORM's bulk insert: it starts a new batch wherever a row's None columns differ from the
-    # previous row's (duplicate_of_id), 17k statements for 100k members.
-    written = _reporting(member_rows, build_id, len(state.placements), (86, 93))
-    insert_many(db.session, cast(sa.Table, ThemeMember.__table__), MEMBER_COLUMNS, written)
-    if references:
-        db.session.execute(sa.insert(CommentReference), [{"comment_id": c, "article_id": a} for c, a in references])
-    _replace_mentions(state, theme_ids)
-
-
-def _reporting(rows: Iterator[T], build_id: int, total: int, span: tuple[int, int]) -> Iterator[T]:
-    """The rows passed on as they are written, the build's progress moving across ``span`` with them
-    (a million members take half a minute)."""
-    for n, row in enumerate(rows, start=1):
-        if n % REPORT_ROWS == 0:
-            _writing(build_id, span[0] + (span[1] - span[0]) * n // max(1, total))
-        yield row
-
-
-def _writing(build_id: int, percent: int) -> None:
-    # SQLite lets one connection write at a time: beside the digest's open transaction a progress
-    # would wait for it to end, so there the bar moves on when the digest is written.
-    if db.engine.dialect.name != "sqlite":
-        progress(build_id, percent, "writing")
-
-
-def _replace_mentions(state: BuildState, theme_ids: list[int]) -> None:
-    """A comment's other points, found afresh; one a resident disputed stays, and is not found again."""
-    disputed: set[tuple[int, int]] = set()
-    if theme_ids:
-        mentions = sa.select(ThemeMention.comment_id, ThemeMention.theme_id).where(
-            ThemeMention.theme_id.in_(theme_ids), ThemeMention.disputed.is_(True)
-        )
-        disputed = {(c, t) for c, t in db.session.execute(mentions)}
-        db.session.execute(
-            sa.delete(ThemeMention).where(ThemeMention.theme_id.in_(theme_ids), ThemeMention.disputed.is_(False))
-        )
-    rows = (
-        (c, theme.id, fit, False)
-        for c, found in state.mentions.items()
-        for theme, fit in found
-        if (c, theme.id) not in disputed and state.placements[c].theme.id != theme.id
-    )
-    insert_many(db.session, cast(sa.Table, ThemeMention.__table__), ("comment_id", "theme_id", "fit", "disputed"), rows)

@@ -50,7 +50,7 @@ def comment_rows(consultation_id: int, on_read: Callable[[int], None] | None = N
         Comment.source,
         Comment.role,
         Comment.district,
-        Comment.created_at,
+        sa.type_coerce(Comment.created_at, sa.DateTime()),  # naive UTC as stored: no conversion per row
     )
     query = (
         sa.select(*columns)
@@ -84,7 +84,7 @@ def _row(
         source=source,
         role=role,
         district=district,
-        created_at=created_at.replace(tzinfo=None) if created_at else created_at,
+        created_at=created_at,
     )
 
 

@@ -200,12 +200,13 @@ def test_progress_moves_while_a_big_build_reads_groups_and_writes(app, monkeypat
         add_comment(consultation, 1, body=f"{(NOISE + DOGS)[n % 8]}，第{n}位居民的意见")
     add_comment(consultation, 2, body=DOGS[0])
     from consult.digests import build as building
+    from consult.digests import build_write
 
     written: list[tuple[int, str]] = []
-    for module in (build_groups, building):
+    for module in (build_groups, building, build_write):
         monkeypatch.setattr(module, "progress", lambda _build, percent, stage: written.append((percent, stage)))
     monkeypatch.setattr(build_groups, "WRITE_EVERY", 0.0)
-    monkeypatch.setattr(building, "REPORT_ROWS", 10)  # the members are written in four steps
+    monkeypatch.setattr(build_write, "REPORT_ROWS", 10)  # the members are written in four steps
     app.config.update(ANALYSIS_CHUNK=5)  # eight chunks to read for the big article
     if workers:
         app.config.update(DIGEST_PARALLEL_FROM=1, DIGEST_WORKERS=workers)

@@ -1,0 +1,105 @@
+"""Writing a build's placements. Only the member rows that differ from those stored are rewritten:
+a rebuild where most comments stay where they were (every periodic rebuild of a big consultation)
+writes the few that moved, not every row again, each checked against three foreign keys and each
+leaving a dead row behind. Mentions and references are written afresh."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, TypeVar, cast
+
+import sqlalchemy as sa
+
+from consult.comments.models import Comment
+from consult.db import insert_many
+from consult.digests.build_state import BuildState
+from consult.digests.liveness import progress
+from consult.digests.models import CommentReference, Theme, ThemeMember, ThemeMention
+from consult.extensions import db
+
+T = TypeVar("T")
+MEMBER_COLUMNS = ("comment_id", "theme_id", "duplicate_of_id", "kind", "pinned", "fit")
+REPORT_ROWS = 100_000  # members written between two reports of progress
+READ_ROWS = 20_000  # stored members read at a time
+DELETE_ROWS = 5_000  # members deleted by one statement
+
+
+def replace_members(build_id: int, state: BuildState, references: list[tuple[int, int]]) -> None:
+    """The consultation's members become the build's placements; its references and mentions, the
+    build's."""
+    wanted = {
+        cid: (p.theme.id, p.duplicate_of, p.kind, cid in state.pinned, p.fit) for cid, p in state.placements.items()
+    }
+    kept = _keep_unchanged(state.consultation_id, wanted)
+    # The rows read are all the consultation's comments, and only builds write references.
+    db.session.execute(
+        sa.delete(CommentReference).where(
+            CommentReference.comment_id.in_(
+                sa.select(Comment.id).where(Comment.consultation_id == state.consultation_id)
+            )
+        )
+    )
+    changed = ((cid, *row) for cid, row in wanted.items() if cid not in kept)
+    written = _reporting(changed, build_id, len(wanted) - len(kept), (86, 93))
+    insert_many(db.session, cast(sa.Table, ThemeMember.__table__), MEMBER_COLUMNS, written)
+    if references:
+        db.session.execute(sa.insert(CommentReference), [{"comment_id": c, "article_id": a} for c, a in references])
+    _replace_mentions(state, [t.id for t in state.themes()])
+
+
+def _keep_unchanged(consultation_id: int, wanted: dict[int, tuple[Any, ...]]) -> set[int]:
+    """Delete the consultation's stored members that the build does not want as they are; the ids of
+    the comments whose stored row it wants, kept."""
+    query = (
+        sa.select(ThemeMember.comment_id, *(getattr(ThemeMember, c) for c in MEMBER_COLUMNS[1:]))
+        .join(Theme, Theme.id == ThemeMember.theme_id)
+        .where(Theme.consultation_id == consultation_id)
+        .execution_options(yield_per=READ_ROWS)  # a server-side cursor: a million rows are never one buffer
+    )
+    kept: set[int] = set()
+    stale: list[int] = []
+    for comment_id, *stored in db.session.execute(query):
+        if wanted.get(comment_id) == tuple(stored):
+            kept.add(comment_id)
+        else:
+            stale.append(comment_id)
+    for start in range(0, len(stale), DELETE_ROWS):
+        ids = stale[start : start + DELETE_ROWS]
+        db.session.execute(sa.delete(ThemeMember).where(ThemeMember.comment_id.in_(ids)))
+    return kept
+
+
+def _reporting(rows: Iterator[T], build_id: int, total: int, span: tuple[int, int]) -> Iterator[T]:
+    """The rows passed on as they are written, the build's progress moving across ``span`` with them
+    (a million members take half a minute)."""
+    for n, row in enumerate(rows, start=1):
+        if n % REPORT_ROWS == 0:
+            writing(build_id, span[0] + (span[1] - span[0]) * n // max(1, total))
+        yield row
+
+
+def writing(build_id: int, percent: int) -> None:
+    # SQLite lets one connection write at a time: beside the digest's open transaction a progress
+    # would wait for it to end, so there the bar moves on when the digest is written.
+    if db.engine.dialect.name != "sqlite":
+        progress(build_id, percent, "writing")
+
+
+def _replace_mentions(state: BuildState, theme_ids: list[int]) -> None:
+    """A comment's other points, found afresh; one a resident disputed stays, and is not found again."""
+    disputed: set[tuple[int, int]] = set()
+    if theme_ids:
+        mentions = sa.select(ThemeMention.comment_id, ThemeMention.theme_id).where(
+            ThemeMention.theme_id.in_(theme_ids), ThemeMention.disputed.is_(True)
+        )
+        disputed = {(c, t) for c, t in db.session.execute(mentions)}
+        db.session.execute(
+            sa.delete(ThemeMention).where(ThemeMention.theme_id.in_(theme_ids), ThemeMention.disputed.is_(False))
+        )
+    rows = (
+        (c, theme.id, fit, False)
+        for c, found in state.mentions.items()
+        for theme, fit in found
+        if (c, theme.id) not in disputed and state.placements[c].theme.id != theme.id
+    )
+    insert_many(db.session, cast(sa.Table, ThemeMention.__table__), ("comment_id", "theme_id", "fit", "disputed"), rows)

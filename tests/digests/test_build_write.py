@@ -1,0 +1,93 @@
+"""A build rewrites only the member rows that changed, to the same digest as rewriting them all."""
+
+import pytest
+
+from consult.digests import build_write
+from consult.digests.models import ThemeMember
+from consult.extensions import db
+
+from factories import add_comment, build_digest, make_draft
+
+TEXTS = [
+    "建议第二条的夜间音量限值降低到五十分贝",
+    "广场舞音响太吵了，晚上九点后应当禁止使用音响",
+    "夜里跳舞的音乐太大声，影响老人和孩子休息",
+    "遛狗必须牵绳，狗绳长度不应超过一米五",
+    "建议允许大型犬在规定时段入园，但必须牵绳",
+    "狗粪便不清理的要罚款，建议增加处罚条款",
+]
+
+
+@pytest.fixture
+def written(monkeypatch):
+    """The member rows each build hands to the database."""
+    seen: list[list[tuple]] = []
+    insert = build_write.insert_many
+
+    def spy(session, table, columns, rows):
+        if table.name != "theme_members":
+            return insert(session, table, columns, rows)
+        rows = list(rows)
+        seen.append(rows)
+        return insert(session, table, columns, rows)
+
+    monkeypatch.setattr(build_write, "insert_many", spy)
+    return seen
+
+
+def _members():
+    columns = [getattr(ThemeMember, c) for c in build_write.MEMBER_COLUMNS]
+    return sorted(db.session.execute(db.select(*columns)).all())
+
+
+def test_a_rebuild_of_the_same_comments_writes_no_member(app, written):
+    consultation = make_draft(articles=3)
+    for number in (1, 2):
+        for text in TEXTS:
+            add_comment(consultation, number, body=text)
+    build_digest(consultation)
+    first = _members()
+    assert len(written[-1]) == len(first) == 12
+    assert build_digest(consultation).state == "done"
+    assert written[-1] == [] and _members() == first
+
+
+def test_a_rebuild_writes_what_changed_and_the_same_as_writing_everything(app, written, monkeypatch):
+    consultation = make_draft(articles=3)
+    comments = [add_comment(consultation, number, body=text) for number in (1, 2) for text in TEXTS]
+    build_digest(consultation)
+    before = {row[0]: row for row in _members()}
+    comments[0].state = "rejected"  # leaves the digest
+    db.session.commit()
+    newcomer = add_comment(consultation, 1, body="建议夜间广场舞音量不超过五十分贝")
+    build_digest(consultation)
+    after = {row[0]: row for row in _members()}
+    assert comments[0].id not in after and newcomer.id in after
+    changed = sorted(row for cid, row in after.items() if before.get(cid) != row)
+    assert sorted(written[-1]) == changed and len(changed) < len(after)
+
+    def keep_nothing(consultation_id, wanted):  # the old way: every row deleted and written again
+        db.session.execute(db.delete(ThemeMember))
+        return set()
+
+    monkeypatch.setattr(build_write, "_keep_unchanged", keep_nothing)
+    build_digest(consultation)
+    assert {row[0]: row for row in _members()} == after and len(written[-1]) == len(after)
+
+
+def test_stored_rows_differing_in_any_column_are_replaced(app):
+    consultation = make_draft(articles=3)
+    comments = [add_comment(consultation, 2, body=text) for text in TEXTS]
+    build_digest(consultation)
+    stored = {row[0]: row[1:] for row in _members()}
+    wanted = dict(stored)
+    ids = [c.id for c in comments]
+    theme_id, duplicate_of, kind, pinned, fit = wanted[ids[0]]
+    wanted[ids[0]] = (theme_id, duplicate_of, "oppose" if kind != "oppose" else "support", pinned, fit)
+    wanted[ids[1]] = (*wanted[ids[1]][:3], not wanted[ids[1]][3], wanted[ids[1]][4])
+    wanted[ids[2]] = (*wanted[ids[2]][:4], (wanted[ids[2]][4] or 0) + 0.001)
+    wanted[ids[3]] = (wanted[ids[3]][0], ids[4], *wanted[ids[3]][2:])
+    del wanted[ids[5]]
+    kept = build_write._keep_unchanged(consultation.id, wanted)
+    assert kept == {ids[4]}
+    assert [row[0] for row in _members()] == [ids[4]]
