@@ -12,7 +12,9 @@ or consult_bench_<pid> made on the PostgreSQL server and dropped after) gets the
 seeded comments on park-regulation (30–300 chars, 20 % campaign copies, skewed over the 42 articles, 12 %
 on the whole draft, varied states, sources, roles, districts, dates; tokens and cuts by prepare() as at submission,
 not part of the job) in a child process, then vacuumed and analysed on PostgreSQL (as autovacuum would be
-after a bulk load). Memory: the peak of the job's process and its workers together, sampled every 200 ms.
+after a bulk load). The job runs in a process that has started its analysis' fork server beforehand, as a
+running job worker has (consult.worker starts it with the consumer). Memory: the peak of the job's process
+and its workers together (the fork server included), sampled every 200 ms.
 Printed: job wall/CPU time, time per build step, themes, progress read every 0.5 s by a second thread on
 its own connection; p50/p95 of 50 requests after 3 warm-ups through Flask's test client as a drafter of
 the digest page, the digest of the most commented article and its public page.
@@ -44,6 +46,7 @@ from server_time import server_time
 from consult import create_app
 from consult.accounts.models import User
 from consult.accounts.services import create_user
+from consult.analysis.workers import Workers, start_fork_server
 from consult.comments.models import Comment
 from consult.comments.text import prepare
 from consult.db import utcnow
@@ -262,6 +265,14 @@ def step_timers():
             setattr(module, name, original)
 
 
+def running_worker() -> None:
+    """Be the job worker a build meets in production: one that started its analysis' fork server when it
+    started (consult.worker), so the server has the analysis loaded by the time a build needs workers."""
+    start_fork_server()
+    with Workers(2, start="forkserver") as pool:
+        list(pool.map(abs, [(0,), (0,)]))  # returns once the server has loaded and forked
+
+
 def run_job(app, url: str) -> tuple[int, int, str]:
     """The digest job end to end; returns (consultation id, most commented article id, its slug)."""
     with app.app_context():
@@ -269,6 +280,7 @@ def run_job(app, url: str) -> tuple[int, int, str]:
         articles = load_structure(consultation.version_id).articles
         queued = services.request_build(consultation)
         db.session.commit()
+        running_worker()
         stop, seen = threading.Event(), []
         sampler = threading.Thread(target=sample_progress, args=(url, queued.id, stop, seen), daemon=True)
         sampler.start()

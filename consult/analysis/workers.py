@@ -8,6 +8,7 @@ memory is set by the size of a task, not by the input.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import queue
 import threading
@@ -23,6 +24,9 @@ from .tokenizer import Tokenizer
 
 T = TypeVar("T")
 HEAR_EVERY = 1.0  # seconds between looks at the workers' news while a long task runs
+# What a fork server loads once, before it forks any worker: the analysis and the dictionary. It does
+# not import the caller's main module (a job worker's, a benchmark's), which the workers never use.
+SERVER_LOADS = ["consult.analysis.pipeline", "consult.analysis.warm"]
 # Per thread: two analyses running inline in two threads of one process each see their own.
 _current = threading.local()
 
@@ -46,6 +50,15 @@ def report(news: Any) -> None:
     tell = getattr(_current, "tell", None)
     if tell is not None:
         tell(news)
+
+
+def start_fork_server() -> None:
+    """Start this process's fork server now (it loads the analysis and the dictionary, ~1.5 s of CPU)
+    rather than when a build first needs workers. It lives as long as the process, so a long-running
+    job worker that calls this as it starts never makes a build wait for it."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        multiprocessing.get_context("forkserver").set_forkserver_preload(SERVER_LOADS)
+        multiprocessing.forkserver.ensure_running()
 
 
 def _nothing() -> None:
@@ -214,10 +227,8 @@ class Workers:
             method = self.start if self.start in methods else "fork" if "fork" in methods else "spawn"
             self._method = method
             context = multiprocessing.get_context(method)
-            if method == "forkserver":
-                # The server loads the analysis once and forks each worker from it; it does not import
-                # the caller's main module (a job worker's, a benchmark's), which the workers never use.
-                context.set_forkserver_preload(["consult.analysis.pipeline", "consult.analysis.warm"])
+            if method == "forkserver":  # started already when start_fork_server was called
+                context.set_forkserver_preload(SERVER_LOADS)
             # The news queue goes to each worker as it starts: a queue cannot travel with a task.
             self._news = context.Queue()
             # A worker that was not forked from this process holds no copy of ``_alive``: when this

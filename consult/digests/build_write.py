@@ -31,19 +31,10 @@ def replace_members(build_id: int, state: BuildState, references: list[tuple[int
         cid: (p.theme.id, p.duplicate_of, p.kind, cid in state.pinned, p.fit) for cid, p in state.placements.items()
     }
     kept = _keep_unchanged(state.consultation_id, wanted)
-    # The rows read are all the consultation's comments, and only builds write references.
-    db.session.execute(
-        sa.delete(CommentReference).where(
-            CommentReference.comment_id.in_(
-                sa.select(Comment.id).where(Comment.consultation_id == state.consultation_id)
-            )
-        )
-    )
     changed = ((cid, *row) for cid, row in wanted.items() if cid not in kept)
     written = _reporting(changed, build_id, len(wanted) - len(kept), (86, 93))
     insert_many(db.session, cast(sa.Table, ThemeMember.__table__), MEMBER_COLUMNS, written)
-    if references:
-        db.session.execute(sa.insert(CommentReference), [{"comment_id": c, "article_id": a} for c, a in references])
+    _replace_references(state.consultation_id, set(references))
     _replace_mentions(state, [t.id for t in state.themes()])
 
 
@@ -67,6 +58,26 @@ def _keep_unchanged(consultation_id: int, wanted: dict[int, tuple[Any, ...]]) ->
         ids = stale[start : start + DELETE_ROWS]
         db.session.execute(sa.delete(ThemeMember).where(ThemeMember.comment_id.in_(ids)))
     return kept
+
+
+def _replace_references(consultation_id: int, wanted: set[tuple[int, int]]) -> None:
+    """The consultation's (comment, article named) rows become ``wanted``: the rows read are all its
+    comments, and only builds write references. Those already stored stay."""
+    of_consultation = CommentReference.comment_id.in_(
+        sa.select(Comment.id).where(Comment.consultation_id == consultation_id)
+    )
+    read = sa.select(CommentReference.comment_id, CommentReference.article_id).where(of_consultation)
+    stored = {(comment_id, article_id) for comment_id, article_id in db.session.execute(read)}
+    gone = sorted(stored - wanted)
+    for start in range(0, len(gone), DELETE_ROWS):
+        pairs = gone[start : start + DELETE_ROWS]
+        db.session.execute(
+            sa.delete(CommentReference).where(
+                sa.tuple_(CommentReference.comment_id, CommentReference.article_id).in_(pairs)
+            )
+        )
+    columns = ("comment_id", "article_id")
+    insert_many(db.session, cast(sa.Table, CommentReference.__table__), columns, sorted(wanted - stored))
 
 
 def _reporting(rows: Iterator[T], build_id: int, total: int, span: tuple[int, int]) -> Iterator[T]:

@@ -91,3 +91,34 @@ def test_stored_rows_differing_in_any_column_are_replaced(app):
     kept = build_write._keep_unchanged(consultation.id, wanted)
     assert kept == {ids[4]}
     assert [row[0] for row in _members()] == [ids[4]]
+
+
+def test_references_to_articles_follow_the_comments_and_stay_when_unchanged(app, monkeypatch):
+    from consult.digests.models import CommentReference
+    from consult.drafts.queries import load_structure
+
+    inserted: list[list[tuple]] = []
+    insert = build_write.insert_many
+
+    def spy(session, table, columns, rows):
+        rows = list(rows)
+        if table.name == "comment_references":
+            inserted.append(rows)
+        return insert(session, table, columns, rows)
+
+    monkeypatch.setattr(build_write, "insert_many", spy)
+    consultation = make_draft(articles=3)
+    article = {a.number: a.article_id for a in load_structure(consultation.version_id).articles}
+    first = add_comment(consultation, None, body="整体支持，但第三条的规定太笼统，建议细化。")
+    for text in TEXTS[1:4]:  # naming no article
+        add_comment(consultation, 1, body=text)
+    build_digest(consultation)
+    assert inserted[-1] == [(first.id, article["第三条"])]
+    second = add_comment(consultation, None, body="第二条和第三条都应写明罚款数额。")
+    build_digest(consultation)
+    assert sorted(inserted[-1]) == [(second.id, article["第二条"]), (second.id, article["第三条"])]
+    first.state = "rejected"
+    db.session.commit()
+    build_digest(consultation)
+    stored = db.session.execute(db.select(CommentReference.comment_id, CommentReference.article_id)).all()
+    assert inserted[-1] == [] and sorted(stored) == [(second.id, article["第二条"]), (second.id, article["第三条"])]

@@ -57,11 +57,27 @@ def test_build_runs_in_a_separate_worker(app, database_url, tmp_path, monkeypatc
     )
     try:
         state = _wait_for(build.id)
+        # Started with the consumer (this build was too small to need it): big builds never wait for it.
+        servers = [cmd for cmd in _children(worker.pid) if "multiprocessing.forkserver" in cmd]
     finally:
         worker.terminate()
         output = worker.communicate(timeout=20)[0].decode(errors="replace")
     assert state == "done", output
     assert db.session.scalar(db.select(db.func.sum(Theme.size))) == 4
+    assert len(servers) == 1, output
+
+
+def _children(pid: int) -> list[str]:
+    """The command lines of a process's children (Linux)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            if parent == pid:
+                found.append(stat.with_name("cmdline").read_bytes().replace(b"\0", b" ").decode())
+        except (OSError, IndexError, ValueError):
+            continue  # gone meanwhile
+    return found
 
 
 def _wait_for(build_id: int, seconds: float = 90) -> str:
