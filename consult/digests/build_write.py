@@ -32,6 +32,8 @@ def replace_members(build_id: int, state: BuildState, references: list[tuple[int
     }
     kept = _keep_unchanged(state.consultation_id, wanted)
     changed = ((cid, *row) for cid, row in wanted.items() if cid not in kept)
+    # Not the ORM's bulk insert: it starts a new batch wherever a row's None columns differ from the
+    # previous row's (duplicate_of_id), 17k statements for 100k members.
     written = _reporting(changed, build_id, len(wanted) - len(kept), (86, 93))
     insert_many(db.session, cast(sa.Table, ThemeMember.__table__), MEMBER_COLUMNS, written)
     _replace_references(state.consultation_id, set(references))
