@@ -1,7 +1,7 @@
-"""Writing a build's placements. Only the member rows that differ from those stored are rewritten:
-a rebuild where most comments stay where they were (every periodic rebuild of a big consultation)
-writes the few that moved, not every row again, each checked against three foreign keys and each
-leaving a dead row behind. Mentions and references are written afresh."""
+"""Writing a build's placements. Only the member rows (and article references) that differ from those
+stored are rewritten: a rebuild where most comments stay where they were (every periodic rebuild of a
+big consultation) writes the few that moved, not every row again, each checked against three foreign
+keys and each leaving a dead row behind. Mentions are written afresh."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ T = TypeVar("T")
 MEMBER_COLUMNS = ("comment_id", "theme_id", "duplicate_of_id", "kind", "pinned", "fit")
 REPORT_ROWS = 100_000  # members written between two reports of progress
 READ_ROWS = 20_000  # stored members read at a time
-DELETE_ROWS = 5_000  # members deleted by one statement
+DELETE_ROWS = 5_000  # rows deleted by one statement
 
 
 def replace_members(build_id: int, state: BuildState, references: list[tuple[int, int]]) -> None:
