@@ -227,8 +227,8 @@ class Workers:
             method = self.start if self.start in methods else "fork" if "fork" in methods else "spawn"
             self._method = method
             context = multiprocessing.get_context(method)
-            if method == "forkserver":  # started already when start_fork_server was called
-                context.set_forkserver_preload(SERVER_LOADS)
+            if method == "forkserver":  # running already if the job worker started it
+                start_fork_server()
             # The news queue goes to each worker as it starts: a queue cannot travel with a task.
             self._news = context.Queue()
             # A worker that was not forked from this process holds no copy of ``_alive``: when this

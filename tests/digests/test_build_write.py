@@ -1,5 +1,7 @@
 """A build rewrites only the member rows that changed, to the same digest as rewriting them all."""
 
+from collections import defaultdict
+
 import pytest
 
 from consult.digests import build_write
@@ -19,20 +21,24 @@ TEXTS = [
 
 
 @pytest.fixture
-def written(monkeypatch):
-    """The member rows each build hands to the database."""
-    seen: list[list[tuple]] = []
+def handed(monkeypatch):
+    """Table name → the rows each build hands to the database for it."""
+    seen: dict[str, list[list[tuple]]] = defaultdict(list)
     insert = build_write.insert_many
 
     def spy(session, table, columns, rows):
-        if table.name != "theme_members":
-            return insert(session, table, columns, rows)
         rows = list(rows)
-        seen.append(rows)
+        seen[table.name].append(rows)
         return insert(session, table, columns, rows)
 
     monkeypatch.setattr(build_write, "insert_many", spy)
     return seen
+
+
+@pytest.fixture
+def written(handed):
+    """The member rows each build hands to the database."""
+    return handed["theme_members"]
 
 
 def _members():
@@ -93,20 +99,11 @@ def test_stored_rows_differing_in_any_column_are_replaced(app):
     assert [row[0] for row in _members()] == [ids[4]]
 
 
-def test_references_to_articles_follow_the_comments_and_stay_when_unchanged(app, monkeypatch):
+def test_references_to_articles_follow_the_comments_and_stay_when_unchanged(app, handed):
     from consult.digests.models import CommentReference
     from consult.drafts.queries import load_structure
 
-    inserted: list[list[tuple]] = []
-    insert = build_write.insert_many
-
-    def spy(session, table, columns, rows):
-        rows = list(rows)
-        if table.name == "comment_references":
-            inserted.append(rows)
-        return insert(session, table, columns, rows)
-
-    monkeypatch.setattr(build_write, "insert_many", spy)
+    inserted = handed["comment_references"]
     consultation = make_draft(articles=3)
     article = {a.number: a.article_id for a in load_structure(consultation.version_id).articles}
     first = add_comment(consultation, None, body="整体支持，但第三条的规定太笼统，建议细化。")
