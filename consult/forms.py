@@ -1,5 +1,6 @@
-"""Form pieces every domain uses: choice lists, the one-button action form, checkbox lists, the
-one-time token that makes a retried submission store one record, and the contact check."""
+"""Form pieces every domain uses: choice lists, the one-button action form, checkbox lists, a fresh
+form's fields drawn once, the one-time token that makes a retried submission store one record, and
+the contact check."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ import secrets
 from functools import lru_cache
 
 from babel import support
+from flask import current_app, render_template
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 from wtforms import HiddenField, SelectChoice, SelectMultipleField
 from wtforms.i18n import messages_path
 from wtforms.validators import ValidationError
@@ -32,6 +35,20 @@ class Form(FlaskForm):
 @lru_cache(maxsize=8)
 def _wtforms_messages(locale: str) -> support.NullTranslations:
     return support.Translations.load(messages_path(), [locale], domain="wtforms")
+
+
+def fresh_fields(template: str, form: FlaskForm) -> Markup:
+    """A form's fields from ``template``. Nobody's fields differ before they submit: a fresh form's are
+    rendered once per app, form, template and language (WTForms renders each option of each choice in
+    Python, a quarter of an article page's time); a submitted one, with its errors and the text kept,
+    each time. The per-reader parts (CSRF and form tokens) stay outside ``template``."""
+    if form.is_submitted():
+        return Markup(render_template(template, form=form))
+    rendered = current_app.extensions.setdefault("consult_fresh_fields", {})
+    key = (template, type(form), str(get_locale()))
+    if key not in rendered:
+        rendered[key] = Markup(render_template(template, form=form))
+    return rendered[key]
 
 
 def options(pairs) -> list[SelectChoice]:

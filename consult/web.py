@@ -16,6 +16,7 @@ from consult.accounts.access import enforce_access
 from consult.api.errors import error_response, is_api_path
 from consult.config import shipped_dir
 from consult.extensions import babel, csrf, db, limiter, login_manager, migrate
+from consult.forms import fresh_fields
 from consult.http import DatabaseIntegerConverter, refuse_nul_characters
 from consult.logs import install_log_scrubbing
 from consult.timezones import human_datetime
@@ -254,6 +255,7 @@ def register_template_helpers(app: Flask) -> None:
         languages=app.config["LANGUAGES"],
         build_is_lost=is_lost,
         personal_data_kinds=personal_data_kinds,
+        fresh_fields=fresh_fields,
     )
     app.jinja_env.filters.update(
         warning_text=warning_text,

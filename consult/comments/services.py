@@ -90,10 +90,29 @@ def submit_comment(
 ) -> tuple[Comment, bool]:
     """A resident's comment from the web form: (comment, created). The same form token twice
     returns the first comment, so double clicks and retries store one comment. A comment on an
-    instruction of an amendment draft (`item`) is on the article that instruction concerns, if one."""
-    existing = comment_for_token(token)
-    if existing is not None:
-        return existing, False
+    instruction of an amendment draft (`item`) is on the article that instruction concerns, if one.
+    The token is looked up only when it matters (a refusal, a clash): a new comment costs no query."""
+    try:
+        comment = _new_comment(consultation, article_id, data, cipher, max_chars, now, item)
+    except CommentError:
+        existing = comment_for_token(token)  # a retry of a form stored before (the window closed since)
+        if existing is not None:
+            return existing, False
+        raise
+    comment.idempotency_token = token or None
+    try:
+        with db.session.begin_nested():  # the unique token: a retry or a concurrent twin of this form
+            db.session.add(comment)
+    except sa.exc.IntegrityError:
+        twin = comment_for_token(token)
+        if twin is None:
+            raise
+        return twin, False
+    announce(hooks.comment_submitted, comment=comment, data=data)
+    return comment, True
+
+
+def _new_comment(consultation, article_id, data, cipher, max_chars, now, item) -> Comment:
     if not consultation.accepts_comments(now or utcnow()):
         raise CommentError("closed")
     if item is not None:
@@ -103,18 +122,8 @@ def submit_comment(
     check_article(consultation, article_id)
     comment = _build(consultation, article_id, data, cipher, max_chars)
     comment.amendment_item_id = item.id if item is not None else None
-    comment.idempotency_token = token
     comment.state = "pending" if consultation.premoderation else "approved"
-    try:
-        with db.session.begin_nested():  # a concurrent twin of this form wins the unique token
-            db.session.add(comment)
-    except sa.exc.IntegrityError:
-        twin = comment_for_token(token)
-        if twin is None:
-            raise
-        return twin, False
-    announce(hooks.comment_submitted, comment=comment, data=data)
-    return comment, True
+    return comment
 
 
 def comment_for_token(token: str) -> Comment | None:

@@ -74,8 +74,24 @@ def load_structure(version_id: int) -> Structure:
     """The whole tree of a version, built once per process: a saved version never changes. The key also
     holds the version's creation time and the database, so an id another database reuses (a restored
     backup, a test) is never mistaken for it. Callers read the tree and never change it."""
-    created = db.session.scalar(sa.select(DraftVersion.created_at).where(DraftVersion.id == version_id))
-    return _built_structure(str(db.engine.url), version_id, created)
+    return _built_structure(str(db.engine.url), version_id, _created_at(version_id))
+
+
+def _created_at(version_id: int) -> datetime | None:
+    """A version's creation time, asked once per transaction (a comment's submission checks its
+    article against the tree the page was drawn from: one query, not two)."""
+    session = db.session()
+    held = session.info.get("consult_versions_created")
+    if held is not None and held[0] is session.get_transaction() and version_id in held[1]:
+        return held[1][version_id]
+    created = session.scalar(sa.select(DraftVersion.created_at).where(DraftVersion.id == version_id))
+    transaction = session.get_transaction()  # begun by the query if none was
+    if created is not None:  # not (yet) a version: asked again next time
+        if held is None or held[0] is not transaction:
+            known: dict[int, datetime] = {}
+            held = session.info["consult_versions_created"] = (transaction, known)
+        held[1][version_id] = created
+    return created
 
 
 @lru_cache(maxsize=64)
