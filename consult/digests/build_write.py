@@ -1,7 +1,7 @@
-"""Writing a build's placements. Only the member rows (and article references) that differ from those
-stored are rewritten: a rebuild where most comments stay where they were (every periodic rebuild of a
-big consultation) writes the few that moved, not every row again, each checked against three foreign
-keys and each leaving a dead row behind. Mentions are written afresh."""
+"""Writing a build's placements. Only the member rows (and article references and mentions) that
+differ from those stored are rewritten: a rebuild where most comments stay where they were (every
+periodic rebuild of a big consultation) writes the few that moved, not every row again, each checked
+against its foreign keys and each leaving a dead row behind."""
 
 from __future__ import annotations
 
@@ -99,20 +99,24 @@ def writing(build_id: int, percent: int) -> None:
 
 
 def _replace_mentions(state: BuildState, theme_ids: list[int]) -> None:
-    """A comment's other points, found afresh; one a resident disputed stays, and is not found again."""
-    disputed: set[tuple[int, int]] = set()
+    """A comment's other points, found afresh and written by difference; one a resident disputed
+    stays, and is not found again."""
+    stored: dict[tuple[int, int], tuple[float, bool]] = {}
     if theme_ids:
-        mentions = sa.select(ThemeMention.comment_id, ThemeMention.theme_id).where(
-            ThemeMention.theme_id.in_(theme_ids), ThemeMention.disputed.is_(True)
-        )
-        disputed = {(c, t) for c, t in db.session.execute(mentions)}
-        db.session.execute(
-            sa.delete(ThemeMention).where(ThemeMention.theme_id.in_(theme_ids), ThemeMention.disputed.is_(False))
-        )
-    rows = (
-        (c, theme.id, fit, False)
+        read = sa.select(ThemeMention.comment_id, ThemeMention.theme_id, ThemeMention.fit, ThemeMention.disputed)
+        rows = db.session.execute(read.where(ThemeMention.theme_id.in_(theme_ids)))
+        stored = {(comment_id, theme_id): (fit, disputed) for comment_id, theme_id, fit, disputed in rows}
+    wanted = {
+        (c, theme.id): fit
         for c, found in state.mentions.items()
         for theme, fit in found
-        if (c, theme.id) not in disputed and state.placements[c].theme.id != theme.id
-    )
-    insert_many(db.session, cast(sa.Table, ThemeMention.__table__), ("comment_id", "theme_id", "fit", "disputed"), rows)
+        if state.placements[c].theme.id != theme.id and not stored.get((c, theme.id), (0.0, False))[1]
+    }
+    gone = sorted(key for key, (fit, disputed) in stored.items() if not disputed and wanted.get(key) != fit)
+    for start in range(0, len(gone), DELETE_ROWS):
+        pairs = gone[start : start + DELETE_ROWS]
+        db.session.execute(
+            sa.delete(ThemeMention).where(sa.tuple_(ThemeMention.comment_id, ThemeMention.theme_id).in_(pairs))
+        )
+    new = ((c, t, fit, False) for (c, t), fit in wanted.items() if stored.get((c, t)) != (fit, False))
+    insert_many(db.session, cast(sa.Table, ThemeMention.__table__), ("comment_id", "theme_id", "fit", "disputed"), new)

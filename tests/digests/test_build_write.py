@@ -5,7 +5,7 @@ from collections import defaultdict
 import pytest
 
 from consult.digests import build_write
-from consult.digests.models import ThemeMember
+from consult.digests.models import ThemeMember, ThemeMention
 from consult.extensions import db
 
 from factories import add_comment, build_digest, make_draft
@@ -119,3 +119,34 @@ def test_references_to_articles_follow_the_comments_and_stay_when_unchanged(app,
     build_digest(consultation)
     stored = db.session.execute(db.select(CommentReference.comment_id, CommentReference.article_id)).all()
     assert inserted[-1] == [] and sorted(stored) == [(second.id, article["第二条"]), (second.id, article["第三条"])]
+
+
+DOGS = ["遛狗必须拴绳，大狗太吓人了。", "犬只进公园一定要拴绳。", "狗不拴绳吓到小孩。", "遛狗拴绳是基本要求。"]
+NOISE = ["广场舞音响太吵了。", "晚上音响声音太大睡不着。", "广场舞的音响应该限制音量。", "音响吵得老人睡不着。"]
+LETTER = "建议晚上九点以后禁止使用音响，广场舞音响太吵影响老人睡觉。另外，遛狗一定要拴绳。"
+
+
+def _mentions():
+    columns = (ThemeMention.comment_id, ThemeMention.theme_id, ThemeMention.fit, ThemeMention.disputed)
+    return sorted(db.session.execute(db.select(*columns)).all())
+
+
+def test_mentions_are_written_by_difference_and_a_disputed_one_stays(app, handed):
+    inserted = handed["theme_mentions"]
+    consultation = make_draft(articles=2)
+    comments = [add_comment(consultation, 1, body=text) for text in [*DOGS, *NOISE, LETTER, LETTER]]
+    build_digest(consultation)
+    first = _mentions()
+    assert len(first) == 2 and sorted(inserted[-1]) == first  # both letters' second point
+    build_digest(consultation)
+    assert inserted[-1] == [] and _mentions() == first
+    (letter, theme_id, fit, _), (other, *_rest) = first
+    stale = db.session.get(ThemeMention, (letter, theme_id))
+    stale.fit = fit + 0.1  # stored by an earlier build that scored it otherwise
+    db.session.get(ThemeMention, (other, theme_id)).disputed = True  # "not my point"
+    member = db.session.get(ThemeMember, comments[0].id)
+    db.session.add(ThemeMention(comment_id=comments[0].id, theme_id=member.theme_id, fit=0.5))  # not wanted
+    db.session.commit()
+    build_digest(consultation)
+    assert inserted[-1] == [(letter, theme_id, fit, False)]
+    assert _mentions() == [(letter, theme_id, fit, False), (other, theme_id, first[1][2], True)]
