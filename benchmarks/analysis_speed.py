@@ -8,9 +8,9 @@ streamed from it into ``analyse`` the way a digest build streams rows from a dat
 cursor: the input is never held whole. Each size runs in a fresh process; "peak" is
 the most memory it and its worker processes held at once (proportional set size, so
 pages the workers share with it count once), sampled every 200 ms. "stored" gives analyse what submission
-stores: tokens and each comment's cut (its points, made once per set of rules into a second file); "--tokens"
-also times it with the tokens alone (comments stored before cuts were), "--raw" from raw text; all read
-with every CPU. "--naive" times
+stores and a digest build reads: the normalised text, tokens and each comment's cut (its points; made once
+per set of rules into a second file); "--tokens" also times it with the tokens alone (comments stored
+before cuts were), "--raw" from raw text; all read with every CPU. "--naive" times
 jieba.lcut + TfidfVectorizer + KMeans for comparison. "--chunk" sets the comments per
 chunk (the setting memory is bounded by). Per-comment segmentation p50/p99 is printed once.
 """
@@ -56,41 +56,43 @@ def _corpus_file(n: int) -> Path:
     return path
 
 
-def _cut_of(line: str) -> str:
+def _stored_row(line: str) -> str:
     from consult.analysis import normalize_text
     from consult.analysis.prepared import prepare_cut
 
     text, tokens = json.loads(line)
-    return prepare_cut(normalize_text(text), tokens) or ""
+    normalized = normalize_text(text)
+    return json.dumps([normalized, tokens, prepare_cut(normalized, tokens) or ""], ensure_ascii=False)
 
 
-def _cuts_file(n: int) -> Path:
-    """Each comment's cut as submission stores it, one per line, made once for the current rules."""
+def _stored_file(n: int) -> Path:
+    """Each comment as submission stores it (its normalised text, tokens and cut), one per line, made
+    once for the current rules."""
     from consult.analysis.prepared import RULES
 
-    path = Path(tempfile.gettempdir()) / f"consult-bench-cuts-{n}-seed1-{RULES}.txt"
+    path = Path(tempfile.gettempdir()) / f"consult-bench-stored-{n}-seed1-{RULES}.jsonl"
     if not path.exists():
         partial = path.with_suffix(".partial")
         with _corpus_file(n).open(encoding="utf-8") as lines, partial.open("w", encoding="utf-8") as out:
             with multiprocessing.get_context("fork").Pool() as pool:
-                for cut in pool.imap(_cut_of, lines, chunksize=1000):
-                    out.write(cut + "\n")
+                for row in pool.imap(_stored_row, lines, chunksize=1000):
+                    out.write(row + "\n")
         partial.rename(path)
     return path
 
 
 def _stream(n: int, mode: str) -> Iterator:
-    """The comments with what submission stored: tokens and cuts ("stored"), tokens ("tokens"), nothing."""
+    """The comments as submission stored them: normalised, with tokens and cuts ("stored") or tokens
+    ("tokens"); or their raw text alone ("raw")."""
     from consult.analysis import CommentInput
 
-    cuts = _cuts_file(n).open(encoding="utf-8") if mode == "stored" else None
-    with _corpus_file(n).open(encoding="utf-8") as lines:
+    with (_corpus_file(n) if mode == "raw" else _stored_file(n)).open(encoding="utf-8") as lines:
         for i, line in enumerate(lines):
-            text, tokens = json.loads(line)
-            cut = cuts.readline().rstrip("\n") or None if cuts else None
-            yield CommentInput(i, text, tokens if mode != "raw" else None, cut)
-    if cuts:
-        cuts.close()
+            if mode == "raw":
+                yield CommentInput(i, json.loads(line)[0], None, None)
+                continue
+            text, tokens, cut = json.loads(line)
+            yield CommentInput(i, text, tokens, (cut or None) if mode == "stored" else None)
 
 
 def _run_size(n: int, mode: str, naive: bool, chunk: int) -> dict:
@@ -116,6 +118,7 @@ def _run_size(n: int, mode: str, naive: bool, chunk: int) -> dict:
         workers=default_workers(),
         chunk_size=chunk,
         on_stage=on_stage,
+        normalized=mode != "raw",  # as a digest build reads them: normalised at submission
     )
     report[mode] = {
         "total_s": round(time.perf_counter() - start, 2),
@@ -197,7 +200,7 @@ def main() -> None:
         return
     print("segmentation per comment:", json.dumps(segmentation_latency()))
     for n in (int(s) for s in args.sizes.split(",")):
-        _cuts_file(n)  # generated here (with the comments), not inside the measured process
+        _stored_file(n)  # generated here (with the comments), not inside the measured process
         for mode in ["stored"] + ["tokens"] * args.tokens + ["raw"] * args.raw:
             cmd = [sys.executable, __file__, "--one", str(n), "--mode", mode, "--chunk", str(args.chunk)]
             proc = subprocess.run(cmd + ["--naive"] * (args.naive and mode == "stored"), capture_output=True, text=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Hashable
 from functools import lru_cache
 
 from babel import support
@@ -37,15 +38,16 @@ def _wtforms_messages(locale: str) -> support.NullTranslations:
     return support.Translations.load(messages_path(), [locale], domain="wtforms")
 
 
-def fresh_fields(template: str, form: FlaskForm) -> Markup:
+def fresh_fields(template: str, form: FlaskForm, *settings: Hashable) -> Markup:
     """A form's fields from ``template``. Nobody's fields differ before they submit: a fresh form's are
-    rendered once per app, form, template and language (WTForms renders each option of each choice in
-    Python, a quarter of an article page's time); a submitted one, with its errors and the text kept,
-    each time. The per-reader parts (CSRF and form tokens) stay outside ``template``."""
+    rendered once per app, form, template, language and ``settings`` (the values the fields show,
+    such as a length limit); WTForms renders each option of each choice in Python, a quarter of an
+    article page's time. A submitted one, with its errors and the text kept, is rendered each time.
+    The per-reader parts (CSRF and form tokens) stay outside ``template``."""
     if form.is_submitted():
         return Markup(render_template(template, form=form))
     rendered = current_app.extensions.setdefault("consult_fresh_fields", {})
-    key = (template, type(form), str(get_locale()))
+    key = (template, type(form), str(get_locale()), settings)
     if key not in rendered:
         rendered[key] = Markup(render_template(template, form=form))
     return rendered[key]

@@ -59,6 +59,14 @@ def test_the_fields_speak_each_readers_language(client):
     assert _fields(again) == _fields(chinese)
 
 
+def test_the_fields_follow_the_settings_they_show(client, app):
+    make_draft(articles=3)
+    assert "最多 5000 字" in _fields(client.get(PAGE).text)
+    app.config.update(COMMENT_MAX_CHARS=300, DISTRICTS=["东湖区", "西山区"])
+    fields = _fields(client.get(PAGE).text)
+    assert "最多 300 字" in fields and 'maxlength="600"' in fields and "西山区" in fields
+
+
 def test_a_refused_form_is_drawn_with_its_errors_and_text_after_fresh_ones(client, app):
     make_draft(articles=3)
     fresh = client.get(PAGE).text
