@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import timedelta
+
+import sqlalchemy as sa
 
 from consult.comments.privacy import contact_cipher
 from consult.db import utcnow
@@ -171,3 +174,18 @@ def make_hearing(comments_per_article: int = 4):
         )
     db.session.commit()
     return hearing
+
+
+@contextlib.contextmanager
+def statements():
+    """The SQL statements sent to the database inside the block, in order."""
+    seen: list[str] = []
+
+    def listen(_connection, _cursor, statement, *_rest):
+        seen.append(statement)
+
+    sa.event.listen(db.engine, "before_cursor_execute", listen)
+    try:
+        yield seen
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", listen)

@@ -70,16 +70,16 @@ def _replace_references(consultation_id: int, wanted: set[tuple[int, int]]) -> N
     )
     read = sa.select(CommentReference.comment_id, CommentReference.article_id).where(of_consultation)
     stored = {(comment_id, article_id) for comment_id, article_id in db.session.execute(read)}
-    gone = sorted(stored - wanted)
-    for start in range(0, len(gone), DELETE_ROWS):
-        pairs = gone[start : start + DELETE_ROWS]
-        db.session.execute(
-            sa.delete(CommentReference).where(
-                sa.tuple_(CommentReference.comment_id, CommentReference.article_id).in_(pairs)
-            )
-        )
+    _delete_pairs(CommentReference.comment_id, CommentReference.article_id, sorted(stored - wanted))
     columns = ("comment_id", "article_id")
     insert_many(db.session, cast(sa.Table, CommentReference.__table__), columns, sorted(wanted - stored))
+
+
+def _delete_pairs(first: Any, second: Any, pairs: list[tuple[int, int]]) -> None:
+    """Delete the rows of a table keyed by two columns whose keys are ``pairs``, DELETE_ROWS at a time."""
+    table = first.class_
+    for start in range(0, len(pairs), DELETE_ROWS):
+        db.session.execute(sa.delete(table).where(sa.tuple_(first, second).in_(pairs[start : start + DELETE_ROWS])))
 
 
 def _reporting(rows: Iterator[T], build_id: int, total: int, span: tuple[int, int]) -> Iterator[T]:
@@ -106,17 +106,14 @@ def _replace_mentions(state: BuildState, theme_ids: list[int]) -> None:
         read = sa.select(ThemeMention.comment_id, ThemeMention.theme_id, ThemeMention.fit, ThemeMention.disputed)
         rows = db.session.execute(read.where(ThemeMention.theme_id.in_(theme_ids)))
         stored = {(comment_id, theme_id): (fit, disputed) for comment_id, theme_id, fit, disputed in rows}
+    disputed = {key for key, (_fit, is_disputed) in stored.items() if is_disputed}
     wanted = {
         (c, theme.id): fit
         for c, found in state.mentions.items()
         for theme, fit in found
-        if state.placements[c].theme.id != theme.id and not stored.get((c, theme.id), (0.0, False))[1]
+        if state.placements[c].theme.id != theme.id and (c, theme.id) not in disputed
     }
-    gone = sorted(key for key, (fit, disputed) in stored.items() if not disputed and wanted.get(key) != fit)
-    for start in range(0, len(gone), DELETE_ROWS):
-        pairs = gone[start : start + DELETE_ROWS]
-        db.session.execute(
-            sa.delete(ThemeMention).where(sa.tuple_(ThemeMention.comment_id, ThemeMention.theme_id).in_(pairs))
-        )
+    gone = sorted(key for key, (fit, _) in stored.items() if key not in disputed and wanted.get(key) != fit)
+    _delete_pairs(ThemeMention.comment_id, ThemeMention.theme_id, gone)
     new = ((c, t, fit, False) for (c, t), fit in wanted.items() if stored.get((c, t)) != (fit, False))
     insert_many(db.session, cast(sa.Table, ThemeMention.__table__), ("comment_id", "theme_id", "fit", "disputed"), new)

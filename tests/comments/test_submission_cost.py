@@ -1,7 +1,6 @@
 """What a comment costs the server: the article page draws a fresh form's fields once per language,
 a new comment asks the database only what it must, and retries still get their first receipt."""
 
-import contextlib
 import re
 
 import sqlalchemy as sa
@@ -10,25 +9,11 @@ from consult.comments.models import Comment
 from consult.drafts import queries
 from consult.extensions import db
 
-from factories import comment_form, make_draft
+from factories import comment_form, make_draft, statements
 
 PAGE = "/drafts/test-draft/articles/2"
 URL = PAGE + "/comments"
 TOKEN = re.compile(r'name="token" type="hidden" value="([^"]+)"')
-
-
-@contextlib.contextmanager
-def statements():
-    seen: list[str] = []
-
-    def listen(_connection, _cursor, statement, *_rest):
-        seen.append(statement)
-
-    sa.event.listen(db.engine, "before_cursor_execute", listen)
-    try:
-        yield seen
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", listen)
 
 
 def _fields(page: str) -> str:

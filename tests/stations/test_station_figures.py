@@ -3,7 +3,6 @@ suggestions, deputies — for every station in a few grouped queries."""
 
 from datetime import date, timedelta
 
-import sqlalchemy as sa
 from station_builders import make_station, station_with_deputy
 
 from consult.comments.privacy import contact_cipher
@@ -13,7 +12,7 @@ from consult.extensions import db
 from consult.stations import services
 from consult.stations.figures import station_figures, total
 
-from factories import make_draft
+from factories import make_draft, statements
 
 TODAY = date(2026, 5, 20)
 
@@ -35,17 +34,9 @@ def test_figures_count_what_each_station_recorded(app):
     matters = [services.record_matter(account, f"事项{n}。", TODAY, deputy, today=TODAY) for n in range(2)]
     services.turn_into_suggestion(deputy, matters[0])
     db.session.commit()
-    statements = []
-
-    def seen(_connection, _cursor, statement, *_rest):
-        statements.append(statement)
-
-    sa.event.listen(db.engine, "before_cursor_execute", seen)
-    try:
+    with statements() as sent:
         figures = station_figures(utcnow())
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", seen)
-    assert len(statements) == 3  # one grouped query each for opinions, matters and deputies
+    assert len(sent) == 3  # one grouped query each for opinions, matters and deputies
     mine = figures[busy.id]
     assert (mine.opinions, mine.recent_opinions, mine.matters, mine.suggestions, mine.deputies) == (4, 3, 2, 1, 1)
     assert figures[quiet.id].opinions == 0 and figures[quiet.id].deputies == 0

@@ -5,12 +5,13 @@ import re
 from datetime import timedelta
 
 import pytest
-import sqlalchemy as sa
 from suggestion_builders import account, cast, cosign, sign_in, suggestion
 
 from consult.db import utcnow
 from consult.extensions import db
 from consult.suggestions.listing import ListFilters, list_page
+
+from factories import statements
 
 
 def _numbers(page: str) -> list[int]:
@@ -94,14 +95,9 @@ def test_a_page_costs_the_same_queries_whatever_its_rows_show(client, who):
     people = cast("市水务局", "市交通局", "市园林局")
 
     def queries_for_list() -> int:
-        statements = []
-        listen = lambda *args: statements.append(args[2])  # noqa: E731
-        sa.event.listen(db.engine, "before_cursor_execute", listen)
-        try:
+        with statements() as sent:
             assert client.get("/staff/suggestions").status_code == 200
-        finally:
-            sa.event.remove(db.engine, "before_cursor_execute", listen)
-        return len(statements)
+        return len(sent)
 
     for n in range(50):
         suggestion(people, "assigned", "市水务局", co=("市交通局",), title=f"建议{n}")
